@@ -1,0 +1,1 @@
+//! Checking passwords against a canonical policy.

@@ -1,0 +1,4 @@
+pub mod error;
+pub mod policy;
+pub mod vendors;
+pub mod check;

@@ -1,0 +1,207 @@
+//! Character classes and character sets.
+//!
+//! Classes are Unicode-aware and judged per grapheme cluster, by the cluster's first code point
+//! (its base): `é` written as `e` + U+0301 is one lower-case letter, not a letter and a symbol.
+//! - `lower`: General_Category Ll; `upper`: Lu or Lt;
+//! - `letter`: any L* (a CJK ideograph is a letter that is neither upper nor lower);
+//! - `digit`: Nd (decimal digits of any script);
+//! - `symbol`: anything else but a control character (Cc), space and emoji included, unless
+//!   the policy restricts symbols to a set. A keycap sequence (`1️⃣`) is a symbol.
+
+use serde::{Deserialize, Serialize};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CharClass {
+    Lower,
+    Upper,
+    Digit,
+    Symbol,
+    Letter,
+}
+
+impl CharClass {
+    pub const ALL: [CharClass; 5] =
+        [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol, CharClass::Letter];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CharClass::Lower => "lower",
+            CharClass::Upper => "upper",
+            CharClass::Digit => "digit",
+            CharClass::Symbol => "symbol",
+            CharClass::Letter => "letter",
+        }
+    }
+
+    /// Singular noun for messages: "lowercase letter".
+    pub fn noun(self) -> &'static str {
+        match self {
+            CharClass::Lower => "lowercase letter",
+            CharClass::Upper => "uppercase letter",
+            CharClass::Digit => "digit",
+            CharClass::Symbol => "symbol",
+            CharClass::Letter => "letter",
+        }
+    }
+
+    pub fn plural(self) -> &'static str {
+        match self {
+            CharClass::Lower => "lowercase letters",
+            CharClass::Upper => "uppercase letters",
+            CharClass::Digit => "digits",
+            CharClass::Symbol => "symbols",
+            CharClass::Letter => "letters",
+        }
+    }
+
+    /// Whether a grapheme of kind `kind` belongs to this class.
+    pub fn contains(self, kind: Kind) -> bool {
+        match self {
+            CharClass::Lower => kind == Kind::Lower,
+            CharClass::Upper => kind == Kind::Upper,
+            CharClass::Letter => matches!(kind, Kind::Lower | Kind::Upper | Kind::OtherLetter),
+            CharClass::Digit => kind == Kind::Digit,
+            CharClass::Symbol => kind == Kind::Symbol,
+        }
+    }
+}
+
+/// The kind of one grapheme cluster. Exactly one per cluster; classes are unions of kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Lower,
+    Upper,
+    /// A letter that is neither upper nor lower (CJK, Arabic, Hebrew, modifier letters, …).
+    OtherLetter,
+    Digit,
+    Symbol,
+    /// A control character (Cc), or a character the policy's restricted symbol set leaves out.
+    Other,
+}
+
+/// The kind of a code point on its own, with the Unicode definition of symbol.
+pub fn kind_of_char(c: char) -> Kind {
+    match c.general_category() {
+        GeneralCategory::LowercaseLetter => Kind::Lower,
+        GeneralCategory::UppercaseLetter | GeneralCategory::TitlecaseLetter => Kind::Upper,
+        GeneralCategory::ModifierLetter | GeneralCategory::OtherLetter => Kind::OtherLetter,
+        GeneralCategory::DecimalNumber => Kind::Digit,
+        GeneralCategory::Control => Kind::Other,
+        _ => Kind::Symbol,
+    }
+}
+
+/// The kind of a grapheme cluster, judged by its base, with the policy's symbol set if any.
+pub fn kind_of_grapheme(g: &str, symbols: Option<&CharSet>) -> Kind {
+    let mut chars = g.chars();
+    let Some(base) = chars.next() else { return Kind::Other };
+    // A keycap (`1️⃣`, `#️⃣`) is an emoji: a symbol whatever its base.
+    let keycap = g.chars().any(|c| c == '\u{20E3}');
+    let kind = if keycap { Kind::Symbol } else { kind_of_char(base) };
+    match (kind, symbols) {
+        (Kind::Symbol, Some(set)) | (Kind::Other, Some(set)) => {
+            // With a restricted set, a cluster is a symbol when every code point of it is in the set
+            // (so a base symbol followed by a combining mark outside the set is not).
+            if g.chars().all(|c| set.contains_char(c)) {
+                Kind::Symbol
+            } else {
+                Kind::Other
+            }
+        }
+        (k, _) => k,
+    }
+}
+
+/// A set of characters: the union of whole classes, literal characters and code point ranges.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CharSet {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub classes: Vec<CharClass>,
+    /// Literal characters (code points).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub chars: String,
+    /// Inclusive code point ranges, e.g. `[[128, 1114111]]` for everything outside ASCII.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranges: Vec<[u32; 2]>,
+}
+
+impl CharSet {
+    pub fn chars(chars: &str) -> Self {
+        CharSet { chars: chars.to_string(), ..Default::default() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.classes.is_empty() && self.chars.is_empty() && self.ranges.is_empty()
+    }
+
+    /// Membership of a code point by its literal characters and ranges only (no classes).
+    pub fn contains_char(&self, c: char) -> bool {
+        let cp = c as u32;
+        self.chars.contains(c) || self.ranges.iter().any(|[a, b]| *a <= cp && cp <= *b)
+    }
+
+    /// Membership of code point `c` that belongs to a grapheme of kind `kind`.
+    pub fn contains(&self, c: char, kind: Kind) -> bool {
+        self.contains_char(c) || self.classes.iter().any(|cl| cl.contains(kind))
+    }
+
+    /// Literal characters, deduplicated, in order.
+    pub fn literal_chars(&self) -> Vec<char> {
+        let mut out: Vec<char> = Vec::new();
+        for c in self.chars.chars() {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(g: &str) -> Kind {
+        kind_of_grapheme(g, None)
+    }
+
+    #[test]
+    fn unicode_kinds() {
+        assert_eq!(kind("a"), Kind::Lower);
+        assert_eq!(kind("ß"), Kind::Lower);
+        assert_eq!(kind("É"), Kind::Upper);
+        assert_eq!(kind("ǅ"), Kind::Upper);
+        assert_eq!(kind("e\u{301}"), Kind::Lower);
+        assert_eq!(kind("漢"), Kind::OtherLetter);
+        assert_eq!(kind("ش"), Kind::OtherLetter);
+        assert_eq!(kind("٣"), Kind::Digit);
+        assert_eq!(kind("७"), Kind::Digit);
+        assert_eq!(kind("Ⅻ"), Kind::Symbol);
+        assert_eq!(kind(" "), Kind::Symbol);
+        assert_eq!(kind("😀"), Kind::Symbol);
+        assert_eq!(kind("👍🏽"), Kind::Symbol);
+        assert_eq!(kind("1\u{FE0F}\u{20E3}"), Kind::Symbol);
+        assert_eq!(kind("\u{7}"), Kind::Other);
+    }
+
+    #[test]
+    fn restricted_symbols() {
+        let set = CharSet::chars("#$%@");
+        assert_eq!(kind_of_grapheme("#", Some(&set)), Kind::Symbol);
+        assert_eq!(kind_of_grapheme("!", Some(&set)), Kind::Other);
+        assert_eq!(kind_of_grapheme("a", Some(&set)), Kind::Lower);
+    }
+
+    #[test]
+    fn set_membership() {
+        let set = CharSet { classes: vec![CharClass::Letter], chars: "-_".into(), ranges: vec![[0x30, 0x39]] };
+        assert!(set.contains('x', Kind::Lower));
+        assert!(set.contains('漢', Kind::OtherLetter));
+        assert!(set.contains('-', Kind::Symbol));
+        assert!(set.contains('5', Kind::Digit));
+        assert!(!set.contains('!', Kind::Symbol));
+    }
+}

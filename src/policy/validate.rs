@@ -1,0 +1,317 @@
+//! Validation of a canonical policy: malformed values are `invalid_field`, rules that no password
+//! can satisfy together are `unsatisfiable`. Paths are canonical JSON paths (`length.min`,
+//! `types[0].required`).
+//!
+//! The satisfiability test is sound (it never rejects a policy some password satisfies) and
+//! catches the contradictions a vendor document can actually contain: min > max, required
+//! characters beyond the maximum length, a required class that the allowed (or forbidden) set
+//! excludes, an N-of-M rule with fewer than N satisfiable requirements.
+
+use super::charset::{kind_of_char, CharClass, CharSet, Kind};
+use super::{Policy, Requirement};
+use crate::error::{PolicyError, Result};
+
+/// Code points sampled from ranges when deciding whether a set can hold a character of a class.
+const RANGE_SAMPLE_LIMIT: u32 = 0x3_0000;
+
+pub fn validate(p: &Policy) -> Result<()> {
+    if p.version != super::POLICY_VERSION {
+        return Err(PolicyError::field(
+            "version",
+            format!("unsupported canonical policy version {} (this library reads version {})", p.version, super::POLICY_VERSION),
+        ));
+    }
+    for (i, c) in p.sets.iter().enumerate() {
+        check_set(&c.chars, &format!("sets[{i}].chars"))?;
+    }
+    for (i, t) in p.types.iter().enumerate() {
+        if t.of.is_empty() {
+            return Err(PolicyError::field(format!("types[{i}].of"), "an N-of-M rule needs at least one requirement"));
+        }
+        if t.required == 0 {
+            return Err(PolicyError::field(format!("types[{i}].required"), "must be at least 1"));
+        }
+        for (j, r) in t.of.iter().enumerate() {
+            let path = format!("types[{i}].of[{j}]");
+            match (&r.class, &r.chars) {
+                (Some(_), None) => {}
+                (None, Some(set)) => check_set(set, &format!("{path}.chars"))?,
+                _ => return Err(PolicyError::field(path, "give exactly one of `class` and `chars`")),
+            }
+        }
+        if t.required as usize > t.of.len() {
+            return Err(PolicyError::unsatisfiable(
+                format!("types[{i}].required"),
+                format!("requires {} of only {} requirements", t.required, t.of.len()),
+            ));
+        }
+    }
+    if let Some(s) = &p.symbols {
+        if s.classes.contains(&CharClass::Symbol) {
+            return Err(PolicyError::field("symbols.classes", "the symbol set cannot be defined by the symbol class"));
+        }
+        check_set(s, "symbols")?;
+    }
+    if let Some(s) = &p.allowed {
+        check_set(s, "allowed")?;
+    }
+    if let Some(s) = &p.forbidden {
+        check_set(s, "forbidden")?;
+    }
+    if p.max_repeat == Some(0) {
+        return Err(PolicyError::field("maxRepeat", "must be at least 1 (1 forbids any repeated character)"));
+    }
+    if let Some(s) = p.min_strength {
+        if s > 4 {
+            return Err(PolicyError::field("minStrength", format!("a zxcvbn score is 0 to 4, not {s}")));
+        }
+    }
+    if let Some(a) = &p.context.attributes {
+        if let Some(names) = &a.names {
+            if names.iter().any(|n| n.is_empty()) {
+                return Err(PolicyError::field("context.attributes.names", "attribute names cannot be empty"));
+            }
+        }
+    }
+    satisfiable(p)
+}
+
+fn check_set(s: &CharSet, path: &str) -> Result<()> {
+    for (i, [a, b]) in s.ranges.iter().enumerate() {
+        if a > b || *b > 0x10FFFF {
+            return Err(PolicyError::field(
+                format!("{path}.ranges[{i}]"),
+                format!("[{a}, {b}] is not a code point range (0 ≤ from ≤ to ≤ 1114111)"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether some single-code-point grapheme of class `class` is allowed and not forbidden.
+fn class_possible(p: &Policy, class: CharClass) -> bool {
+    set_possible(p, |c, kind| class_member(p, c, kind, class))
+}
+
+fn class_member(p: &Policy, c: char, kind: Kind, class: CharClass) -> bool {
+    if class == CharClass::Symbol {
+        if let Some(sym) = &p.symbols {
+            return sym.contains_char(c) || (sym.classes.iter().any(|cl| cl.contains(kind)) && kind == Kind::Symbol);
+        }
+    }
+    class.contains(kind)
+}
+
+/// Whether some code point with `pred` is allowed and not forbidden. Candidates: the literal
+/// characters and ranges of the allowed/symbol/requirement sets, plus a sample of Unicode.
+fn set_possible(p: &Policy, pred: impl Fn(char, Kind) -> bool) -> bool {
+    let ok = |c: char| {
+        let kind = kind_of_char(c);
+        pred(c, kind)
+            && p.allowed.as_ref().is_none_or(|a| a.contains(c, kind))
+            && p.forbidden.as_ref().is_none_or(|f| !f.contains(c, kind))
+    };
+    let mut lists: Vec<&CharSet> = Vec::new();
+    lists.extend(p.allowed.iter());
+    lists.extend(p.symbols.iter());
+    lists.extend(p.sets.iter().map(|s| &s.chars));
+    for t in &p.types {
+        lists.extend(t.of.iter().filter_map(|r| r.chars.as_ref()));
+    }
+    for set in &lists {
+        if set.chars.chars().any(ok) {
+            return true;
+        }
+        for [a, b] in &set.ranges {
+            let end = (*b).min(a.saturating_add(RANGE_SAMPLE_LIMIT));
+            if (*a..=end).filter_map(char::from_u32).any(ok) {
+                return true;
+            }
+        }
+    }
+    // Whole classes of an allowed set, or no allowed set: sample the BMP and a bit beyond.
+    (0u32..RANGE_SAMPLE_LIMIT).filter_map(char::from_u32).any(ok)
+}
+
+fn set_requirement_possible(p: &Policy, set: &CharSet) -> bool {
+    set_possible(p, |c, kind| set.contains(c, kind))
+}
+
+fn requirement_possible(p: &Policy, r: &Requirement) -> bool {
+    if r.min == 0 {
+        return true;
+    }
+    match (&r.class, &r.chars) {
+        (Some(c), _) => class_possible(p, *c),
+        (None, Some(s)) => set_requirement_possible(p, s),
+        (None, None) => false,
+    }
+}
+
+fn satisfiable(p: &Policy) -> Result<()> {
+    let (min, max) = (p.length.min.unwrap_or(0), p.length.max);
+    if let Some(max) = max {
+        if min > max {
+            return Err(PolicyError::unsatisfiable(
+                "length",
+                format!("the minimum length {min} is greater than the maximum length {max}"),
+            ));
+        }
+        if max == 0 {
+            return Err(PolicyError::unsatisfiable("length.max", "a maximum length of 0 admits no password"));
+        }
+    }
+    // Classes required on their own.
+    let mut need = [0u32; 5]; // lower, upper, digit, symbol, letter
+    for (i, c) in p.classes.iter().enumerate() {
+        if c.min > 0 && !class_possible(p, c.class) {
+            return Err(PolicyError::unsatisfiable(
+                format!("classes[{i}]"),
+                format!("requires {} {} but the allowed characters exclude them", c.min, c.class.plural()),
+            ));
+        }
+        let k = c.class as usize;
+        need[k] = need[k].max(c.min);
+    }
+    for (i, s) in p.sets.iter().enumerate() {
+        if s.min > 0 && !set_requirement_possible(p, &s.chars) {
+            return Err(PolicyError::unsatisfiable(
+                format!("sets[{i}]"),
+                "requires characters from a set that the allowed characters exclude",
+            ));
+        }
+        if let Some(max) = max {
+            if s.min > max {
+                return Err(PolicyError::unsatisfiable(
+                    format!("sets[{i}].min"),
+                    format!("requires {} characters of a set but the maximum length is {max}", s.min),
+                ));
+            }
+        }
+    }
+    for (i, t) in p.types.iter().enumerate() {
+        let possible = t.of.iter().filter(|r| requirement_possible(p, r)).count();
+        if possible < t.required as usize {
+            return Err(PolicyError::unsatisfiable(
+                format!("types[{i}]"),
+                format!("requires {} of {} requirements but only {possible} can be met with the allowed characters", t.required, t.of.len()),
+            ));
+        }
+    }
+    if let Some(max) = max {
+        // Lower, upper, digit and symbol are disjoint; letter includes lower and upper.
+        let [lo, up, dg, sy, le] = need;
+        let total = dg + sy + le.max(lo + up);
+        if total > max {
+            return Err(PolicyError::unsatisfiable(
+                "classes",
+                format!("the required characters add up to {total}, more than the maximum length {max}"),
+            ));
+        }
+        for (i, t) in p.types.iter().enumerate() {
+            // Only class requirements over disjoint classes give an exact lower bound.
+            let all_disjoint = t.of.iter().all(|r| {
+                matches!(r.class, Some(CharClass::Lower | CharClass::Upper | CharClass::Digit | CharClass::Symbol))
+            });
+            if all_disjoint {
+                let mut mins: Vec<u32> = t.of.iter().map(|r| r.min).collect();
+                mins.sort_unstable();
+                let least: u32 = mins.iter().take(t.required as usize).sum();
+                if least > max {
+                    return Err(PolicyError::unsatisfiable(
+                        format!("types[{i}]"),
+                        format!("needs at least {least} characters, more than the maximum length {max}"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{ClassMin, Length, TypesRule};
+
+    fn base() -> Policy {
+        Policy::default()
+    }
+
+    #[test]
+    fn empty_policy_is_valid() {
+        assert!(validate(&base()).is_ok());
+    }
+
+    #[test]
+    fn min_greater_than_max() {
+        let mut p = base();
+        p.length = Length { min: Some(10), max: Some(8), ..Default::default() };
+        let e = validate(&p).unwrap_err();
+        assert_eq!(e.code(), "unsatisfiable");
+        assert_eq!(e.path(), Some("length"));
+    }
+
+    #[test]
+    fn required_beyond_max() {
+        let mut p = base();
+        p.length.max = Some(3);
+        p.classes = vec![
+            ClassMin { class: CharClass::Digit, min: 2 },
+            ClassMin { class: CharClass::Upper, min: 2 },
+        ];
+        assert_eq!(validate(&p).unwrap_err().code(), "unsatisfiable");
+        p.length.max = Some(4);
+        assert!(validate(&p).is_ok());
+    }
+
+    #[test]
+    fn required_class_excluded_by_allowed() {
+        let mut p = base();
+        p.allowed = Some(CharSet { classes: vec![CharClass::Letter], ..Default::default() });
+        p.classes = vec![ClassMin { class: CharClass::Digit, min: 1 }];
+        let e = validate(&p).unwrap_err();
+        assert_eq!(e.code(), "unsatisfiable");
+        assert_eq!(e.path(), Some("classes[0]"));
+        p.allowed = Some(CharSet { classes: vec![CharClass::Letter], chars: "7".into(), ..Default::default() });
+        assert!(validate(&p).is_ok());
+    }
+
+    #[test]
+    fn required_class_forbidden() {
+        let mut p = base();
+        p.forbidden = Some(CharSet { ranges: vec![[0, 0x10FFFF]], ..Default::default() });
+        p.classes = vec![ClassMin { class: CharClass::Lower, min: 1 }];
+        assert_eq!(validate(&p).unwrap_err().code(), "unsatisfiable");
+    }
+
+    #[test]
+    fn n_of_m() {
+        let mut p = base();
+        p.types = vec![TypesRule {
+            required: 3,
+            of: vec![Requirement::class(CharClass::Lower, 1), Requirement::class(CharClass::Digit, 1)],
+        }];
+        assert_eq!(validate(&p).unwrap_err().code(), "unsatisfiable");
+        p.types[0].required = 0;
+        assert_eq!(validate(&p).unwrap_err().code(), "invalid_field");
+        p.types[0].required = 2;
+        p.length.max = Some(1);
+        assert_eq!(validate(&p).unwrap_err().code(), "unsatisfiable");
+        p.length.max = Some(2);
+        assert!(validate(&p).is_ok());
+    }
+
+    #[test]
+    fn bad_values() {
+        let mut p = base();
+        p.min_strength = Some(5);
+        assert_eq!(validate(&p).unwrap_err().path(), Some("minStrength"));
+        let mut p = base();
+        p.max_repeat = Some(0);
+        assert_eq!(validate(&p).unwrap_err().path(), Some("maxRepeat"));
+        let mut p = base();
+        p.allowed = Some(CharSet { ranges: vec![[5, 2]], ..Default::default() });
+        assert_eq!(validate(&p).unwrap_err().path(), Some("allowed.ranges[0]"));
+    }
+}

@@ -1,0 +1,42 @@
+//! The canonical policy JSON as an input (vendor id `canonical`). It round-trips exactly:
+//! `normalize(policy.to_json())` gives back the same policy. Unknown fields are errors here (the
+//! format is ours, so an unknown key is a typo), reported with their path.
+
+use serde_json::Value;
+
+use super::Normalized;
+use crate::error::{PolicyError, Result};
+use crate::policy::Policy;
+
+/// Top-level keys of the canonical form, for detection.
+pub const KEYS: &[&str] = &[
+    "version", "source", "length", "classes", "sets", "types", "symbols", "allowed", "forbidden",
+    "maxRepeat", "dictionary", "context", "history", "minStrength", "settings", "vendorExtras",
+];
+
+pub fn normalize(doc: &Value) -> Result<Normalized> {
+    let policy: Policy = serde_path_to_error::deserialize(doc).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "$".to_string() } else { path };
+        PolicyError::field(path, e.inner().to_string())
+    })?;
+    Ok(Normalized { vendor: "canonical", policy, warnings: Vec::new() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn errors_name_the_field() {
+        let e = normalize(&json!({"version": 1, "length": {"min": "eight"}})).unwrap_err();
+        assert_eq!(e.code(), "invalid_field");
+        assert_eq!(e.path(), Some("length.min"));
+        let e = normalize(&json!({"version": 1, "classes": [{"class": "lower", "min": 1}, {"class": "vowel", "min": 1}]})).unwrap_err();
+        assert_eq!(e.path(), Some("classes[1].class"));
+        let e = normalize(&json!({"version": 1, "lenght": {}})).unwrap_err();
+        assert_eq!(e.path(), Some("$"));
+        assert!(e.message.contains("lenght"));
+    }
+}

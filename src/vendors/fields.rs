@@ -1,0 +1,220 @@
+//! Typed, path-aware reading of a vendor's JSON object, shared by every adapter.
+//!
+//! `Obj` remembers which keys an adapter read; `Obj::finish` turns every other key into an
+//! `unknown_field` warning and keeps its value under `vendorExtras`, so nothing is dropped.
+//! Wrong types are `invalid_field` errors naming the path.
+
+use std::cell::RefCell;
+
+use serde_json::{Map, Value};
+
+use super::Warnings;
+use crate::error::{PolicyError, Result};
+use crate::policy::Policy;
+
+pub fn join(base: &str, key: &str) -> String {
+    if base.is_empty() {
+        key.to_string()
+    } else {
+        format!("{base}.{key}")
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+pub struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    base: String,
+    used: RefCell<Vec<&'a str>>,
+    /// Accept numbers and booleans written as strings (`"6"`, `"true"`): documents converted from XML.
+    lenient: bool,
+}
+
+impl<'a> Obj<'a> {
+    /// `v` must be an object; `base` is its path in the document ("" at the top).
+    pub fn new(v: &'a Value, base: &str) -> Result<Self> {
+        match v {
+            Value::Object(map) => Ok(Obj { map, base: base.to_string(), used: RefCell::new(Vec::new()), lenient: false }),
+            other => Err(PolicyError::field(
+                if base.is_empty() { "$".to_string() } else { base.to_string() },
+                format!("expected an object, found {}", type_name(other)),
+            )),
+        }
+    }
+
+    pub fn lenient(mut self) -> Self {
+        self.lenient = true;
+        self
+    }
+
+    pub fn path(&self, key: &str) -> String {
+        join(&self.base, key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'a String> {
+        self.map.keys()
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    /// The raw value, marked as read. `null` counts as absent.
+    pub fn raw(&self, key: &str) -> Option<&'a Value> {
+        let (k, v) = self.map.get_key_value(key)?;
+        self.used.borrow_mut().push(k.as_str());
+        if v.is_null() {
+            None
+        } else {
+            Some(v)
+        }
+    }
+
+    /// Marks a key as read without interpreting it.
+    pub fn skip(&self, key: &str) {
+        let _ = self.raw(key);
+    }
+
+    pub fn bool(&self, key: &str) -> Result<Option<bool>> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(Value::String(s)) if self.lenient && (s == "true" || s == "false") => Ok(Some(s == "true")),
+            Some(v) => Err(PolicyError::field(self.path(key), format!("expected a boolean, found {}", type_name(v)))),
+        }
+    }
+
+    /// An integer (JSON number without fraction; numeric string when lenient).
+    pub fn int(&self, key: &str) -> Result<Option<i64>> {
+        let v = match self.raw(key) {
+            None => return Ok(None),
+            Some(v) => v,
+        };
+        let parsed = match v {
+            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64)),
+            Value::String(s) if self.lenient => s.trim().parse::<i64>().ok(),
+            _ => None,
+        };
+        parsed.map(Some).ok_or_else(|| {
+            let found = match v {
+                Value::Number(_) => "a number that is not an integer".to_string(),
+                Value::String(_) if self.lenient => "a string that is not an integer".to_string(),
+                other => type_name(other).to_string(),
+            };
+            PolicyError::field(self.path(key), format!("expected an integer, found {found}"))
+        })
+    }
+
+    pub fn str(&self, key: &str) -> Result<Option<&'a str>> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(v) => Err(PolicyError::field(self.path(key), format!("expected a string, found {}", type_name(v)))),
+        }
+    }
+
+    /// A string, or a number or boolean written out as text.
+    pub fn text(&self, key: &str) -> Result<Option<String>> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(v @ (Value::Number(_) | Value::Bool(_))) => Ok(Some(v.to_string())),
+            Some(v) => Err(PolicyError::field(self.path(key), format!("expected a string, found {}", type_name(v)))),
+        }
+    }
+
+    pub fn str_list(&self, key: &str) -> Result<Option<Vec<String>>> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Value::String(s) => Ok(s.clone()),
+                    other => Err(PolicyError::field(
+                        format!("{}[{i}]", self.path(key)),
+                        format!("expected a string, found {}", type_name(other)),
+                    )),
+                })
+                .collect::<Result<Vec<_>>>()
+                .map(Some),
+            Some(v) => Err(PolicyError::field(self.path(key), format!("expected an array of strings, found {}", type_name(v)))),
+        }
+    }
+
+    /// A nested object (read recursively; its own unknown keys are reported by its own `finish`).
+    pub fn obj(&self, key: &str) -> Result<Option<Obj<'a>>> {
+        match self.raw(key) {
+            None => Ok(None),
+            Some(v) => {
+                let o = Obj::new(v, &self.path(key))?;
+                Ok(Some(if self.lenient { o.lenient() } else { o }))
+            }
+        }
+    }
+
+    /// Every key not read becomes an `unknown_field` warning and a `vendorExtras` entry.
+    pub fn finish(&self, policy: &mut Policy, warnings: &mut Warnings) {
+        let used = self.used.borrow();
+        for (k, v) in self.map {
+            if !used.contains(&k.as_str()) {
+                let path = self.path(k);
+                warnings.unknown_field(&path);
+                policy.extra(path, v.clone());
+            }
+        }
+    }
+
+    /// Keeps a read key's value under `vendorExtras` (fields with no canonical home).
+    pub fn keep(&self, key: &str, policy: &mut Policy) {
+        if let Some(v) = self.map.get(key) {
+            self.used.borrow_mut().extend(self.map.get_key_value(key).map(|(k, _)| k.as_str()));
+            policy.extra(self.path(key), v.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_and_reports() {
+        let v = json!({"a": 1, "b": true, "c": "x", "d": null, "e": [1], "f": 2.5});
+        let o = Obj::new(&v, "").unwrap();
+        assert_eq!(o.int("a").unwrap(), Some(1));
+        assert_eq!(o.bool("b").unwrap(), Some(true));
+        assert_eq!(o.str("c").unwrap(), Some("x"));
+        assert_eq!(o.int("d").unwrap(), None);
+        assert_eq!(o.str_list("e").unwrap_err().path(), Some("e[0]"));
+        assert_eq!(o.int("f").unwrap_err().code(), "invalid_field");
+        let mut p = Policy::default();
+        let mut w = Warnings::default();
+        let v2 = json!({"known": 1, "other": {"x": 1}});
+        let o2 = Obj::new(&v2, "root").unwrap();
+        o2.skip("known");
+        o2.finish(&mut p, &mut w);
+        assert_eq!(w.0.len(), 1);
+        assert_eq!(w.0[0].path, "root.other");
+        assert_eq!(p.vendor_extras.get("root.other"), Some(&json!({"x": 1})));
+    }
+
+    #[test]
+    fn lenient_numbers() {
+        let v = json!({"a": "6", "b": "x", "c": "true"});
+        let o = Obj::new(&v, "p").unwrap().lenient();
+        assert_eq!(o.int("a").unwrap(), Some(6));
+        assert_eq!(o.int("b").unwrap_err().path(), Some("p.b"));
+        assert_eq!(o.bool("c").unwrap(), Some(true));
+    }
+}

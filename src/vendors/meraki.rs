@@ -1,0 +1,8 @@
+//! STUB: being written.
+use serde_json::Value;
+use super::Normalized;
+use crate::error::{PolicyError, Result};
+pub const KEYS: &[&str] = &["__stub_meraki"];
+pub fn normalize(_doc: &Value) -> Result<Normalized> {
+    Err(PolicyError::field("$", "not implemented"))
+}

@@ -1,0 +1,358 @@
+//! Vendor adapters: vendor document → canonical policy + warnings. Each adapter is a pure
+//! function in its own file; this module parses the document, detects the vendor and dispatches.
+
+pub mod canonical;
+pub mod fields;
+pub mod longjump;
+pub mod meraki;
+pub mod sailpoint;
+pub mod scaleway;
+pub mod sumologic;
+pub mod xml;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{ErrorCode, PolicyError, Result};
+use crate::policy::Policy;
+
+/// The largest vendor document accepted, in bytes (UTF-8).
+pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
+/// The deepest nesting of arrays and objects accepted in a document.
+pub const MAX_DEPTH: usize = 64;
+
+/// Vendor ids, in the order detection reports candidates.
+pub const VENDORS: [&str; 6] = ["meraki", "sailpoint", "sumologic", "scaleway", "longjump", "canonical"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// A field the vendor does not document (kept under `vendorExtras`).
+    UnknownField,
+    /// A value outside the vendor's documented range (used as given).
+    OutOfRange,
+    /// A setting that a password alone cannot be checked against (kept under `settings`).
+    NotCheckable,
+    /// A missing field that took the vendor's documented default.
+    Defaulted,
+    /// Our reading of a field the vendor does not define precisely.
+    Approximation,
+    /// A value the vendor carries but does not enforce (its `enforce*` flag is off).
+    Inactive,
+}
+
+impl WarningCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::UnknownField => "unknown_field",
+            WarningCode::OutOfRange => "out_of_range",
+            WarningCode::NotCheckable => "not_checkable",
+            WarningCode::Defaulted => "defaulted",
+            WarningCode::Approximation => "approximation",
+            WarningCode::Inactive => "inactive",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    pub code: WarningCode,
+    /// Path of the field in the vendor document (`[0].minLength`, `platform.passwordPolicy.try_limit`).
+    pub path: String,
+    pub message: String,
+}
+
+/// The warnings of one adapter run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Warnings(pub Vec<Warning>);
+
+impl Warnings {
+    pub fn push(&mut self, code: WarningCode, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Warning { code, path: path.into(), message: message.into() });
+    }
+    pub fn unknown_field(&mut self, path: &str) {
+        self.push(WarningCode::UnknownField, path, format!("`{path}` is not a documented field; kept under vendorExtras"));
+    }
+    pub fn out_of_range(&mut self, path: &str, value: impl std::fmt::Display, range: &str) {
+        self.push(WarningCode::OutOfRange, path, format!("{value} is outside the documented range ({range}); used as given"));
+    }
+    pub fn not_checkable(&mut self, path: &str, what: &str) {
+        self.push(WarningCode::NotCheckable, path, format!("{what} cannot be checked on a password; kept under settings"));
+    }
+    pub fn defaulted(&mut self, path: &str, value: impl std::fmt::Display) {
+        self.push(WarningCode::Defaulted, path, format!("missing; the documented default {value} applies"));
+    }
+    pub fn approximation(&mut self, path: &str, message: impl Into<String>) {
+        self.push(WarningCode::Approximation, path, message);
+    }
+    pub fn inactive(&mut self, path: &str, flag: &str) {
+        self.push(WarningCode::Inactive, path, format!("not enforced because `{flag}` is not true; kept as inactive metadata"));
+    }
+}
+
+/// One normalized policy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Normalized {
+    pub vendor: &'static str,
+    pub policy: Policy,
+    pub warnings: Vec<Warning>,
+}
+
+/// A parsed input document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Document {
+    Json(Value),
+    /// XML converted to a JSON value (elements → objects, text → strings, attributes kept
+    /// under `@name`); only LongJump speaks XML.
+    Xml(Value),
+}
+
+impl Document {
+    pub fn value(&self) -> &Value {
+        match self {
+            Document::Json(v) | Document::Xml(v) => v,
+        }
+    }
+}
+
+/// Parses a document: XML when its first non-blank character is `<`, JSON otherwise.
+pub fn parse_document(text: &str) -> Result<Document> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(PolicyError::new(
+            ErrorCode::TooLarge,
+            None,
+            format!("the document is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes", text.len()),
+        ));
+    }
+    let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if trimmed.starts_with('<') {
+        return xml::to_value(trimmed).map(Document::Xml);
+    }
+    // Check the nesting depth before serde_json's own recursion limit (128) answers with a
+    // syntax error: depth is a size limit, not a syntax error.
+    check_depth(trimmed)?;
+    serde_json::from_str::<Value>(trimmed).map(Document::Json).map_err(|e| {
+        PolicyError::new(
+            ErrorCode::InvalidJson,
+            None,
+            format!("invalid JSON at line {}, column {}: {}", e.line(), e.column(), strip_position(&e.to_string())),
+        )
+    })
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// Nesting depth of `[`/`{` outside strings, without parsing.
+fn check_depth(text: &str) -> Result<()> {
+    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_str {
+            match (esc, b) {
+                (true, _) => esc = false,
+                (false, b'\\') => esc = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(PolicyError::new(
+                        ErrorCode::TooLarge,
+                        None,
+                        format!("the document nests deeper than {MAX_DEPTH} levels"),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Keys that only one vendor uses, for detection.
+fn distinctive(vendor: &str) -> &'static [&'static str] {
+    match vendor {
+        "meraki" => meraki::KEYS,
+        "sailpoint" => sailpoint::KEYS,
+        "sumologic" => sumologic::KEYS,
+        "scaleway" => scaleway::KEYS,
+        "longjump" => longjump::KEYS,
+        "canonical" => canonical::KEYS,
+        _ => &[],
+    }
+}
+
+/// Vendors whose documented keys appear in the object (or first array element).
+fn candidates(doc: &Document) -> Vec<&'static str> {
+    if let Document::Xml(_) = doc {
+        return vec!["longjump"];
+    }
+    let v = doc.value();
+    let obj = match v {
+        Value::Array(items) => match items.first() {
+            Some(Value::Object(o)) => o,
+            _ => return if items.is_empty() { vec![] } else { vec![] },
+        },
+        Value::Object(o) => o,
+        _ => return vec![],
+    };
+    // Wrapped forms.
+    if obj.get("platform").and_then(|p| p.get("passwordPolicy")).is_some() || obj.get("passwordPolicy").is_some_and(Value::is_object) {
+        return vec!["longjump"];
+    }
+    let mut out: Vec<&'static str> = VENDORS
+        .iter()
+        .copied()
+        .filter(|vendor| distinctive(vendor).iter().any(|k| obj.contains_key(*k)))
+        .collect();
+    // The canonical form is recognised by its `version`, whatever else it holds.
+    if out.contains(&"canonical") && obj.contains_key("version") {
+        out.retain(|v| *v == "canonical");
+    }
+    // A SailPoint list is an array; the others are single objects.
+    if matches!(v, Value::Array(_)) {
+        out.retain(|v| *v == "sailpoint");
+    }
+    if out.is_empty() && ["minLength", "maxLength"].iter().any(|k| obj.contains_key(*k)) {
+        // Keys shared by SailPoint and Sumo Logic only.
+        out = vec!["sailpoint", "sumologic"];
+    }
+    out
+}
+
+/// Detects the vendor of a parsed document.
+pub fn detect(doc: &Document) -> Result<&'static str> {
+    let c = candidates(doc);
+    match c.as_slice() {
+        [one] => Ok(one),
+        [] => Err(PolicyError::new(
+            ErrorCode::UnknownVendor,
+            None,
+            format!("no known vendor's fields found; pass {{ vendor }} with one of: {}", VENDORS.join(", ")),
+        )),
+        many => Err(PolicyError::new(
+            ErrorCode::AmbiguousVendor,
+            None,
+            format!("the document has fields of several vendors ({}); pass {{ vendor }} to choose", many.join(", ")),
+        )),
+    }
+}
+
+/// Parses and detects.
+pub fn detect_vendor(text: &str) -> Result<&'static str> {
+    detect(&parse_document(text)?)
+}
+
+fn vendor_id(name: &str) -> Result<&'static str> {
+    VENDORS.iter().copied().find(|v| v.eq_ignore_ascii_case(name)).ok_or_else(|| {
+        PolicyError::new(
+            ErrorCode::UnknownVendor,
+            Some("vendor".into()),
+            format!("unknown vendor `{name}`; known vendors: {}", VENDORS.join(", ")),
+        )
+    })
+}
+
+/// Normalizes a document. A SailPoint list yields one policy per element; everything else one.
+/// Every returned policy has passed `policy::validate`.
+pub fn normalize(text: &str, vendor: Option<&str>) -> Result<Vec<Normalized>> {
+    let doc = parse_document(text)?;
+    normalize_document(&doc, vendor)
+}
+
+pub fn normalize_document(doc: &Document, vendor: Option<&str>) -> Result<Vec<Normalized>> {
+    let vendor = match vendor {
+        Some(v) => vendor_id(v)?,
+        None => detect(doc)?,
+    };
+    if let (Document::Xml(_), false) = (doc, vendor == "longjump") {
+        return Err(PolicyError::new(
+            ErrorCode::InvalidJson,
+            None,
+            format!("the {vendor} adapter reads JSON, and this document is XML"),
+        ));
+    }
+    let out = match vendor {
+        "meraki" => vec![meraki::normalize(doc.value())?],
+        "sailpoint" => sailpoint::normalize(doc.value())?,
+        "sumologic" => vec![sumologic::normalize(doc.value())?],
+        "scaleway" => vec![scaleway::normalize(doc.value())?],
+        "longjump" => vec![longjump::normalize(doc)?],
+        _ => vec![canonical::normalize(doc.value())?],
+    };
+    for (i, n) in out.iter().enumerate() {
+        crate::policy::validate(&n.policy).map_err(|mut e| {
+            if out.len() > 1 || matches!(doc.value(), Value::Array(_)) {
+                e.message = format!("policy [{i}]: {}", e.message);
+            }
+            e
+        })?;
+    }
+    Ok(out)
+}
+
+/// A policy with the given vendor's source set.
+pub(crate) fn new_policy(vendor: &'static str) -> Policy {
+    let mut p = Policy::default();
+    p.source.vendor = Some(vendor.to_string());
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_json_names_line_and_column() {
+        let e = parse_document("{\"a\": }").unwrap_err();
+        assert_eq!(e.code(), "invalid_json");
+        assert!(e.message.contains("line 1, column 7"), "{}", e.message);
+    }
+
+    #[test]
+    fn too_large_and_too_deep() {
+        let big = format!("{{\"a\": \"{}\"}}", "x".repeat(MAX_DOCUMENT_BYTES));
+        assert_eq!(parse_document(&big).unwrap_err().code(), "too_large");
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let e = parse_document(&deep).unwrap_err();
+        assert_eq!(e.code(), "too_large");
+        assert!(e.message.contains("64"));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse_document(&ok).is_ok());
+        // Brackets inside strings do not count.
+        assert!(parse_document(&format!("\"{}\"", "[".repeat(500))).is_ok());
+    }
+
+    #[test]
+    fn unknown_and_ambiguous() {
+        assert_eq!(detect_vendor("{}").unwrap_err().code(), "unknown_vendor");
+        assert_eq!(detect_vendor("{\"foo\": 1}").unwrap_err().code(), "unknown_vendor");
+        assert_eq!(detect_vendor("42").unwrap_err().code(), "unknown_vendor");
+        let e = detect_vendor("{\"minLength\": 8}").unwrap_err();
+        assert_eq!(e.code(), "ambiguous_vendor");
+        assert!(e.message.contains("sailpoint") && e.message.contains("sumologic"));
+        let e = detect_vendor("{\"enforceStrongPasswords\": true, \"mustContainDigits\": true}").unwrap_err();
+        assert_eq!(e.code(), "ambiguous_vendor");
+        assert!(e.message.contains("meraki") && e.message.contains("sumologic"));
+        let e = normalize("{}", Some("nope")).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("unknown_vendor", Some("vendor")));
+    }
+
+    #[test]
+    fn explicit_vendor_wins() {
+        let n = normalize("{\"minLength\": 8}", Some("sumologic")).unwrap();
+        assert_eq!(n[0].vendor, "sumologic");
+        let n = normalize("{\"minLength\": 8}", Some("sailpoint")).unwrap();
+        assert_eq!(n[0].vendor, "sailpoint");
+    }
+}
