@@ -1,1 +1,15 @@
 //! Checking passwords against a canonical policy.
+//!
+//! `Checker::compile(&policy)` validates the policy and prepares everything that does not depend
+//! on the password (lower-cased words, labels); `checker.check(password, &context)` then runs
+//! every rule and the strength estimate. Compile once, check on every keystroke.
+
+mod common;
+mod context;
+pub mod report;
+mod rules;
+pub mod strength;
+
+pub use context::Context;
+pub use report::{Report, RuleResult, Status, Strength};
+pub use rules::{Checker, ANALYSIS_LIMIT_CODE_POINTS};

@@ -1,0 +1,142 @@
+//! What the caller knows about the user, and how its values are turned into tokens to look for.
+//!
+//! A value is matched whole and word by word, case-insensitively: `John Smith` gives `john smith`,
+//! `john`, `smith` and `johnsmith`; `555-555-1234` gives `555`, `1234` and `5555551234` (separators
+//! removed). Tokens shorter than the rule's minimum token length are not looked for. For an e-mail
+//! address only the whole address and its local part (before the last `@`) count, not the domain.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Context {
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub account_id: Option<String>,
+    #[serde(default)]
+    pub account_name: Option<String>,
+    /// Other attributes of the user or account (`displayName`, `phone`, …).
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    /// Previous passwords, most recent first.
+    #[serde(default)]
+    pub previous_passwords: Vec<String>,
+    /// Words for the custom dictionary check (e.g. the organisation's uploaded dictionary).
+    #[serde(default)]
+    pub dictionary: Vec<String>,
+}
+
+impl Context {
+    /// Every non-empty context value, for the strength estimator's user inputs.
+    pub fn user_inputs(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for v in [&self.username, &self.email, &self.account_id, &self.account_name].into_iter().flatten() {
+            out.push(v);
+        }
+        out.extend(self.attributes.values().map(String::as_str));
+        out.extend(self.dictionary.iter().map(String::as_str));
+        out.retain(|s| !s.trim().is_empty());
+        out
+    }
+}
+
+fn char_len(s: &str) -> u32 {
+    s.chars().count().min(u32::MAX as usize) as u32
+}
+
+/// Tokens of a context value: the whole value, its words, and its words joined.
+pub fn tokens(value: &str, min_len: u32) -> Vec<String> {
+    let lower = value.trim().to_lowercase();
+    let mut out: Vec<String> = Vec::new();
+    let push = |t: String, out: &mut Vec<String>| {
+        if char_len(&t) >= min_len.max(1) && !out.contains(&t) {
+            out.push(t);
+        }
+    };
+    push(lower.clone(), &mut out);
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for w in &words {
+        push((*w).to_string(), &mut out);
+    }
+    push(words.concat(), &mut out);
+    out
+}
+
+/// Tokens of an e-mail address: the whole address, and the tokens of its local part.
+pub fn email_tokens(value: &str, min_len: u32) -> Vec<String> {
+    let lower = value.trim().to_lowercase();
+    let local = lower.rsplit_once('@').map_or(lower.as_str(), |(l, _)| l);
+    let mut out = tokens(local, min_len);
+    if char_len(&lower) >= min_len.max(1) && !out.contains(&lower) {
+        out.insert(0, lower);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_tokens() {
+        assert_eq!(tokens("John Smith", 3), vec!["john smith", "john", "smith", "johnsmith"]);
+        assert_eq!(tokens("555-555-1234", 3), vec!["555-555-1234", "555", "1234", "5555551234"]);
+        assert_eq!(tokens("Al Bo", 3), vec!["al bo", "albo"]);
+        assert!(tokens("  ", 3).is_empty());
+    }
+
+    #[test]
+    fn email() {
+        assert_eq!(email_tokens("John.Doe@Example.com", 3), vec!["john.doe@example.com", "john.doe", "john", "doe", "johndoe"]);
+    }
+}
+
+impl Context {
+    /// Parses a context from JSON. Errors name the field and never repeat a value (a misplaced
+    /// password must not end up in an error message).
+    pub fn from_json(text: &str) -> crate::error::Result<Context> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { "context".to_string() } else { format!("context.{path}") };
+            crate::error::PolicyError::field(path, scrub(&e.inner().to_string()))
+        })
+    }
+}
+
+/// Keeps what serde expected and drops what it found.
+pub(crate) fn scrub(msg: &str) -> String {
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    if msg.starts_with("unknown field") {
+        return msg.to_string();
+    }
+    match msg.rsplit_once(", expected ") {
+        Some((_, expected)) => format!("wrong type or value; expected {expected}"),
+        None if msg.starts_with("invalid") => "wrong type or value".to_string(),
+        None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::*;
+
+    #[test]
+    fn context_errors_never_repeat_values() {
+        let e = Context::from_json(r#"{"previousPasswords": "hunter2secret"}"#).unwrap_err();
+        assert_eq!(e.path(), Some("context.previousPasswords"));
+        assert!(!e.message.contains("hunter2secret"), "{}", e.message);
+        let e = Context::from_json(r#"{"attributes": {"phone": 5551234}}"#).unwrap_err();
+        assert_eq!(e.path(), Some("context.attributes.phone"));
+        assert!(!e.message.contains("5551234"));
+        let e = Context::from_json(r#"{"userName": "x"}"#).unwrap_err();
+        assert!(e.message.contains("userName"));
+        let c = Context::from_json(r#"{"username": "ann", "attributes": {"city": "Oslo"}}"#).unwrap();
+        assert_eq!(c.username.as_deref(), Some("ann"));
+    }
+}
