@@ -1,0 +1,330 @@
+//! Native tests of the checker through the public API: every rule, Unicode, context, history,
+//! limits and secrecy.
+
+use passpolicy::check::Status;
+use passpolicy::policy::{
+    AttributeCheck, CharClass, CharSet, ClassMin, ContextCheck, CustomDictionary, History, LengthUnit, MatchMode, Requirement,
+    SetMin, TypesRule,
+};
+use passpolicy::{Checker, Context, Policy, Report};
+
+fn run(p: &Policy, pw: &str) -> Report {
+    Checker::compile(p).unwrap().check(pw, &Context::default())
+}
+
+fn run_ctx(p: &Policy, pw: &str, ctx: &Context) -> Report {
+    Checker::compile(p).unwrap().check(pw, ctx)
+}
+
+fn status(r: &Report, id: &str) -> Status {
+    r.rules.iter().find(|x| x.id == id).unwrap_or_else(|| panic!("no rule {id}")).status
+}
+
+fn classes(list: &[(CharClass, u32)]) -> Vec<ClassMin> {
+    list.iter().map(|(class, min)| ClassMin { class: *class, min: *min }).collect()
+}
+
+#[test]
+fn length_units() {
+    let mut p = Policy::default();
+    p.length.min = Some(3);
+    p.length.max = Some(4);
+    let family = "👨‍👩‍👧"; // 1 grapheme, 5 code points, 8 UTF-16 units
+    let r = run(&p, &format!("ab{family}"));
+    assert_eq!((r.length.graphemes, r.length.code_points, r.length.utf16), (3, 7, 10));
+    assert!(r.ok);
+    p.length.unit = LengthUnit::CodePoints;
+    let r = run(&p, &format!("ab{family}"));
+    assert_eq!(status(&r, "length.max"), Status::Fail);
+    assert_eq!(r.violations[0].actual, Some(7));
+    p.length.unit = LengthUnit::Utf16;
+    p.length.max = Some(10);
+    assert!(run(&p, &format!("ab{family}")).ok);
+    // Combining marks: "é" as e + U+0301 is one grapheme.
+    p.length.unit = LengthUnit::Graphemes;
+    p.length.min = Some(3);
+    let r = run(&p, "e\u{301}e\u{301}");
+    assert_eq!(r.length.graphemes, 2);
+    assert_eq!(status(&r, "length.min"), Status::Fail);
+    // Flags and skin tones.
+    assert_eq!(run(&p, "🇳🇴👍🏽x").length.graphemes, 3);
+}
+
+#[test]
+fn unicode_classes() {
+    let mut p = Policy::default();
+    p.classes = classes(&[(CharClass::Lower, 1), (CharClass::Upper, 1), (CharClass::Digit, 1), (CharClass::Symbol, 1)]);
+    let r = run(&p, "Éé٣😀");
+    assert!(r.ok, "{:?}", r.violations);
+    // CJK is a letter, neither upper nor lower.
+    let mut p2 = Policy::default();
+    p2.classes = classes(&[(CharClass::Letter, 2), (CharClass::Lower, 1)]);
+    let r = run(&p2, "漢字");
+    assert_eq!(status(&r, "chars.letter"), Status::Pass);
+    assert_eq!(status(&r, "chars.lower"), Status::Fail);
+    // Right-to-left text: Hebrew and Arabic letters, Arabic-Indic digits.
+    let mut p3 = Policy::default();
+    p3.classes = classes(&[(CharClass::Letter, 4), (CharClass::Digit, 2)]);
+    let r = run(&p3, "שלוםمر٣٤");
+    assert!(r.ok, "{:?}", r.violations);
+    // A decomposed accented capital counts once, as upper, not as a symbol too.
+    let mut p4 = Policy::default();
+    p4.classes = classes(&[(CharClass::Symbol, 1)]);
+    assert!(!run(&p4, "E\u{301}abc").ok);
+    // Space and emoji are symbols; an emoji ZWJ sequence counts once.
+    let mut p5 = Policy::default();
+    p5.classes = classes(&[(CharClass::Symbol, 2)]);
+    assert!(run(&p5, "a b😀").ok);
+    let r = run(&p5, "a👨‍👩‍👧");
+    assert_eq!(r.violations[0].actual, Some(1));
+}
+
+#[test]
+fn restricted_symbols_and_sets() {
+    let mut p = Policy::default();
+    p.symbols = Some(CharSet::chars("#$%@"));
+    p.classes = classes(&[(CharClass::Symbol, 1)]);
+    assert!(!run(&p, "abc!").ok);
+    assert!(run(&p, "abc#").ok);
+    let mut p = Policy::default();
+    p.sets = vec![SetMin { name: Some("special character".into()), chars: CharSet::chars("#$%@"), min: 2 }];
+    let r = run(&p, "a#b");
+    assert_eq!(status(&r, "chars.set"), Status::Fail);
+    assert_eq!((r.violations[0].required, r.violations[0].actual), (Some(2), Some(1)));
+    assert!(r.violations[0].message.contains("#$%@"));
+    assert!(run(&p, "a#b@").ok);
+}
+
+#[test]
+fn n_of_m() {
+    let mut p = Policy::default();
+    p.types = vec![TypesRule {
+        required: 3,
+        of: vec![
+            Requirement::class(CharClass::Lower, 1),
+            Requirement::class(CharClass::Upper, 1),
+            Requirement::class(CharClass::Digit, 1),
+            Requirement::class(CharClass::Symbol, 1),
+        ],
+    }];
+    let r = run(&p, "password1");
+    assert_eq!(status(&r, "chars.types"), Status::Fail);
+    assert_eq!((r.violations[0].required, r.violations[0].actual), (Some(3), Some(2)));
+    assert!(r.violations[0].message.starts_with("At least 3 of: lowercase letter, uppercase letter, digit, symbol"));
+    assert!(run(&p, "Password1").ok);
+    assert!(run(&p, "password1!").ok);
+    // A custom-set requirement inside N-of-M.
+    p.types[0].of[3] = Requirement { class: None, chars: Some(CharSet::chars("#$")), name: None, min: 1 };
+    assert!(!run(&p, "password1!").ok);
+    assert!(run(&p, "password1#").ok);
+}
+
+#[test]
+fn allowed_and_forbidden() {
+    let mut p = Policy::default();
+    p.forbidden = Some(CharSet { chars: ":".into(), ranges: vec![[128, 0x10FFFF]], ..Default::default() });
+    assert!(run(&p, "abc-def").ok);
+    let r = run(&p, "ab:cß");
+    assert_eq!(status(&r, "chars.allowed"), Status::Fail);
+    assert_eq!(r.violations[0].actual, Some(2));
+    let mut p = Policy::default();
+    p.allowed = Some(CharSet { classes: vec![CharClass::Letter, CharClass::Digit], ..Default::default() });
+    assert!(run(&p, "abc123").ok);
+    assert!(!run(&p, "abc 123").ok);
+    // A combining mark is judged with its base letter.
+    assert!(run(&p, "e\u{301}").ok);
+}
+
+#[test]
+fn repeats() {
+    let mut p = Policy::default();
+    p.max_repeat = Some(2);
+    assert!(run(&p, "password").ok);
+    let r = run(&p, "passsword");
+    assert_eq!(status(&r, "repeat.max"), Status::Fail);
+    assert_eq!(r.violations[0].actual, Some(3));
+    // Runs are of grapheme clusters.
+    assert!(!run(&p, "👍🏽👍🏽👍🏽").ok);
+    assert!(run(&p, "👍🏽👍🏿👍🏽").ok);
+}
+
+#[test]
+fn dictionaries() {
+    let mut p = Policy::default();
+    p.dictionary.common = true;
+    assert_eq!(status(&run(&p, "Password"), "dictionary.common"), Status::Fail);
+    assert_eq!(status(&run(&p, "qwerty123"), "dictionary.common"), Status::Fail);
+    assert_eq!(status(&run(&p, "purple-tractor-umbrella"), "dictionary.common"), Status::Pass);
+    // Custom words: SailPoint's example — "spring" forbids Spring124, 345SprinG, 8spring.
+    let mut p = Policy::default();
+    p.dictionary.custom = Some(CustomDictionary { words: vec![], match_mode: MatchMode::Substring, min_word_length: None });
+    assert_eq!(status(&run(&p, "Spring124"), "dictionary.custom"), Status::Unchecked);
+    let ctx = Context { dictionary: vec!["spring".into()], ..Default::default() };
+    for pw in ["Spring124", "345SprinG", "8spring"] {
+        assert_eq!(status(&run_ctx(&p, pw, &ctx), "dictionary.custom"), Status::Fail, "{pw}");
+    }
+    assert_eq!(status(&run_ctx(&p, "summer124", &ctx), "dictionary.custom"), Status::Pass);
+    p.dictionary.custom = Some(CustomDictionary { words: vec!["Acme".into()], match_mode: MatchMode::Whole, min_word_length: None });
+    assert_eq!(status(&run(&p, "acme"), "dictionary.custom"), Status::Fail);
+    assert_eq!(status(&run(&p, "acme1"), "dictionary.custom"), Status::Pass);
+}
+
+#[test]
+fn context_checks() {
+    let mut p = Policy::default();
+    p.context.username = Some(ContextCheck::default());
+    p.context.email = Some(ContextCheck::default());
+    p.context.account_id = Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 4 });
+    p.context.attributes = Some(AttributeCheck::default());
+    let r = run(&p, "whatever");
+    for id in ["context.username", "context.email", "context.accountId", "context.attribute"] {
+        assert_eq!(status(&r, id), Status::Unchecked, "{id}");
+    }
+    assert!(r.ok, "unchecked rules do not fail");
+    let ctx = Context {
+        username: Some("JSmith".into()),
+        email: Some("john.doe@example.com".into()),
+        account_id: Some("ab-1234".into()),
+        attributes: [("displayName".to_string(), "John Smith".to_string()), ("phone".to_string(), "555-555-1234".to_string())]
+            .into_iter()
+            .collect(),
+        ..Default::default()
+    };
+    // SailPoint's examples: passwordJohn and password5555551234 are invalid.
+    let r = run_ctx(&p, "passwordJohn", &ctx);
+    assert_eq!(status(&r, "context.attribute"), Status::Fail);
+    assert!(r.violations.iter().any(|v| v.message.contains("displayName")));
+    assert_eq!(status(&run_ctx(&p, "password5555551234", &ctx), "context.attribute"), Status::Fail);
+    assert_eq!(status(&run_ctx(&p, "xxjsmithxx", &ctx), "context.username"), Status::Fail);
+    assert_eq!(status(&run_ctx(&p, "doe-rocks!", &ctx), "context.email"), Status::Fail);
+    // The e-mail domain is not a token.
+    assert_eq!(status(&run_ctx(&p, "example99", &ctx), "context.email"), Status::Pass);
+    // Account id tokens shorter than 4 are not looked for; "1234" and "ab1234" are.
+    assert_eq!(status(&run_ctx(&p, "ab-x", &ctx), "context.accountId"), Status::Pass);
+    assert_eq!(status(&run_ctx(&p, "zz1234", &ctx), "context.accountId"), Status::Fail);
+    // Named attributes only.
+    p.context.attributes = Some(AttributeCheck { names: Some(vec!["phone".into()]), ..Default::default() });
+    assert_eq!(status(&run_ctx(&p, "passwordJohn", &ctx), "context.attribute"), Status::Pass);
+}
+
+#[test]
+fn history() {
+    let mut p = Policy::default();
+    p.history = Some(History { count: 2, enforced: true });
+    assert_eq!(status(&run(&p, "x"), "history.reuse"), Status::Unchecked);
+    let ctx = Context { previous_passwords: vec!["one".into(), "two".into(), "three".into()], ..Default::default() };
+    assert_eq!(status(&run_ctx(&p, "two", &ctx), "history.reuse"), Status::Fail);
+    // Only the `count` most recent are kept by the vendor.
+    assert_eq!(status(&run_ctx(&p, "three", &ctx), "history.reuse"), Status::Pass);
+    // Not enforced: no rule.
+    p.history = Some(History { count: 2, enforced: false });
+    assert!(run_ctx(&p, "two", &ctx).rules.iter().all(|r| r.id != "history.reuse"));
+}
+
+#[test]
+fn strength_rule_and_report() {
+    let mut p = Policy::default();
+    p.min_strength = Some(3);
+    let r = run(&p, "password");
+    assert_eq!(status(&r, "strength.min"), Status::Fail);
+    let s = r.strength.as_ref().unwrap();
+    assert_eq!(s.score, 0);
+    assert_eq!(s.warning.as_ref().unwrap().code, "topTen");
+    assert!(run(&p, "correct-Horse-battery-staple-92").ok);
+    // Context values count as known words for the estimate.
+    let ctx = Context { username: Some("zaphodbeeblebrox".into()), ..Default::default() };
+    let with = run_ctx(&p, "zaphodbeeblebrox", &ctx).strength.unwrap();
+    let without = run(&p, "zaphodbeeblebrox").strength.unwrap();
+    assert!(with.guesses_log10 < without.guesses_log10);
+    // The rules-only check has no strength and no strength rule.
+    let rules_only = Checker::compile(&p).unwrap().check_rules("password", &Context::default());
+    assert!(rules_only.strength.is_none() && rules_only.rules.is_empty());
+}
+
+#[test]
+fn huge_password_is_a_report() {
+    let mut p = Policy::default();
+    p.length.max = Some(128);
+    p.max_repeat = Some(3);
+    let pw = "ab".repeat(1 << 19); // 1 MiB
+    let r = run(&p, &pw);
+    assert!(!r.analyzed.complete);
+    assert_eq!(r.analyzed.code_points, passpolicy::check::ANALYSIS_LIMIT_CODE_POINTS as u32);
+    assert_eq!(r.length.code_points, 1 << 20);
+    assert_eq!(status(&r, "length.max"), Status::Fail);
+    assert_eq!(r.strength.unwrap().analyzed_code_points, 100);
+}
+
+#[test]
+fn reports_never_contain_the_password_or_context() {
+    let mut p = Policy::default();
+    p.length.min = Some(30);
+    p.classes = classes(&[(CharClass::Digit, 1)]);
+    p.dictionary.common = true;
+    p.dictionary.custom = Some(CustomDictionary::default());
+    p.context.username = Some(ContextCheck::default());
+    p.context.attributes = Some(AttributeCheck::default());
+    p.history = Some(History { count: 3, enforced: true });
+    p.min_strength = Some(4);
+    let secret = "Zebra-Quokka";
+    let ctx = Context {
+        username: Some("quokkaman".into()),
+        attributes: [("nick".to_string(), "zebra fan".to_string())].into_iter().collect(),
+        previous_passwords: vec![secret.into(), "OldSecret99".into()],
+        dictionary: vec!["quokka".into()],
+        ..Default::default()
+    };
+    let r = run_ctx(&p, secret, &ctx);
+    let json = serde_json::to_string(&r).unwrap().to_lowercase();
+    for needle in ["zebra", "quokka", "oldsecret99"] {
+        assert!(!json.contains(needle), "{needle} leaked: {json}");
+    }
+}
+
+#[test]
+fn report_lists_rules_in_order_with_violations() {
+    let mut p = Policy::default();
+    p.length.min = Some(8);
+    p.classes = classes(&[(CharClass::Upper, 1), (CharClass::Digit, 1)]);
+    p.max_repeat = Some(2);
+    let r = run(&p, "abc");
+    let ids: Vec<&str> = r.rules.iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["length.min", "chars.upper", "chars.digit", "repeat.max"]);
+    let failed: Vec<&str> = r.violations.iter().map(|r| r.id).collect();
+    assert_eq!(failed, ["length.min", "chars.upper", "chars.digit"]);
+    assert!(!r.ok);
+    assert_eq!(r.rules[0].message, "At least 8 characters");
+    let v = serde_json::to_value(&r).unwrap();
+    assert_eq!(v["rules"][0]["status"], "fail");
+    assert_eq!(v["length"]["codePoints"], 3);
+}
+
+#[test]
+fn canonical_round_trip() {
+    let mut p = Policy::default();
+    p.source.vendor = Some("meraki".into());
+    p.length.min = Some(8);
+    p.length.unit = LengthUnit::Utf16;
+    p.types = vec![TypesRule { required: 1, of: vec![Requirement::class(CharClass::Digit, 1)] }];
+    p.symbols = Some(CharSet::chars("!@"));
+    p.forbidden = Some(CharSet { chars: ":".into(), ranges: vec![[128, 0x10FFFF]], ..Default::default() });
+    p.max_repeat = Some(2);
+    p.history = Some(History { count: 3, enforced: false });
+    p.context.account_id = Some(ContextCheck { match_mode: MatchMode::Whole, min_token_length: 5 });
+    p.settings.expiry = Some(passpolicy::policy::Expiry { enforced: false, max_age_seconds: Some(7_776_000.0), ..Default::default() });
+    p.extra("weird.field", serde_json::json!({"a": [1, 2.5, null]}));
+    let json = p.to_json();
+    let back = passpolicy::normalize(&json, None).unwrap();
+    assert_eq!(back[0].vendor, "canonical");
+    assert_eq!(back[0].policy, p);
+    assert_eq!(back[0].policy.to_json(), json);
+}
+
+#[test]
+fn one_shot_and_single() {
+    let doc = r#"{"version": 1, "length": {"min": 4}}"#;
+    let r = passpolicy::check_document(doc, None, "abc", &Context::default()).unwrap();
+    assert!(!r.ok);
+    let e = passpolicy::check_document(r#"{"version": 1, "length": {"min": 9, "max": 4}}"#, None, "x", &Context::default()).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("length")));
+}
