@@ -314,7 +314,7 @@ pub struct Settings {
     pub api_keys: Option<ApiKeys>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Expiry {
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -339,7 +339,7 @@ pub struct Expiry {
     pub excluded_users: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Lockout {
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -358,7 +358,7 @@ pub struct Lockout {
     pub reset_window_seconds: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Session {
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -388,7 +388,7 @@ pub struct Mfa {
     pub required_untrusted_geographies: Option<bool>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Network {
     #[serde(default = "yes", skip_serializing_if = "is_true")]
@@ -432,3 +432,20 @@ impl Policy {
         self.vendor_extras.insert(path.into(), value);
     }
 }
+
+/// `enforced` defaults to true, in Rust as in JSON.
+macro_rules! enforced_default {
+    ($($t:ident { $($f:ident),* }),*) => {$(
+        impl Default for $t {
+            fn default() -> Self {
+                $t { enforced: true, $($f: Default::default()),* }
+            }
+        }
+    )*};
+}
+enforced_default!(
+    Expiry { max_age_seconds, min_age_seconds, reminder_seconds, renew_on_first_login, grace_period_seconds, excluded_users },
+    Lockout { threshold, duration_seconds, until_unlocked, reset_window_seconds },
+    Session { idle_timeout_seconds, max_duration_seconds },
+    Network { login_ip_ranges, api_key_ip_ranges }
+);

@@ -36,7 +36,7 @@ mod tests {
         let e = normalize(&json!({"version": 1, "classes": [{"class": "lower", "min": 1}, {"class": "vowel", "min": 1}]})).unwrap_err();
         assert_eq!(e.path(), Some("classes[1].class"));
         let e = normalize(&json!({"version": 1, "lenght": {}})).unwrap_err();
-        assert_eq!(e.path(), Some("$"));
+        assert_eq!(e.path(), Some("lenght"));
         assert!(e.message.contains("lenght"));
     }
 }

@@ -201,7 +201,7 @@ fn candidates(doc: &Document) -> Vec<&'static str> {
     let obj = match v {
         Value::Array(items) => match items.first() {
             Some(Value::Object(o)) => o,
-            _ => return if items.is_empty() { vec![] } else { vec![] },
+            _ => return vec![],
         },
         Value::Object(o) => o,
         _ => return vec![],

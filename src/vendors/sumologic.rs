@@ -1,8 +1,253 @@
-//! STUB: being written.
+//! Sumo Logic `/v1/passwordPolicy` (`getPasswordPolicy`/`setPasswordPolicy`): the bare object.
+//!
+//! Every field is optional and a missing one takes its documented default (reported as
+//! `defaulted`), so the result always carries the full policy. `mustContain*` are one character of
+//! each class; the special-character set is open ("#, $, %, &, etc"), so the Unicode default is
+//! kept. `disallowWeakPasswords` has no public definition: read as the built-in common-password
+//! list, with an `approximation` warning.
+//!
+//! `minLength`/`maxLength` are shared with SailPoint and left out of [`KEYS`]; detection handles them.
+
 use serde_json::Value;
-use super::Normalized;
-use crate::error::{PolicyError, Result};
-pub const KEYS: &[&str] = &["__stub_sumologic"];
-pub fn normalize(_doc: &Value) -> Result<Normalized> {
-    Err(PolicyError::field("$", "not implemented"))
+
+use super::fields::Obj;
+use super::meraki::int_field;
+use super::{new_policy, Normalized, Warnings};
+use crate::error::Result;
+use crate::policy::{CharClass, ClassMin, Expiry, History, Lockout, Mfa};
+
+/// The documented top-level keys that only Sumo Logic uses.
+pub const KEYS: &[&str] = &[
+    "mustContainLowercase", "mustContainUppercase", "mustContainDigits", "mustContainSpecialChars",
+    "maxPasswordAgeInDays", "minUniquePasswords", "accountLockoutThreshold", "failedLoginResetDurationInMins",
+    "accountLockoutDurationInMins", "requireMfa", "rememberMfa", "disallowWeakPasswords",
+];
+
+const DAY: f64 = 86_400.0;
+const MINUTE: f64 = 60.0;
+
+/// A field's value, or its documented default (reported). A given value of a setting that a
+/// password cannot be checked against (`what`) is reported as `not_checkable`.
+fn or_default<T: std::fmt::Display>(o: &Obj, w: &mut Warnings, key: &str, value: Option<T>, default: T, what: Option<&str>) -> T {
+    match value {
+        Some(v) => {
+            if let Some(what) = what {
+                w.not_checkable(&o.path(key), what);
+            }
+            v
+        }
+        None => {
+            w.defaulted(&o.path(key), &default);
+            default
+        }
+    }
+}
+
+/// An integer at least `floor`, documented range `range`, default `default`.
+fn int(o: &Obj, w: &mut Warnings, key: &str, default: i64, floor: i64, range: (i64, i64), what: Option<&str>) -> Result<i64> {
+    let v = int_field(o, key, floor, Some(range), w)?;
+    Ok(or_default(o, w, key, v, default, what))
+}
+
+fn flag(o: &Obj, w: &mut Warnings, key: &str, default: bool, what: Option<&str>) -> Result<bool> {
+    let v = o.bool(key)?;
+    Ok(or_default(o, w, key, v, default, what))
+}
+
+/// A non-negative value `int_field` has bounded to u32.
+fn count(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+pub fn normalize(doc: &Value) -> Result<Normalized> {
+    let o = Obj::new(doc, "")?;
+    let (mut p, mut w) = (new_policy("sumologic"), Warnings::default());
+
+    p.length.min = Some(count(int(&o, &mut w, "minLength", 8, 0, (8, 128), None)?));
+    p.length.max = Some(count(int(&o, &mut w, "maxLength", 128, 0, (128, 128), None)?));
+    for (key, class) in [
+        ("mustContainLowercase", CharClass::Lower),
+        ("mustContainUppercase", CharClass::Upper),
+        ("mustContainDigits", CharClass::Digit),
+        ("mustContainSpecialChars", CharClass::Symbol),
+    ] {
+        if flag(&o, &mut w, key, true, None)? {
+            p.classes.push(ClassMin { class, min: 1 });
+        }
+    }
+
+    // -1: the password never expires.
+    let age = int(&o, &mut w, "maxPasswordAgeInDays", 365, -1, (-1, 365), Some("password expiry"))?;
+    p.settings.expiry = Some(Expiry { enforced: true, max_age_seconds: (age >= 0).then_some(age as f64 * DAY), ..Default::default() });
+
+    let unique = int(&o, &mut w, "minUniquePasswords", 10, 0, (4, 12), None)?;
+    p.history = Some(History { count: count(unique), enforced: true });
+
+    let threshold = int(&o, &mut w, "accountLockoutThreshold", 6, 0, (3, 10), Some("account lockout"))?;
+    let reset = int(&o, &mut w, "failedLoginResetDurationInMins", 10, 0, (1, 10), Some("the lockout reset window"))?;
+    let duration = int(&o, &mut w, "accountLockoutDurationInMins", 30, 0, (30, 120), Some("the lockout duration"))?;
+    p.settings.lockout = Some(Lockout {
+        enforced: true,
+        threshold: Some(count(threshold)),
+        duration_seconds: Some(duration as f64 * MINUTE),
+        until_unlocked: false,
+        reset_window_seconds: Some(reset as f64 * MINUTE),
+    });
+
+    let required = flag(&o, &mut w, "requireMfa", false, Some("MFA"))?;
+    let remember = flag(&o, &mut w, "rememberMfa", true, Some("remembering MFA"))?;
+    p.settings.mfa = Some(Mfa { required: Some(required), remember: Some(remember), ..Default::default() });
+
+    if flag(&o, &mut w, "disallowWeakPasswords", false, None)? {
+        p.dictionary.common = true;
+        w.approximation(
+            &o.path("disallowWeakPasswords"),
+            "Sumo Logic does not define what a weak password is; our reading of an undocumented flag: the built-in common-password list (whole password, case-insensitive)",
+        );
+    }
+
+    o.finish(&mut p, &mut w);
+    Ok(Normalized { vendor: "sumologic", policy: p, warnings: w.0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{validate, LengthUnit, Policy};
+    use crate::vendors::WarningCode;
+    use serde_json::json;
+
+    const EXAMPLE: &str = include_str!("../../tests/fixtures/sumologic/example.json");
+
+    fn run(v: Value) -> Normalized {
+        let n = normalize(&v).unwrap();
+        validate(&n.policy).unwrap();
+        let back: Policy = serde_json::from_str(&n.policy.to_json()).unwrap();
+        assert_eq!(back, n.policy);
+        n
+    }
+
+    fn paths(n: &Normalized, code: WarningCode) -> Vec<&str> {
+        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
+    }
+
+    fn all_classes() -> Vec<ClassMin> {
+        [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol].map(|class| ClassMin { class, min: 1 }).to_vec()
+    }
+
+    #[test]
+    fn verbatim_example() {
+        let n = run(serde_json::from_str(EXAMPLE).unwrap());
+        let p = &n.policy;
+        assert_eq!(p.source.vendor.as_deref(), Some("sumologic"));
+        assert_eq!((p.length.min, p.length.max, p.length.unit), (Some(8), Some(128), LengthUnit::Graphemes));
+        assert_eq!(p.classes, all_classes());
+        assert!(p.types.is_empty() && p.symbols.is_none() && !p.dictionary.common);
+        assert_eq!(p.history, Some(History { count: 10, enforced: true }));
+        let s = &p.settings;
+        assert_eq!(s.expiry, Some(Expiry { enforced: true, max_age_seconds: Some(365.0 * DAY), ..Default::default() }));
+        assert_eq!(
+            s.lockout,
+            Some(Lockout { enforced: true, threshold: Some(6), duration_seconds: Some(1800.0), until_unlocked: false, reset_window_seconds: Some(600.0) })
+        );
+        assert_eq!(s.mfa, Some(Mfa { required: Some(false), remember: Some(true), ..Default::default() }));
+        assert!(paths(&n, WarningCode::Defaulted).is_empty());
+        assert_eq!(
+            paths(&n, WarningCode::NotCheckable),
+            ["maxPasswordAgeInDays", "accountLockoutThreshold", "failedLoginResetDurationInMins", "accountLockoutDurationInMins", "requireMfa", "rememberMfa"]
+        );
+        assert_eq!(n.warnings.len(), 6);
+    }
+
+    #[test]
+    fn empty_object_takes_every_default() {
+        let n = run(json!({}));
+        let example = run(serde_json::from_str(EXAMPLE).unwrap());
+        // The documented defaults are the example's values.
+        assert_eq!(n.policy, example.policy);
+        assert_eq!(n.policy.classes, all_classes());
+        let defaulted = paths(&n, WarningCode::Defaulted);
+        assert_eq!(defaulted.len(), 14);
+        assert!(defaulted.contains(&"minLength") && defaulted.contains(&"disallowWeakPasswords"));
+        assert_eq!(n.warnings.len(), 14, "only defaulted warnings: {:?}", n.warnings);
+        let w = n.warnings.iter().find(|w| w.path == "accountLockoutThreshold").unwrap();
+        assert!(w.message.contains('6'), "{}", w.message);
+        // Null is absent.
+        let n = run(json!({"minLength": null, "mustContainDigits": null}));
+        assert_eq!(n.policy.length.min, Some(8));
+        assert_eq!(n.policy.classes.len(), 4);
+    }
+
+    #[test]
+    fn classes_follow_the_flags() {
+        let n = run(json!({"mustContainLowercase": false, "mustContainUppercase": true, "mustContainDigits": false, "mustContainSpecialChars": false}));
+        assert_eq!(n.policy.classes, [ClassMin { class: CharClass::Upper, min: 1 }]);
+        let n = run(json!({"mustContainLowercase": false, "mustContainUppercase": false, "mustContainDigits": false, "mustContainSpecialChars": false}));
+        assert!(n.policy.classes.is_empty());
+    }
+
+    #[test]
+    fn never_expires() {
+        let n = run(json!({"maxPasswordAgeInDays": -1}));
+        assert_eq!(n.policy.settings.expiry, Some(Expiry { enforced: true, ..Default::default() }));
+        assert!(paths(&n, WarningCode::OutOfRange).is_empty());
+        let e = normalize(&json!({"maxPasswordAgeInDays": -2})).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_field", Some("maxPasswordAgeInDays")));
+        let n = run(json!({"maxPasswordAgeInDays": 30}));
+        assert_eq!(n.policy.settings.expiry.and_then(|e| e.max_age_seconds), Some(30.0 * DAY));
+    }
+
+    #[test]
+    fn weak_passwords_use_the_common_list() {
+        let n = run(json!({"disallowWeakPasswords": true}));
+        assert!(n.policy.dictionary.common);
+        assert_eq!(paths(&n, WarningCode::Approximation), ["disallowWeakPasswords"]);
+        assert!(n.warnings.iter().any(|w| w.message.contains("our reading of an undocumented flag")));
+        assert!(!run(json!({"disallowWeakPasswords": false})).policy.dictionary.common);
+    }
+
+    #[test]
+    fn out_of_range_is_used_with_a_warning() {
+        let n = run(json!({"minLength": 6, "maxLength": 256, "minUniquePasswords": 20, "accountLockoutThreshold": 2,
+                           "failedLoginResetDurationInMins": 15, "accountLockoutDurationInMins": 10, "maxPasswordAgeInDays": 400}));
+        assert_eq!(
+            paths(&n, WarningCode::OutOfRange),
+            ["minLength", "maxLength", "maxPasswordAgeInDays", "minUniquePasswords", "accountLockoutThreshold", "failedLoginResetDurationInMins", "accountLockoutDurationInMins"]
+        );
+        let w = n.warnings.iter().find(|w| w.path == "maxLength").unwrap();
+        assert!(w.message.contains("only 128 is supported"), "{}", w.message);
+        let p = &n.policy;
+        assert_eq!((p.length.min, p.length.max), (Some(6), Some(256)));
+        assert_eq!(p.history.as_ref().map(|h| h.count), Some(20));
+        let l = p.settings.lockout.as_ref().unwrap();
+        assert_eq!((l.threshold, l.reset_window_seconds, l.duration_seconds), (Some(2), Some(900.0), Some(600.0)));
+        // A maximum below the minimum is caught by validation.
+        let e = crate::vendors::normalize(r#"{"minLength": 20, "maxLength": 16}"#, Some("sumologic")).unwrap_err();
+        assert_eq!(e.code(), "unsatisfiable");
+    }
+
+    #[test]
+    fn unknown_fields_and_errors() {
+        let n = run(json!({"minLength": 10, "passwordHint": "none"}));
+        assert_eq!(paths(&n, WarningCode::UnknownField), ["passwordHint"]);
+        assert_eq!(n.policy.vendor_extras.get("passwordHint"), Some(&json!("none")));
+        let e = normalize(&json!({"mustContainDigits": "true"})).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_field", Some("mustContainDigits")));
+        let e = normalize(&json!({"minLength": "8"})).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_field", Some("minLength")));
+        let e = normalize(&json!({"minUniquePasswords": -3})).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_field", Some("minUniquePasswords")));
+        let e = normalize(&json!({"accountLockoutDurationInMins": -30})).unwrap_err();
+        assert_eq!(e.path(), Some("accountLockoutDurationInMins"));
+        assert_eq!(normalize(&json!("policy")).unwrap_err().path(), Some("$"));
+    }
+
+    #[test]
+    fn detected_automatically() {
+        let out = crate::vendors::normalize(EXAMPLE, None).unwrap();
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].vendor, "sumologic");
+        assert_eq!(out[0].policy.classes.len(), 4);
+        assert_eq!(crate::vendors::detect_vendor(r#"{"requireMfa": true}"#).unwrap(), "sumologic");
+    }
 }
