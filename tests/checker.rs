@@ -1,6 +1,8 @@
 //! Native tests of the checker through the public API: every rule, Unicode, context, history,
 //! limits and secrecy.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::field_reassign_with_default)]
+
 use passpolicy::check::Status;
 use passpolicy::policy::{
     AttributeCheck, CharClass, CharSet, ClassMin, ContextCheck, CustomDictionary, History, LengthUnit, MatchMode, Requirement,

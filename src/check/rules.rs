@@ -263,7 +263,8 @@ impl Checker {
             rule("dictionary.custom", any.then_some(found == 0), msg.into(), None, any.then_some(found), None);
         }
         let c = &p.context;
-        let fields: [(&'static str, &Option<ContextCheck>, &Option<String>, &str, bool); 4] = [
+        type Field<'a> = (&'static str, &'a Option<ContextCheck>, &'a Option<String>, &'static str, bool);
+        let fields: [Field; 4] = [
             ("context.username", &c.username, &ctx.username, "username", false),
             ("context.email", &c.email, &ctx.email, "e-mail address", true),
             ("context.accountId", &c.account_id, &ctx.account_id, "account ID", false),

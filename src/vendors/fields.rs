@@ -114,6 +114,16 @@ impl<'a> Obj<'a> {
         })
     }
 
+    /// A non-negative integer that fits in u32.
+    pub fn uint(&self, key: &str) -> Result<Option<u32>> {
+        match self.int(key)? {
+            None => Ok(None),
+            Some(v) => u32::try_from(v)
+                .map(Some)
+                .map_err(|_| PolicyError::field(self.path(key), format!("expected a non-negative integer, found {v}"))),
+        }
+    }
+
     pub fn str(&self, key: &str) -> Result<Option<&'a str>> {
         match self.raw(key) {
             None => Ok(None),
@@ -181,6 +191,41 @@ impl<'a> Obj<'a> {
             policy.extra(self.path(key), v.clone());
         }
     }
+}
+
+
+/// Seconds in `n` days.
+pub fn days(n: u32) -> f64 {
+    f64::from(n) * 86_400.0
+}
+
+/// Seconds in `n` minutes.
+pub fn minutes(n: u32) -> f64 {
+    f64::from(n) * 60.0
+}
+
+/// Reads an integer that must be at least `floor` (smaller values have no documented meaning:
+/// error) and fit in a u32. A value outside the documented `range` is used, with an
+/// `out_of_range` warning. Shared by the Meraki, Sumo Logic and Scaleway adapters.
+pub fn int_field(o: &Obj, key: &str, floor: i64, range: Option<(i64, i64)>, w: &mut Warnings) -> Result<Option<i64>> {
+    let Some(n) = o.int(key)? else { return Ok(None) };
+    if n < floor {
+        let why = if floor == 0 { "a negative value has no meaning here".to_string() } else { format!("the smallest meaningful value is {floor}") };
+        return Err(PolicyError::field(o.path(key), format!("{n}: {why}")));
+    }
+    if n > i64::from(u32::MAX) {
+        return Err(PolicyError::field(o.path(key), format!("{n} is too large (at most {})", u32::MAX)));
+    }
+    if let Some((lo, hi)) = range.filter(|(lo, hi)| n < *lo || n > *hi) {
+        let text = if lo == hi { format!("only {lo} is supported") } else { format!("{lo}–{hi}") };
+        w.out_of_range(&o.path(key), n, &text);
+    }
+    Ok(Some(n))
+}
+
+/// [`int_field`] for a non-negative count.
+pub fn count_field(o: &Obj, key: &str, range: Option<(i64, i64)>, w: &mut Warnings) -> Result<Option<u32>> {
+    Ok(int_field(o, key, 0, range, w)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)))
 }
 
 #[cfg(test)]

@@ -11,9 +11,9 @@
 
 use serde_json::Value;
 
-use super::fields::Obj;
+use super::fields::{count_field, days, minutes, Obj};
 use super::{new_policy, Normalized, Warnings};
-use crate::error::{PolicyError, Result};
+use crate::error::Result;
 use crate::policy::{CharClass, Expiry, History, IpRestriction, Lockout, Mfa, Network, Requirement, Session, TypesRule};
 
 /// Every documented top-level key.
@@ -22,30 +22,6 @@ pub const KEYS: &[&str] = &[
     "enforceStrongPasswords", "enforceAccountLockout", "accountLockoutAttempts", "enforceIdleTimeout",
     "idleTimeoutMinutes", "enforceTwoFactorAuth", "enforceLoginIpRanges", "loginIpRanges", "apiAuthentication",
 ];
-
-/// Reads an integer that must be at least `floor` (smaller values have no documented meaning:
-/// error) and fit in a u32. A value outside the documented `range` is used, with an
-/// `out_of_range` warning. Shared by the Meraki, Sumo Logic and Scaleway adapters.
-pub(crate) fn int_field(o: &Obj, key: &str, floor: i64, range: Option<(i64, i64)>, w: &mut Warnings) -> Result<Option<i64>> {
-    let Some(n) = o.int(key)? else { return Ok(None) };
-    if n < floor {
-        let why = if floor == 0 { "a negative value has no meaning here".to_string() } else { format!("the smallest meaningful value is {floor}") };
-        return Err(PolicyError::field(o.path(key), format!("{n}: {why}")));
-    }
-    if n > i64::from(u32::MAX) {
-        return Err(PolicyError::field(o.path(key), format!("{n} is too large (at most {})", u32::MAX)));
-    }
-    if let Some((lo, hi)) = range.filter(|(lo, hi)| n < *lo || n > *hi) {
-        let text = if lo == hi { format!("only {lo} is supported") } else { format!("{lo}–{hi}") };
-        w.out_of_range(&o.path(key), n, &text);
-    }
-    Ok(Some(n))
-}
-
-/// [`int_field`] for a non-negative count.
-pub(crate) fn count_field(o: &Obj, key: &str, range: Option<(i64, i64)>, w: &mut Warnings) -> Result<Option<u32>> {
-    Ok(int_field(o, key, 0, range, w)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)))
-}
 
 /// A value gated by its `enforce*` flag. `None` when neither is present; otherwise the value and
 /// whether the flag is true. A value whose flag is not true gets an `inactive` warning; a
@@ -81,7 +57,7 @@ pub fn normalize(doc: &Value) -> Result<Normalized> {
 
     let days = count_field(&o, "passwordExpirationDays", Some((1, 365)), &mut w)?;
     if let Some((days, enforced)) = gate(&o, &mut w, "enforcePasswordExpiration", "passwordExpirationDays", Some("password expiry"), days)? {
-        p.settings.expiry = Some(Expiry { enforced, max_age_seconds: days.map(|d| f64::from(d) * 86_400.0), ..Default::default() });
+        p.settings.expiry = Some(Expiry { enforced, max_age_seconds: days.map(self::days), ..Default::default() });
     }
 
     let attempts = count_field(&o, "accountLockoutAttempts", Some((1, 10)), &mut w)?;
@@ -91,7 +67,7 @@ pub fn normalize(doc: &Value) -> Result<Normalized> {
 
     let idle = count_field(&o, "idleTimeoutMinutes", None, &mut w)?;
     if let Some((idle, enforced)) = gate(&o, &mut w, "enforceIdleTimeout", "idleTimeoutMinutes", Some("the idle timeout"), idle)? {
-        p.settings.session = Some(Session { enforced, idle_timeout_seconds: idle.map(|m| f64::from(m) * 60.0), max_duration_seconds: None });
+        p.settings.session = Some(Session { enforced, idle_timeout_seconds: idle.map(minutes), max_duration_seconds: None });
     }
 
     if let Some(required) = o.bool("enforceTwoFactorAuth")? {

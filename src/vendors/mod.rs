@@ -126,7 +126,8 @@ pub fn parse_document(text: &str) -> Result<Document> {
     }
     let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if trimmed.starts_with('<') {
-        return xml::to_value(trimmed).map(Document::Xml);
+        // The untrimmed text, so that error positions are those of the document as given.
+        return xml::to_value(text).map(Document::Xml);
     }
     // Check the nesting depth before serde_json's own recursion limit (128) answers with a
     // syntax error: depth is a size limit, not a syntax error.
@@ -199,10 +200,13 @@ fn candidates(doc: &Document) -> Vec<&'static str> {
     }
     let v = doc.value();
     let obj = match v {
-        Value::Array(items) => match items.first() {
-            Some(Value::Object(o)) => o,
-            _ => return vec![],
-        },
+        // Only SailPoint's list endpoint returns an array of policies.
+        Value::Array(items) => {
+            return match items.first() {
+                Some(Value::Object(_)) => vec!["sailpoint"],
+                _ => vec![],
+            }
+        }
         Value::Object(o) => o,
         _ => return vec![],
     };
@@ -218,10 +222,6 @@ fn candidates(doc: &Document) -> Vec<&'static str> {
     // The canonical form is recognised by its `version`, whatever else it holds.
     if out.contains(&"canonical") && obj.contains_key("version") {
         out.retain(|v| *v == "canonical");
-    }
-    // A SailPoint list is an array; the others are single objects.
-    if matches!(v, Value::Array(_)) {
-        out.retain(|v| *v == "sailpoint");
     }
     if out.is_empty() && ["minLength", "maxLength"].iter().any(|k| obj.contains_key(*k)) {
         // Keys shared by SailPoint and Sumo Logic only.
@@ -331,6 +331,21 @@ mod tests {
         assert!(parse_document(&ok).is_ok());
         // Brackets inside strings do not count.
         assert!(parse_document(&format!("\"{}\"", "[".repeat(500))).is_ok());
+    }
+
+    #[test]
+    fn xml_positions_count_leading_blanks() {
+        let e = parse_document("\n\n  <a><b></a>").unwrap_err();
+        assert_eq!(e.code(), "invalid_xml");
+        let plain = parse_document("<a><b></a>").unwrap_err();
+        assert_ne!(e.message, plain.message, "{} / {}", e.message, plain.message);
+        assert!(parse_document("\u{feff}\n <platform><passwordPolicy><min_length>6</min_length></passwordPolicy></platform>").is_ok());
+    }
+
+    #[test]
+    fn a_list_is_sailpoint() {
+        assert_eq!(detect_vendor(r#"[{"minLength": 8}]"#).unwrap(), "sailpoint");
+        assert_eq!(detect_vendor("[]").unwrap_err().code(), "unknown_vendor");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use super::fields::Obj;
-use super::meraki::count_field;
+use super::fields::count_field;
 use super::{new_policy, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{ApiKeys, Expiry, Lockout, Session};

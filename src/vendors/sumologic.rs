@@ -11,7 +11,7 @@
 use serde_json::Value;
 
 use super::fields::Obj;
-use super::meraki::int_field;
+use super::fields::int_field;
 use super::{new_policy, Normalized, Warnings};
 use crate::error::Result;
 use crate::policy::{CharClass, ClassMin, Expiry, History, Lockout, Mfa};
