@@ -1,10 +1,16 @@
 //! Vendor adapters: vendor document → canonical policy + warnings. Each adapter is a pure
 //! function in its own file; this module parses the document, detects the vendor and dispatches.
 
+pub mod auth0;
+pub mod aws_cognito;
+pub mod aws_iam;
 pub mod canonical;
 pub mod fields;
+pub mod keycloak;
 pub mod longjump;
 pub mod meraki;
+pub mod okta;
+pub mod passwordrules;
 pub mod sailpoint;
 pub mod scaleway;
 pub mod sumologic;
@@ -22,7 +28,10 @@ pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
 pub const MAX_DEPTH: usize = 64;
 
 /// Vendor ids, in the order detection reports candidates.
-pub const VENDORS: [&str; 6] = ["meraki", "sailpoint", "sumologic", "scaleway", "longjump", "canonical"];
+pub const VENDORS: [&str; 12] = [
+    "meraki", "sailpoint", "sumologic", "scaleway", "longjump", "aws-iam", "aws-cognito", "okta", "auth0", "keycloak",
+    "passwordrules", "canonical",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -105,12 +114,18 @@ pub enum Document {
     /// XML converted to a JSON value (elements → objects, text → strings, attributes kept
     /// under `@name`); only LongJump speaks XML.
     Xml(Value),
+    /// Text that is neither JSON nor XML: a Keycloak policy string, Apple `passwordrules`.
+    Text(String),
 }
 
+static NULL: Value = Value::Null;
+
 impl Document {
+    /// The JSON value (`null` for text documents).
     pub fn value(&self) -> &Value {
         match self {
             Document::Json(v) | Document::Xml(v) => v,
+            Document::Text(_) => &NULL,
         }
     }
 }
@@ -132,7 +147,11 @@ pub fn parse_document(text: &str) -> Result<Document> {
     // Check the nesting depth before serde_json's own recursion limit (128) answers with a
     // syntax error: depth is a size limit, not a syntax error.
     check_depth(trimmed)?;
-    serde_json::from_str::<Value>(trimmed).map(Document::Json).map_err(|e| {
+    let parsed = serde_json::from_str::<Value>(trimmed);
+    if parsed.is_err() && !trimmed.starts_with(['{', '[', '"']) {
+        return Ok(Document::Text(trimmed.trim_end().to_string()));
+    }
+    parsed.map(Document::Json).map_err(|e| {
         PolicyError::new(
             ErrorCode::InvalidJson,
             None,
@@ -193,10 +212,34 @@ fn distinctive(vendor: &str) -> &'static [&'static str] {
     }
 }
 
-/// Vendors whose documented keys appear in the object (or first array element).
+/// Vendors whose own detection accepts the document (formats recognised by syntax or shape).
+fn detected_by_adapter(doc: &Document) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (vendor, accepts) in [
+        ("aws-iam", aws_iam::detect as fn(&Document) -> bool),
+        ("aws-cognito", aws_cognito::detect),
+        ("okta", okta::detect),
+        ("auth0", auth0::detect),
+        ("keycloak", keycloak::detect),
+        ("passwordrules", passwordrules::detect),
+    ] {
+        if accepts(doc) {
+            out.push(vendor);
+        }
+    }
+    out
+}
+
+/// Vendors the document may come from.
 fn candidates(doc: &Document) -> Vec<&'static str> {
-    if let Document::Xml(_) = doc {
-        return vec!["longjump"];
+    let by_adapter = detected_by_adapter(doc);
+    if !by_adapter.is_empty() {
+        return by_adapter;
+    }
+    match doc {
+        Document::Xml(_) => return vec!["longjump"],
+        Document::Text(_) => return vec![],
+        Document::Json(_) => {}
     }
     let v = doc.value();
     let obj = match v {
@@ -275,14 +318,27 @@ pub fn normalize_document(doc: &Document, vendor: Option<&str>) -> Result<Vec<No
         Some(v) => vendor_id(v)?,
         None => detect(doc)?,
     };
-    if let (Document::Xml(_), false) = (doc, vendor == "longjump") {
-        return Err(PolicyError::new(
-            ErrorCode::InvalidJson,
-            None,
-            format!("the {vendor} adapter reads JSON, and this document is XML"),
-        ));
+    let reads_text = matches!(vendor, "keycloak" | "passwordrules");
+    match doc {
+        Document::Xml(_) if vendor != "longjump" => {
+            return Err(PolicyError::new(
+                ErrorCode::InvalidJson,
+                None,
+                format!("the {vendor} adapter reads JSON, and this document is XML"),
+            ))
+        }
+        Document::Text(_) if !reads_text => {
+            return Err(PolicyError::new(ErrorCode::InvalidJson, None, format!("the {vendor} adapter reads JSON, and this document is not JSON")))
+        }
+        _ => {}
     }
     let out = match vendor {
+        "aws-iam" => aws_iam::normalize(doc)?,
+        "aws-cognito" => aws_cognito::normalize(doc)?,
+        "okta" => okta::normalize(doc)?,
+        "auth0" => auth0::normalize(doc)?,
+        "keycloak" => keycloak::normalize(doc)?,
+        "passwordrules" => passwordrules::normalize(doc)?,
         "meraki" => vec![meraki::normalize(doc.value())?],
         "sailpoint" => sailpoint::normalize(doc.value())?,
         "sumologic" => vec![sumologic::normalize(doc.value())?],
