@@ -1,0 +1,681 @@
+// Browser tests of the demo page (www/), in Debian's Chromium driven by playwright-core.
+//
+//   node --test tests/browser/demo.test.mjs      (or: bash scripts/test-browser.sh)
+//
+// Needs the built package (pkg/browser.js: node scripts/build.mjs) and /usr/bin/chromium
+// (CHROMIUM=/path overrides). Starts scripts/serve.mjs on a free port, loads /www/ from it, and:
+// - for every bundled sample: picks it, checks the detected vendor and the canonical policy,
+//   types passwords that pass and that fail specific rules and checks each checklist item and
+//   the strength meter;
+// - pastes broken documents and checks the inline error (code, path) and the kept text;
+// - records every request after load and asserts that typing makes none (and that no request
+//   and no console message ever carries a typed password);
+// - checks labels, live regions, keyboard use, the 360 px layout;
+// - saves desktop and phone screenshots to tests/browser/screenshots/;
+// - measures the time from navigation to the first usable check and prints it.
+// Any page error or console error fails the test that caused it.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHOTS = join(ROOT, 'tests/browser/screenshots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 812 };
+
+/** Every password typed anywhere in these tests: none may appear in a request or a log line. */
+const TYPED = new Set();
+
+let server;
+let baseUrl;
+let context;
+let userDataDir;
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve.mjs printed no URL within 10 s: ${out}`)), 10_000);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\/www\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[0] });
+      }
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve.mjs exited with ${code}: ${out}`));
+    });
+  });
+}
+
+before(async () => {
+  assert.ok(existsSync(join(ROOT, 'pkg/browser.js')), 'pkg/browser.js is missing: build the package first (node scripts/build.mjs)');
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
+  mkdirSync(SHOTS, { recursive: true });
+  ({ child: server, url: baseUrl } = await startServer());
+  userDataDir = mkdtempSync(join(tmpdir(), 'passpolicy-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: DESKTOP,
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (server && server.exitCode === null) {
+    server.removeAllListeners('exit');
+    server.kill('SIGTERM');
+  }
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/**
+ * Opens the page and waits until the first check has rendered. Collects page errors, console
+ * errors, every console message and every request (with the time it was made).
+ */
+async function openPage(viewport = DESKTOP) {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const log = { errors: [], console: [], requests: [] };
+  page.on('pageerror', (err) => log.errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    log.console.push(msg.text());
+    if (msg.type() === 'error') log.errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('requestfailed', (req) => log.errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('request', (req) => log.requests.push({ url: req.url(), method: req.method(), body: req.postData() ?? '' }));
+  await page.goto(baseUrl);
+  await page.waitForFunction(() => typeof window.__passpolicyReadyMs === 'number', null, { timeout: 15_000 });
+  // Let anything the browser does on its own after load (favicon) finish before recording.
+  await page.waitForLoadState('networkidle');
+  return { page, log };
+}
+
+/** No page error, no console error, and no typed password in any request or console message. */
+async function finish({ page, log }) {
+  await page.close();
+  assert.deepEqual(log.errors, [], 'page or console errors');
+  for (const pw of TYPED) {
+    if (pw.length < 3) continue;
+    for (const r of log.requests) {
+      assert.ok(!decodeURIComponent(r.url).includes(pw) && !r.body.includes(pw), `a request carries a typed password: ${r.url}`);
+    }
+    for (const line of log.console) assert.ok(!line.includes(pw), 'a console message carries a typed password');
+  }
+}
+
+async function selectSample(page, name) {
+  await page.selectOption('#sample', name);
+  await page.waitForFunction(() => document.querySelector('#doc').value.length > 0 && document.querySelector('#policy-json').dataset.vendor !== undefined);
+}
+
+/** Types a password key by key (one `input` event per character) into an emptied field. */
+async function typePassword(page, password) {
+  TYPED.add(password);
+  await page.fill('#password', '');
+  await page.locator('#password').pressSequentially(password);
+  assert.equal(await page.inputValue('#password'), password);
+}
+
+async function rules(page) {
+  return page.$$eval('#checklist > li', (items) =>
+    items.map((li) => ({
+      id: li.dataset.rule,
+      index: li.dataset.index,
+      status: li.dataset.status,
+      message: li.querySelector('.rule-message').textContent,
+      numbers: li.querySelector('.rule-numbers').textContent,
+    })),
+  );
+}
+
+async function statusOf(page) {
+  const list = await rules(page);
+  const out = {};
+  for (const r of list) out[r.index === undefined ? r.id : `${r.id}[${r.index}]`] = r.status;
+  return out;
+}
+
+/** Asserts the status of each named rule (others may exist) and returns all statuses. */
+async function expectRules(page, expected, label) {
+  const got = await statusOf(page);
+  for (const [id, status] of Object.entries(expected)) {
+    assert.equal(got[id], status, `${label}: rule ${id} should be ${status}; statuses: ${JSON.stringify(got)}`);
+  }
+  return got;
+}
+
+async function meter(page) {
+  return page.evaluate(() => ({
+    score: document.querySelector('#meter').dataset.score,
+    valuenow: document.querySelector('#meter').getAttribute('aria-valuenow'),
+    label: document.querySelector('#score-label').textContent,
+    fill: getComputedStyle(document.querySelector('.meter-fill')).backgroundColor,
+    width: document.querySelector('.meter-fill').getBoundingClientRect().width,
+    crack: [...document.querySelectorAll('.crack-times td')].map((td) => td.textContent),
+  }));
+}
+
+const LABELS = ['too guessable', 'very guessable', 'somewhat guessable', 'safely unguessable', 'very unguessable'];
+
+async function expectScore(page, score, label) {
+  const m = await meter(page);
+  assert.equal(m.score, String(score), `${label}: meter score`);
+  assert.equal(m.valuenow, String(score), `${label}: aria-valuenow`);
+  assert.equal(m.label, LABELS[score], `${label}: meter label`);
+  assert.ok(m.width > 0, `${label}: the meter bar is drawn`);
+  for (const t of m.crack) assert.ok(t && t !== '–', `${label}: crack time shown (${m.crack})`);
+  return m;
+}
+
+async function summary(page) {
+  return page.evaluate(() => ({
+    text: document.querySelector('#summary').textContent,
+    verdict: document.querySelector('#summary').dataset.verdict,
+  }));
+}
+
+async function lengths(page) {
+  return page.evaluate(() => ({
+    graphemes: Number(document.querySelector('#len-graphemes').textContent),
+    codePoints: Number(document.querySelector('#len-codepoints').textContent),
+    utf16: Number(document.querySelector('#len-utf16').textContent),
+  }));
+}
+
+async function canonicalPolicy(page) {
+  const visible = await page.isVisible('#policy-json');
+  assert.ok(visible, 'the canonical policy is shown');
+  return JSON.parse(await page.textContent('#policy-json'));
+}
+
+async function settingText(page, title) {
+  return page.$eval(`#settings .setting[data-setting="${title}"] dd`, (dd) => dd.textContent);
+}
+
+async function fillContext(page, id, value) {
+  await page.fill(id, value);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('demo page', () => {
+  test('loads from the local server and measures navigation → first usable check', async () => {
+    const p = await openPage();
+    const { page } = p;
+    const readyMs = await page.evaluate(() => window.__passpolicyReadyMs);
+    const nav = await page.evaluate(() => {
+      const e = performance.getEntriesByType('navigation')[0];
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      const lib = performance.getEntriesByName('passpolicy-library-ready')[0];
+      return {
+        responseEnd: e.responseEnd,
+        domContentLoaded: e.domContentLoadedEventEnd,
+        wasmLoaded: wasm?.responseEnd ?? NaN,
+        libraryReady: lib?.startTime ?? NaN,
+      };
+    });
+    // Cold: fresh Chromium profile, first load of the page, the module and the wasm.
+    console.log(
+      `# navigation → first usable check: ${readyMs.toFixed(1)} ms (cold profile; HTML ${nav.responseEnd.toFixed(0)} ms, ` +
+        `DOMContentLoaded ${nav.domContentLoaded.toFixed(0)} ms, wasm downloaded ${nav.wasmLoaded.toFixed(0)} ms, ` +
+        `library instantiated ${nav.libraryReady.toFixed(0)} ms)`,
+    );
+    assert.ok(readyMs < 5000, `first usable check after ${readyMs} ms`);
+    // Warm: the same page again (HTTP cache, compiled wasm cache).
+    await page.reload();
+    await page.waitForFunction(() => typeof window.__passpolicyReadyMs === 'number');
+    const warm = await page.evaluate(() => window.__passpolicyReadyMs);
+    console.log(`# navigation → first usable check: ${warm.toFixed(1)} ms (reload)`);
+
+    // The first check really is usable: controls enabled, the checklist rendered.
+    assert.equal(await page.isEnabled('#password'), true);
+    assert.equal(await page.textContent('#detected-vendor'), 'meraki');
+    assert.ok((await rules(page)).length > 0, 'the checklist is rendered');
+    assert.equal(await page.textContent('#load-status'), 'Ready: pick a sample or paste a document, then type a password.');
+    // The wasm came with the right MIME type (instantiateStreaming needs application/wasm).
+    const wasm = p.log.requests.find((r) => r.url.endsWith('.wasm'));
+    assert.ok(wasm, 'the page fetched the wasm file');
+    const res = await page.request.get(wasm.url);
+    assert.equal(res.headers()['content-type'], 'application/wasm');
+    await finish(p);
+  });
+
+  test('Meraki sample: strong-password rule, history, settings', async () => {
+    const p = await openPage();
+    const { page } = p;
+    await selectSample(page, 'meraki');
+    assert.equal(await page.textContent('#detected-vendor'), 'meraki');
+    assert.match(await page.textContent('#vendor-how'), /detected/);
+    const policy = await canonicalPolicy(page);
+    assert.equal(policy.version, 1);
+    assert.equal(policy.length.min, 8);
+    assert.equal(policy.types[0].required, 3);
+    assert.equal(policy.types[0].of.length, 4);
+    assert.equal(policy.history.count, 3);
+    assert.ok(Number(await page.textContent('#warning-count')) > 0, 'the adapter warnings are listed');
+    assert.equal(
+      await page.$$eval('#warnings li', (l) => l.length),
+      Number(await page.textContent('#warning-count')),
+    );
+
+    await typePassword(page, 'abc');
+    let got = await expectRules(page, { 'length.min': 'fail', 'chars.types[0]': 'fail', 'history.reuse': 'unchecked' }, 'abc');
+    assert.deepEqual(Object.keys(got).sort(), ['chars.types[0]', 'history.reuse', 'length.min']);
+    const list = await rules(page);
+    assert.equal(list.find((r) => r.id === 'length.min').numbers, '3 of at least 8');
+    assert.equal(list.find((r) => r.id === 'chars.types').numbers, '1 met, 3 needed');
+    assert.deepEqual(await lengths(page), { graphemes: 3, codePoints: 3, utf16: 3 });
+    assert.equal((await summary(page)).verdict, 'fail');
+    assert.equal((await summary(page)).text, 'Fails 2 of 3 rules.');
+    await expectScore(page, 0, 'abc');
+    assert.ok(await page.isVisible('#checklist li[data-rule="history.reuse"] .rule-hint a'), 'unchecked history points at its field');
+
+    await typePassword(page, 'Tr0ub4dor&3x');
+    await expectRules(page, { 'length.min': 'pass', 'chars.types[0]': 'pass', 'history.reuse': 'unchecked' }, 'Tr0ub4dor&3x');
+    assert.equal((await summary(page)).verdict, 'pass');
+    assert.equal((await summary(page)).text, 'Passes all 2 checked rules; 1 not checked.');
+    const m = await meter(page);
+    assert.ok(Number(m.score) >= 3, `Tr0ub4dor&3x scores ${m.score}`);
+    await expectScore(page, Number(m.score), 'Tr0ub4dor&3x');
+
+    // History: the same password among the previous ones fails; another one passes.
+    TYPED.add('Tr0ub4dor&3x');
+    await fillContext(page, '#ctx-previous', 'Tr0ub4dor&3x\nolder-one');
+    await expectRules(page, { 'history.reuse': 'fail' }, 'reused');
+    await fillContext(page, '#ctx-previous', 'something else');
+    await expectRules(page, { 'history.reuse': 'pass' }, 'not reused');
+    assert.equal((await summary(page)).text, 'Passes all 3 rules.');
+
+    // What a password alone cannot show.
+    assert.match(await settingText(page, 'Password expiry'), /Expires after 90 days/);
+    assert.match(await settingText(page, 'Password history'), /last 3 passwords cannot be reused/);
+    assert.match(await settingText(page, 'Account lockout'), /Locked after 3 failed login attempts/);
+    assert.match(await settingText(page, 'Session'), /Logged out after 30 minutes idle/);
+    assert.match(await settingText(page, 'Multi-factor authentication'), /Required at login/);
+    assert.match(await settingText(page, 'Network'), /192\.195\.83\.1, 192\.195\.83\.255/);
+    assert.match(await settingText(page, 'Network'), /API keys usable only from: 192\.195\.83\.1, 192\.168\.33\.33/);
+    await finish(p);
+  });
+
+  test('Meraki with the flags off: nothing enforced, shown as "Not enforced"', async () => {
+    const p = await openPage();
+    const { page } = p;
+    const doc = (await page.inputValue('#doc')).replace(/"enforce(\w+)": true/g, '"enforce$1": false').replace('"enabled": true', '"enabled": false');
+    await page.fill('#doc', doc);
+    await page.waitForFunction(() => document.querySelector('#settings').textContent.includes('Not enforced'));
+    assert.equal(await page.inputValue('#sample'), 'custom');
+    assert.equal(await page.textContent('#detected-vendor'), 'meraki');
+    assert.equal((await rules(page)).length, 0);
+    assert.match(await page.textContent('#checklist-empty'), /no rule a password can be checked against/);
+    assert.match(await settingText(page, 'Password expiry'), /Not enforced/);
+    assert.match(await settingText(page, 'Password expiry'), /90 days/);
+    assert.match(await settingText(page, 'Account lockout'), /Not enforced/);
+    assert.match(await settingText(page, 'Multi-factor authentication'), /Not required at login/);
+    await finish(p);
+  });
+
+  test('SailPoint list: policy selector, repeats, account id, attributes, forbidden ":"', async () => {
+    const p = await openPage();
+    const { page } = p;
+    await selectSample(page, 'sailpoint');
+    assert.equal(await page.textContent('#detected-vendor'), 'sailpoint');
+    assert.ok(await page.isVisible('#policy-index'), 'a list shows the policy selector');
+    const options = await page.$$eval('#policy-index option', (o) => o.map((x) => x.textContent));
+    assert.equal(options.length, 2);
+    assert.match(options[1], /Password Policy 1 test/);
+    assert.match(await page.textContent('#vendor-how'), /policy 1 of 2/);
+
+    // Policy 1: maxRepeatedChars 4, validateAgainstAccountId with min word length 3.
+    let policy = await canonicalPolicy(page);
+    assert.equal(policy.maxRepeat, 4);
+    await typePassword(page, 'xaaaaa1yz');
+    await expectRules(page, { 'length.min': 'pass', 'chars.letter': 'pass', 'chars.digit': 'pass', 'repeat.max': 'fail', 'context.accountId': 'unchecked' }, 'xaaaaa1yz');
+    assert.equal((await rules(page)).find((r) => r.id === 'repeat.max').numbers, 'longest run 5, at most 4');
+    await typePassword(page, 'xaaaa1yzw');
+    await expectRules(page, { 'repeat.max': 'pass' }, 'run of 4');
+    await fillContext(page, '#ctx-account-id', 'jdoe42');
+    await expectRules(page, { 'context.accountId': 'pass' }, 'account id absent');
+    await typePassword(page, 'my-jdoe42-pass');
+    await expectRules(page, { 'context.accountId': 'fail' }, 'account id present');
+
+    // Policy 2 (the verbatim example): no repeat rule, identity attributes.
+    await page.selectOption('#policy-index', '1');
+    assert.match(await page.textContent('#vendor-how'), /policy 2 of 2/);
+    policy = await canonicalPolicy(page);
+    assert.equal(policy.source.name, 'Password Policy 1 test');
+    assert.equal(policy.maxRepeat, undefined);
+    let got = await statusOf(page);
+    assert.equal(got['repeat.max'], undefined, 'policy 2 has no repeat rule');
+    assert.ok('context.attribute' in got, 'policy 2 checks identity attributes');
+    await typePassword(page, 'password');
+    await expectRules(page, { 'length.min': 'pass', 'chars.digit': 'fail', 'chars.letter': 'pass', 'context.attribute': 'unchecked' }, 'password');
+    await expectScore(page, 0, 'password');
+    await typePassword(page, 'passw0rd');
+    await expectRules(page, { 'length.min': 'pass', 'chars.digit': 'pass', 'chars.allowed': 'pass' }, 'passw0rd');
+    await typePassword(page, 'passw0rd:');
+    await expectRules(page, { 'chars.allowed': 'fail' }, 'colon');
+    await fillContext(page, '#ctx-attributes', 'displayName=John Smith\nphone=555-555-1234');
+    await typePassword(page, 'passwordJohn1');
+    await expectRules(page, { 'context.attribute': 'fail' }, 'attribute');
+    await typePassword(page, 'password5555551234');
+    await expectRules(page, { 'context.attribute': 'fail' }, 'phone without dashes');
+    await typePassword(page, 'tulip-Garden-77');
+    await expectRules(page, { 'context.attribute': 'pass', 'chars.digit': 'pass', 'chars.allowed': 'pass' }, 'clean');
+    await finish(p);
+  });
+
+  test('Sumo Logic sample: four classes, length', async () => {
+    const p = await openPage();
+    const { page } = p;
+    await selectSample(page, 'sumologic');
+    assert.equal(await page.textContent('#detected-vendor'), 'sumologic');
+    const policy = await canonicalPolicy(page);
+    assert.deepEqual([policy.length.min, policy.length.max], [8, 128]);
+    await typePassword(page, 'abcdefgh');
+    await expectRules(
+      page,
+      { 'length.min': 'pass', 'length.max': 'pass', 'chars.lower': 'pass', 'chars.upper': 'fail', 'chars.digit': 'fail', 'chars.symbol': 'fail', 'history.reuse': 'unchecked' },
+      'abcdefgh',
+    );
+    assert.equal((await summary(page)).text, 'Fails 3 of 7 rules.');
+    await typePassword(page, 'Abc1!');
+    await expectRules(page, { 'length.min': 'fail', 'chars.upper': 'pass', 'chars.digit': 'pass', 'chars.symbol': 'pass' }, 'Abc1!');
+    await typePassword(page, 'Abcdefg1!');
+    const got = await expectRules(page, { 'length.min': 'pass', 'chars.lower': 'pass', 'chars.upper': 'pass', 'chars.digit': 'pass', 'chars.symbol': 'pass' }, 'Abcdefg1!');
+    assert.ok(!Object.values(got).includes('fail'));
+    assert.match(await settingText(page, 'Password expiry'), /Expires after 365 days/);
+    assert.match(await settingText(page, 'Account lockout'), /Locked after 6 failed login attempts/);
+    assert.match(await settingText(page, 'Account lockout'), /30 minutes/);
+    assert.match(await settingText(page, 'Multi-factor authentication'), /Not required at login/);
+    await finish(p);
+  });
+
+  test('Scaleway sample: no password rules, every setting shown', async () => {
+    const p = await openPage();
+    const { page } = p;
+    await selectSample(page, 'scaleway');
+    assert.equal(await page.textContent('#detected-vendor'), 'scaleway');
+    await canonicalPolicy(page);
+    await typePassword(page, 'hunter2');
+    assert.equal((await rules(page)).length, 0);
+    assert.ok(await page.isVisible('#checklist-empty'));
+    assert.equal((await summary(page)).text, 'This policy sets no rule on the password itself.');
+    assert.deepEqual(await lengths(page), { graphemes: 7, codePoints: 7, utf16: 7 });
+    await expectScore(page, Number((await meter(page)).score), 'hunter2');
+    assert.match(await settingText(page, 'Password expiry'), /Must be changed at first login/);
+    assert.match(await settingText(page, 'Password expiry'), /3 days/);
+    assert.match(await settingText(page, 'Account lockout'), /Locked after 5 failed login attempts/);
+    assert.match(await settingText(page, 'Session'), /at most 30 days/);
+    assert.match(await settingText(page, 'API keys'), /No maximum lifetime/);
+    await finish(p);
+  });
+
+  test('LongJump XML sample: letter + digit, history', async () => {
+    const p = await openPage();
+    const { page } = p;
+    await selectSample(page, 'longjump');
+    assert.match(await page.inputValue('#doc'), /^<platform>/);
+    assert.equal(await page.textContent('#detected-vendor'), 'longjump');
+    const policy = await canonicalPolicy(page);
+    assert.equal(policy.length.min, 6);
+    await typePassword(page, 'abcdef');
+    await expectRules(page, { 'length.min': 'pass', 'chars.letter': 'pass', 'chars.digit': 'fail', 'history.reuse': 'unchecked' }, 'abcdef');
+    await typePassword(page, 'abc12');
+    await expectRules(page, { 'length.min': 'fail', 'chars.digit': 'pass' }, 'abc12');
+    await typePassword(page, 'abc123');
+    await expectRules(page, { 'length.min': 'pass', 'chars.letter': 'pass', 'chars.digit': 'pass' }, 'abc123');
+    await expectScore(page, 0, 'abc123');
+    TYPED.add('abc123');
+    await fillContext(page, '#ctx-previous', 'abc123');
+    await expectRules(page, { 'history.reuse': 'fail' }, 'previous');
+    assert.match(await settingText(page, 'Password expiry'), /never expires/);
+    assert.match(await settingText(page, 'Password expiry'), /2 days/);
+    assert.match(await settingText(page, 'Session'), /2 hours/);
+    assert.match(await settingText(page, 'Account lockout'), /Locked after 10 failed login attempts/);
+    assert.match(await settingText(page, 'Account lockout'), /15 minutes/);
+    await finish(p);
+  });
+
+  test('canonical sample: dictionary, context, strength, unicode lengths', async () => {
+    const p = await openPage();
+    const { page } = p;
+    await selectSample(page, 'canonical');
+    assert.equal(await page.textContent('#detected-vendor'), 'canonical');
+    const policy = await canonicalPolicy(page);
+    assert.equal(policy.minStrength, 3);
+    await typePassword(page, 'password');
+    await expectRules(
+      page,
+      { 'length.min': 'fail', 'dictionary.common': 'fail', 'dictionary.custom': 'pass', 'context.username': 'unchecked', 'strength.min': 'fail' },
+      'password',
+    );
+    await expectScore(page, 0, 'password');
+    assert.equal(await page.isVisible('#strength-warning'), true, 'zxcvbn warning shown');
+    assert.ok((await page.$$eval('#suggestions li', (l) => l.length)) > 0, 'zxcvbn suggestions shown');
+
+    await fillContext(page, '#ctx-username', 'marguerite');
+    await fillContext(page, '#ctx-dictionary', 'zeppelin');
+    await typePassword(page, 'zeppelin marguerite acme');
+    await expectRules(page, { 'context.username': 'fail', 'dictionary.custom': 'fail' }, 'context words');
+    await typePassword(page, 'correct horse battery staple');
+    const got = await expectRules(page, { 'length.min': 'pass', 'length.max': 'pass', 'dictionary.common': 'pass', 'dictionary.custom': 'pass', 'context.username': 'pass', 'strength.min': 'pass' }, 'passphrase');
+    assert.ok(!Object.values(got).includes('fail'));
+    const m = await meter(page);
+    assert.ok(Number(m.score) >= 3);
+    await expectScore(page, Number(m.score), 'passphrase');
+
+    // Unicode: the three counts differ (family emoji = 1 grapheme, 7 code points, 11 UTF-16 units).
+    await typePassword(page, 'Größe-👨‍👩‍👧‍👦-e\u0301');
+    assert.deepEqual(await lengths(page), { graphemes: 9, codePoints: 16, utf16: 20 });
+    await finish(p);
+  });
+
+  test('broken documents: inline error with code and path, typed text kept', async () => {
+    const p = await openPage();
+    const { page } = p;
+    const broken = '{"enforceStrongPasswords": true,, }';
+    await page.fill('#doc', broken);
+    await page.waitForSelector('#doc-error:not([hidden])');
+    assert.equal(await page.textContent('#doc-error-code'), 'invalid_json');
+    assert.match(await page.textContent('#doc-error-message'), /line 1, column/);
+    assert.equal(await page.inputValue('#doc'), broken, 'the typed text is kept');
+    assert.equal(await page.getAttribute('#doc', 'aria-invalid'), 'true');
+    assert.equal(await page.getAttribute('#doc-error', 'role'), 'alert');
+    assert.equal(await page.textContent('#detected-vendor'), '–');
+    // The password still gets its lengths and strength while the document is broken.
+    await typePassword(page, 'abc');
+    assert.equal((await rules(page)).length, 0);
+    assert.match((await summary(page)).text, /document has an error/);
+    assert.equal((await lengths(page)).graphemes, 3);
+    await expectScore(page, 0, 'abc while broken');
+
+    // A field error names the field's path.
+    const badField = '{"version": 1, "length": {"min": "eight"}}';
+    await page.fill('#doc', badField);
+    await page.waitForFunction(() => document.querySelector('#doc-error-code').textContent === 'invalid_field');
+    assert.equal(await page.textContent('#doc-error-path'), 'length.min');
+    assert.equal(await page.inputValue('#doc'), badField);
+
+    const unknown = '{"colour": "blue"}';
+    await page.fill('#doc', unknown);
+    await page.waitForFunction(() => document.querySelector('#doc-error-code').textContent === 'unknown_vendor');
+    assert.equal(await page.inputValue('#doc'), unknown);
+
+    const xml = '<platform><passwordPolicy><min_length>6</min_length>';
+    await page.fill('#doc', xml);
+    await page.waitForFunction(() => document.querySelector('#doc-error-code').textContent === 'invalid_xml');
+    assert.equal(await page.inputValue('#doc'), xml);
+
+    const contradiction = '{"version": 1, "length": {"min": 10, "max": 4}}';
+    await page.fill('#doc', contradiction);
+    await page.waitForFunction(() => document.querySelector('#doc-error-code').textContent === 'unsatisfiable');
+    assert.notEqual(await page.textContent('#doc-error-path'), '');
+
+    // An explicit vendor that does not fit the document is an error too; auto-detection fixes it.
+    await selectSample(page, 'sumologic');
+    await page.selectOption('#vendor', 'scaleway');
+    const code = await page.textContent('#doc-error-code');
+    if (!(await page.isHidden('#doc-error'))) assert.ok(code.length > 0);
+    await page.selectOption('#vendor', '');
+    assert.equal(await page.isHidden('#doc-error'), true);
+    assert.equal(await page.textContent('#detected-vendor'), 'sumologic');
+
+    // Fixing the document clears the error and brings the checklist back.
+    await page.fill('#doc', '{"minLength": 10}');
+    await page.waitForSelector('#doc-error', { state: 'hidden' });
+    assert.equal(await page.textContent('#detected-vendor'), 'sumologic');
+    await expectRules(page, { 'length.min': 'fail' }, 'fixed document, password abc');
+    assert.ok(Number(await page.textContent('#warning-count')) > 0, 'defaulted Sumo Logic fields are warned about');
+    await finish(p);
+  });
+
+  test('privacy: no request while typing, no recompile per keystroke, nothing logged', async () => {
+    const p = await openPage();
+    const { page, log } = p;
+    const loadRequests = log.requests.length;
+    assert.ok(loadRequests > 0);
+    const before = await page.evaluate(() => ({ ...window.__passpolicyStats }));
+    const secret = 'S3cret-Typed-Only-Here!';
+    await typePassword(page, secret);
+    await page.waitForTimeout(300);
+    const afterTyping = await page.evaluate(() => ({ ...window.__passpolicyStats }));
+    assert.equal(afterTyping.compiles, before.compiles, 'typing never recompiles the policy');
+    assert.ok(afterTyping.checks >= before.checks + secret.length, 'one check per keystroke');
+    assert.deepEqual(log.requests.slice(loadRequests), [], 'typing made requests');
+
+    // Every sample, the context fields and the toggles: still no request (samples are preloaded).
+    for (const name of ['sailpoint', 'sumologic', 'scaleway', 'longjump', 'canonical', 'meraki']) {
+      await selectSample(page, name);
+      await typePassword(page, `${secret}-${name}`);
+    }
+    await fillContext(page, '#ctx-username', 'someone');
+    TYPED.add('previous-Secret-1');
+    await fillContext(page, '#ctx-previous', 'previous-Secret-1');
+    await page.click('#toggle-password');
+    await page.click('#toggle-previous');
+    // Enter in the password field submits nothing (there is no form to submit).
+    await page.focus('#password');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    assert.deepEqual(log.requests.slice(loadRequests), [], 'no request after load');
+    const stats = await page.evaluate(() => ({ ...window.__passpolicyStats }));
+    assert.equal(stats.frees, stats.compiles - 1, 'every replaced policy was freed');
+
+    // The password is not in the URL, storage or cookies either.
+    assert.ok(!page.url().includes(secret));
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    assert.ok(!stored.includes(secret));
+    await finish(p);
+  });
+
+  test('accessibility: labels, live regions, keyboard, show/hide, focus ring', async () => {
+    const p = await openPage();
+    const { page } = p;
+    const unlabeled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((c) => c.labels.length === 0 && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby'))
+        .map((c) => c.id || c.outerHTML),
+    );
+    assert.deepEqual(unlabeled, [], 'every field has a label');
+    assert.equal(await page.getAttribute('#checklist', 'aria-live'), 'polite');
+    assert.equal(await page.getAttribute('#summary', 'aria-live'), 'polite');
+    assert.equal(await page.getAttribute('#password', 'type'), 'password');
+
+    // Keyboard only: focus the password with the skip link, type, toggle with the keyboard.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    await page.keyboard.press('Enter');
+    await page.focus('#password');
+    TYPED.add('Keyb0ard!pass');
+    await page.keyboard.type('Keyb0ard!pass');
+    await expectRules(page, { 'length.min': 'pass', 'chars.types[0]': 'pass' }, 'typed by keyboard');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'toggle-password');
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(ring, 'none', 'visible focus on the toggle');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getAttribute('#password', 'type'), 'text');
+    assert.equal(await page.getAttribute('#toggle-password', 'aria-pressed'), 'true');
+    assert.equal(await page.textContent('#toggle-password'), 'Hide');
+    await page.keyboard.press('Space');
+    assert.equal(await page.getAttribute('#password', 'type'), 'password');
+    assert.equal(await page.getAttribute('#toggle-password', 'aria-pressed'), 'false');
+    // The sample can be changed from the keyboard.
+    await page.focus('#sample');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.querySelector('#detected-vendor').textContent === 'sailpoint');
+    await finish(p);
+  });
+
+  test('layout: 360 px without horizontal scrolling; desktop and phone screenshots', async () => {
+    const shots = [];
+    for (const [name, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+      ['narrow-360', { width: 360, height: 740 }],
+    ]) {
+      const p = await openPage(viewport);
+      const { page } = p;
+      if (name !== 'narrow-360') await page.screenshot({ path: join(SHOTS, `${name}-initial.png`) });
+      await selectSample(page, 'meraki');
+      await fillContext(page, '#ctx-username', 'jsmith');
+      await fillContext(page, '#ctx-previous', 'Winter2023!');
+      TYPED.add('Winter2023!');
+      await typePassword(page, 'Summer2024');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow} px`);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .filter((e) => !e.closest('pre'))
+          .map((e) => e.id || e.className || e.tagName),
+      );
+      assert.deepEqual(wide, [], `${name}: elements wider than the viewport`);
+      const file = join(SHOTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      shots.push(file);
+      if (name !== 'narrow-360') {
+        // The same page scrolled to the checklist as a user sees it, and the error state.
+        await page.locator('#check-section').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(SHOTS, `${name}-viewport.png`) });
+        await page.fill('#doc', '{"minLength": 8,');
+        await page.waitForSelector('#doc-error:not([hidden])');
+        await page.locator('#document-section').screenshot({ path: join(SHOTS, `${name}-error.png`) });
+      }
+      await finish(p);
+    }
+    console.log(`# screenshots: ${shots.join(', ')}`);
+  });
+});

@@ -1,0 +1,874 @@
+// passpolicy demo page: plain ES module, no framework, no network after load.
+//
+// Flow: load the library (wasm) and every bundled sample in parallel → compile the selected
+// document once into a PasswordPolicy → on every `input` event of the password field, call
+// policy.check(password, context) and update the checklist, the meter and the length counts in
+// place. The policy is recompiled only when the document, the vendor or the chosen policy of a
+// list changes (never per keystroke), and the old one is freed.
+//
+// Privacy: the password and the context values are only passed to the wasm checker. They are
+// never written to the console, to storage, to the URL or to any request; the page makes no
+// request at all once it has loaded (the Content-Security-Policy in index.html forbids forms and
+// other origins as well).
+
+const SAMPLES = {
+  meraki: 'samples/meraki.json',
+  sailpoint: 'samples/sailpoint-list.json',
+  sumologic: 'samples/sumologic.json',
+  scaleway: 'samples/scaleway.json',
+  longjump: 'samples/longjump.xml',
+  canonical: 'samples/canonical.json',
+};
+
+const SCORE_LABELS = ['too guessable', 'very guessable', 'somewhat guessable', 'safely unguessable', 'very unguessable'];
+
+const CRACK_KEYS = [
+  'onlineThrottling100PerHour',
+  'onlineNoThrottling10PerSecond',
+  'offlineSlowHashing1e4PerSecond',
+  'offlineFastHashing1e10PerSecond',
+];
+
+// Which context field an "unchecked" rule is waiting for.
+const NEEDS_FIELD = {
+  'context.username': ['ctx-username', 'Username'],
+  'context.email': ['ctx-email', 'E-mail address'],
+  'context.accountId': ['ctx-account-id', 'Account ID'],
+  'context.accountName': ['ctx-account-name', 'Account name'],
+  'context.attribute': ['ctx-attributes', 'Other attributes'],
+  'history.reuse': ['ctx-previous', 'Previous passwords'],
+  'dictionary.custom': ['ctx-dictionary', 'Dictionary words'],
+};
+
+const STATUS_TEXT = { pass: 'Passes', fail: 'Fails', unchecked: 'Not checked' };
+const STATUS_ICON = { pass: '✓', fail: '✗', unchecked: '?' };
+
+const $ = (id) => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing element #${id}`);
+  return el;
+};
+
+const el = {
+  loadStatus: $('load-status'),
+  sample: $('sample'),
+  vendor: $('vendor'),
+  doc: $('doc'),
+  docError: $('doc-error'),
+  docErrorCode: $('doc-error-code'),
+  docErrorPath: $('doc-error-path'),
+  docErrorPathWrap: $('doc-error-path-wrap'),
+  docErrorMessage: $('doc-error-message'),
+  detectedVendor: $('detected-vendor'),
+  vendorHow: $('vendor-how'),
+  policyPick: $('policy-pick'),
+  policyIndex: $('policy-index'),
+  warningCount: $('warning-count'),
+  warningsEmpty: $('warnings-empty'),
+  warnings: $('warnings'),
+  policyBox: $('policy-box'),
+  policyJson: $('policy-json'),
+  policyNone: $('policy-none'),
+  settings: $('settings'),
+  password: $('password'),
+  togglePassword: $('toggle-password'),
+  summary: $('summary'),
+  lenGraphemes: $('len-graphemes'),
+  lenCodePoints: $('len-codepoints'),
+  lenUtf16: $('len-utf16'),
+  analyzedNote: $('analyzed-note'),
+  checklist: $('checklist'),
+  checklistEmpty: $('checklist-empty'),
+  meter: $('meter'),
+  score: $('score'),
+  scoreLabel: $('score-label'),
+  strengthWarning: $('strength-warning'),
+  suggestions: $('suggestions'),
+  ctxUsername: $('ctx-username'),
+  ctxEmail: $('ctx-email'),
+  ctxAccountId: $('ctx-account-id'),
+  ctxAccountName: $('ctx-account-name'),
+  ctxAttributes: $('ctx-attributes'),
+  ctxAttributesNote: $('ctx-attributes-note'),
+  ctxPrevious: $('ctx-previous'),
+  togglePrevious: $('toggle-previous'),
+  ctxDictionary: $('ctx-dictionary'),
+};
+
+const state = {
+  lib: null,
+  samples: {},
+  /** The compiled policy of the current document, or null when the document is broken. */
+  policy: null,
+  /** A policy without rules, used for the length counts and the meter while the document is broken. */
+  empty: null,
+  /** What `policy` was compiled from: text, vendor, index. */
+  compiledKey: null,
+  context: {},
+  ruleKeys: [],
+  ruleEls: new Map(),
+  compileTimer: 0,
+  ready: false,
+};
+
+// Counters for the browser tests (how often the policy was compiled / freed / checked).
+const stats = { compiles: 0, frees: 0, checks: 0 };
+window.__passpolicyStats = stats;
+
+// ---------------------------------------------------------------------------------------------
+// Formatting helpers
+
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Seconds → "90 days", "1 hour 30 minutes", "2.5 seconds". */
+function formatDuration(seconds) {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return String(seconds);
+  if (seconds === 0) return '0 seconds';
+  const units = [
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
+  const parts = [];
+  let rest = seconds;
+  for (const [size, name] of units) {
+    if (rest >= size) {
+      const n = Math.floor(rest / size);
+      parts.push(plural(n, name));
+      rest -= n * size;
+    }
+  }
+  if (rest > 0) {
+    const s = Math.round(rest * 1000) / 1000;
+    parts.push(`${s} ${s === 1 ? 'second' : 'seconds'}`);
+  }
+  return parts.slice(0, 2).join(' ');
+}
+
+function humanize(key) {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+}
+
+function formatValue(key, value) {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number' && /Seconds$/.test(key)) return formatDuration(value);
+  if (Array.isArray(value)) return value.length ? value.map((v) => formatValue('', v)).join(', ') : 'none';
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, v]) => `${humanize(k)}: ${formatValue(k, v)}`)
+      .join('; ');
+  }
+  return String(value);
+}
+
+function text(tag, content, className) {
+  const node = document.createElement(tag);
+  node.textContent = content;
+  if (className) node.className = className;
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "What a password alone cannot show"
+
+/** Facts (sentences) about one settings object; keys in `known` are handled by `describe`. */
+function settingFacts(obj, describe, known) {
+  const facts = [];
+  if (obj.enforced === false) facts.push({ text: 'Not enforced', cls: 'not-enforced' });
+  for (const f of describe(obj)) if (f) facts.push({ text: f });
+  for (const [k, v] of Object.entries(obj)) {
+    if (k === 'enforced' || known.includes(k)) continue;
+    facts.push({ text: `${humanize(k)}: ${formatValue(k, v)}` });
+  }
+  return facts;
+}
+
+function yesNo(v, yes, no) {
+  if (v === true) return yes;
+  if (v === false) return no;
+  return null;
+}
+
+function describeSettings(policy) {
+  const s = policy.settings ?? {};
+  const out = [];
+  const notGiven = [{ text: 'Not specified by this document', cls: 'muted' }];
+
+  const expiry = s.expiry;
+  out.push([
+    'Password expiry',
+    expiry
+      ? settingFacts(
+          expiry,
+          (e) => [
+            e.maxAgeSeconds != null
+              ? `${e.enforced === false ? 'Would expire' : 'Expires'} after ${formatDuration(e.maxAgeSeconds)}`
+              : e.enforced === false
+                ? null
+                : 'No maximum age (the password never expires)',
+            e.minAgeSeconds != null ? `Cannot be changed again within ${formatDuration(e.minAgeSeconds)}` : null,
+            e.reminderSeconds != null ? `Reminder ${formatDuration(e.reminderSeconds)} before expiry` : null,
+            yesNo(e.renewOnFirstLogin, 'Must be changed at first login', 'No change required at first login'),
+            e.gracePeriodSeconds != null ? `Grace period to renew: ${formatDuration(e.gracePeriodSeconds)}` : null,
+            e.excludedUsers?.length ? `Exempt users: ${e.excludedUsers.join(', ')}` : null,
+          ],
+          ['maxAgeSeconds', 'minAgeSeconds', 'reminderSeconds', 'renewOnFirstLogin', 'gracePeriodSeconds', 'excludedUsers'],
+        )
+      : notGiven,
+  ]);
+
+  const h = policy.history;
+  out.push([
+    'Password history',
+    h
+      ? settingFacts(
+          h,
+          (x) => [
+            x.enforced === false
+              ? `The document carries ${plural(x.count, 'previous password')}`
+              : `The last ${plural(x.count, 'password')} cannot be reused (checked above once previous passwords are filled in)`,
+          ],
+          ['count'],
+        )
+      : notGiven,
+  ]);
+
+  const l = s.lockout;
+  out.push([
+    'Account lockout',
+    l
+      ? settingFacts(
+          l,
+          (x) => [
+            x.threshold != null ? `Locked after ${plural(x.threshold, 'failed login attempt')}` : x.enforced === false ? null : 'No limit on failed attempts',
+            x.untilUnlocked ? 'Stays locked until an administrator unlocks it' : null,
+            x.durationSeconds != null ? `Locked for ${formatDuration(x.durationSeconds)}` : null,
+            x.resetWindowSeconds != null ? `Failure count resets after ${formatDuration(x.resetWindowSeconds)}` : null,
+          ],
+          ['threshold', 'untilUnlocked', 'durationSeconds', 'resetWindowSeconds'],
+        )
+      : notGiven,
+  ]);
+
+  const se = s.session;
+  out.push([
+    'Session',
+    se
+      ? settingFacts(
+          se,
+          (x) => [
+            x.idleTimeoutSeconds != null ? `Logged out after ${formatDuration(x.idleTimeoutSeconds)} idle` : null,
+            x.maxDurationSeconds != null ? `A login lasts at most ${formatDuration(x.maxDurationSeconds)}` : null,
+          ],
+          ['idleTimeoutSeconds', 'maxDurationSeconds'],
+        )
+      : notGiven,
+  ]);
+
+  const m = s.mfa;
+  out.push([
+    'Multi-factor authentication',
+    m
+      ? settingFacts(
+          m,
+          (x) => [
+            yesNo(x.required, 'Required at login', 'Not required at login'),
+            yesNo(x.remember, 'The browser may remember it', 'Asked at every login (not remembered)'),
+            yesNo(x.requiredForPasswordChange, 'Required to change the password', 'Not required to change the password'),
+            yesNo(x.requiredOffNetwork, 'Required to change the password off the trusted network', null),
+            yesNo(x.requiredUntrustedGeographies, 'Required to change the password from untrusted geographies', null),
+          ],
+          ['required', 'remember', 'requiredForPasswordChange', 'requiredOffNetwork', 'requiredUntrustedGeographies'],
+        )
+      : notGiven,
+  ]);
+
+  const n = s.network;
+  out.push([
+    'Network',
+    n
+      ? settingFacts(
+          n,
+          (x) => [
+            x.loginIpRanges?.length
+              ? `${x.enforced === false ? 'Login IP list (inactive)' : 'Login allowed only from'}: ${x.loginIpRanges.join(', ')}`
+              : null,
+            x.apiKeyIpRanges
+              ? x.apiKeyIpRanges.enabled
+                ? `API keys usable only from: ${(x.apiKeyIpRanges.ranges ?? []).join(', ') || 'no address'}`
+                : `API key IP restriction off${x.apiKeyIpRanges.ranges?.length ? ` (list kept: ${x.apiKeyIpRanges.ranges.join(', ')})` : ''}`
+              : null,
+          ],
+          ['loginIpRanges', 'apiKeyIpRanges'],
+        )
+      : notGiven,
+  ]);
+
+  const a = s.apiKeys;
+  out.push([
+    'API keys',
+    a
+      ? settingFacts(
+          a,
+          (x) => [
+            x.maxExpirationSeconds != null
+              ? `Must expire within ${formatDuration(x.maxExpirationSeconds)}`
+              : 'No maximum lifetime',
+          ],
+          ['maxExpirationSeconds'],
+        )
+      : notGiven,
+  ]);
+
+  // Settings groups this page does not know yet: shown generically, never dropped.
+  for (const [k, v] of Object.entries(s)) {
+    if (['expiry', 'lockout', 'session', 'mfa', 'network', 'apiKeys'].includes(k)) continue;
+    out.push([humanize(k), [{ text: formatValue(k, v) }]]);
+  }
+  return out;
+}
+
+function renderSettings(policy) {
+  el.settings.replaceChildren();
+  if (!policy) {
+    el.settings.append(text('dt', 'No policy'), text('dd', 'Fix the document to see its settings.', 'muted'));
+    return;
+  }
+  for (const [title, facts] of describeSettings(policy)) {
+    const wrap = document.createElement('div');
+    wrap.className = 'setting';
+    wrap.dataset.setting = title;
+    const dd = document.createElement('dd');
+    if (facts.length === 1) {
+      dd.textContent = facts[0].text;
+      if (facts[0].cls) dd.className = facts[0].cls;
+    } else {
+      const ul = document.createElement('ul');
+      for (const f of facts) ul.append(text('li', f.text, f.cls));
+      dd.append(ul);
+    }
+    wrap.append(text('dt', title), dd);
+    el.settings.append(wrap);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document → policy
+
+function showDocError(err) {
+  const code = typeof err?.code === 'string' ? err.code : 'error';
+  const path = typeof err?.path === 'string' && err.path !== '' ? err.path : null;
+  el.docErrorCode.textContent = code;
+  el.docErrorPath.textContent = path ?? '';
+  el.docErrorPathWrap.hidden = path === null;
+  el.docErrorMessage.textContent = err?.message ?? String(err);
+  el.docError.hidden = false;
+  el.docError.dataset.code = code;
+  el.docError.dataset.path = path ?? '';
+  el.doc.setAttribute('aria-invalid', 'true');
+  el.doc.setAttribute('aria-describedby', 'doc-error doc-result');
+}
+
+function clearDocError() {
+  el.docError.hidden = true;
+  el.docErrorCode.textContent = '';
+  el.docErrorPath.textContent = '';
+  el.docErrorMessage.textContent = '';
+  delete el.docError.dataset.code;
+  delete el.docError.dataset.path;
+  el.doc.removeAttribute('aria-invalid');
+  el.doc.setAttribute('aria-describedby', 'doc-result');
+}
+
+function setPolicy(next) {
+  if (state.policy && state.policy !== next) {
+    state.policy.free();
+    stats.frees += 1;
+  }
+  state.policy = next;
+}
+
+function options(vendor, index) {
+  const o = {};
+  if (vendor) o.vendor = vendor;
+  if (index !== undefined) o.index = index;
+  return o;
+}
+
+function renderPolicyPicker(list) {
+  if (!list) {
+    el.policyPick.hidden = true;
+    el.policyIndex.replaceChildren();
+    return 0;
+  }
+  const previous = Number(el.policyIndex.value);
+  const labels = list.map((n, i) => {
+    const src = n.policy?.source ?? {};
+    return `${i + 1}. ${src.name ?? src.id ?? 'unnamed policy'}`;
+  });
+  const same =
+    el.policyIndex.options.length === labels.length &&
+    labels.every((l, i) => el.policyIndex.options[i].textContent === l);
+  if (!same) {
+    el.policyIndex.replaceChildren(
+      ...labels.map((l, i) => {
+        const o = document.createElement('option');
+        o.value = String(i);
+        o.textContent = l;
+        return o;
+      }),
+    );
+  }
+  const index = Number.isInteger(previous) && previous >= 0 && previous < list.length ? previous : 0;
+  el.policyIndex.value = String(index);
+  el.policyPick.hidden = false;
+  return index;
+}
+
+function renderWarnings(warnings) {
+  el.warnings.replaceChildren();
+  el.warningCount.textContent = String(warnings.length);
+  el.warningsEmpty.hidden = warnings.length > 0;
+  for (const w of warnings) {
+    const li = document.createElement('li');
+    li.dataset.code = w.code;
+    li.append(text('code', w.code, 'warning-code'), ' ');
+    if (w.path) li.append(text('code', w.path, 'warning-path'), ' ');
+    li.append(text('span', w.message, 'warning-message'));
+    el.warnings.append(li);
+  }
+}
+
+function renderNoPolicy() {
+  el.detectedVendor.textContent = '–';
+  el.vendorHow.textContent = '';
+  el.policyJson.firstElementChild.textContent = '';
+  el.policyJson.dataset.vendor = '';
+  el.policyJson.hidden = true;
+  el.policyNone.hidden = false;
+  renderWarnings([]);
+  el.warningsEmpty.textContent = 'No warnings (the document has an error).';
+  renderSettings(null);
+}
+
+/** Compiles the document when its text, vendor or chosen policy changed since the last time. */
+function compile({ force = false } = {}) {
+  const { lib } = state;
+  const text = el.doc.value;
+  const vendor = el.vendor.value;
+  let list = null;
+  let normalized;
+  try {
+    normalized = lib.normalize(text, options(vendor));
+  } catch (err) {
+    state.compiledKey = null;
+    el.policyPick.hidden = true;
+    setPolicy(null);
+    showDocError(err);
+    renderNoPolicy();
+    check();
+    return;
+  }
+  if (Array.isArray(normalized)) list = normalized;
+  const index = list ? renderPolicyPicker(list) : (renderPolicyPicker(null), undefined);
+  const key = JSON.stringify([text, vendor, index ?? null]);
+  if (!force && key === state.compiledKey && state.policy) return;
+
+  let policy;
+  try {
+    policy = lib.PasswordPolicy.from(text, options(vendor, index));
+    stats.compiles += 1;
+  } catch (err) {
+    state.compiledKey = null;
+    el.policyPick.hidden = true;
+    setPolicy(null);
+    showDocError(err);
+    renderNoPolicy();
+    check();
+    return;
+  }
+  setPolicy(policy);
+  state.compiledKey = key;
+  clearDocError();
+
+  const canonical = policy.toJSON();
+  el.detectedVendor.textContent = policy.vendor;
+  el.vendorHow.textContent = vendor
+    ? '(chosen above)'
+    : `(detected${list ? `; policy ${index + 1} of ${list.length}` : ''})`;
+  el.policyJson.firstElementChild.textContent = JSON.stringify(canonical, null, 2);
+  el.policyJson.dataset.vendor = policy.vendor;
+  el.policyJson.hidden = false;
+  el.policyNone.hidden = true;
+  el.warningsEmpty.textContent = 'No warnings.';
+  renderWarnings(policy.warnings ?? []);
+  renderSettings(canonical);
+  rebuildChecklist();
+  check();
+}
+
+function scheduleCompile() {
+  clearTimeout(state.compileTimer);
+  state.compileTimer = setTimeout(() => compile(), 200);
+}
+
+function loadSample(name) {
+  const textValue = state.samples[name];
+  if (textValue === undefined) return;
+  clearTimeout(state.compileTimer);
+  el.doc.value = textValue;
+  el.vendor.value = '';
+  el.policyIndex.replaceChildren();
+  compile({ force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context
+
+function lines(value) {
+  return value.split('\n').map((l) => l.replace(/\r$/, ''));
+}
+
+function readContext() {
+  const ctx = {};
+  const put = (key, input) => {
+    const v = input.value.trim();
+    if (v) ctx[key] = v;
+  };
+  put('username', el.ctxUsername);
+  put('email', el.ctxEmail);
+  put('accountId', el.ctxAccountId);
+  put('accountName', el.ctxAccountName);
+
+  const attributes = {};
+  const ignored = [];
+  lines(el.ctxAttributes.value).forEach((line, i) => {
+    if (!line.trim()) return;
+    const eq = line.indexOf('=');
+    const name = eq > 0 ? line.slice(0, eq).trim() : '';
+    if (!name) {
+      ignored.push(i + 1);
+      return;
+    }
+    attributes[name] = line.slice(eq + 1).trim();
+  });
+  if (Object.keys(attributes).length) ctx.attributes = attributes;
+  el.ctxAttributesNote.textContent = ignored.length
+    ? `Line ${ignored.join(', ')} ignored: write name=value.`
+    : '';
+
+  // Previous passwords are kept exactly (spaces matter in a password); empty lines are skipped.
+  const previous = lines(el.ctxPrevious.value).filter((l) => l !== '');
+  if (previous.length) ctx.previousPasswords = previous;
+
+  const words = lines(el.ctxDictionary.value)
+    .map((w) => w.trim())
+    .filter(Boolean);
+  if (words.length) ctx.dictionary = words;
+  state.context = ctx;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking and rendering the report
+
+function ruleKey(r) {
+  return `${r.id}#${r.index ?? ''}`;
+}
+
+function numbersText(r) {
+  const { id, required, actual, status } = r;
+  const has = actual !== undefined && actual !== null;
+  const req = required !== undefined && required !== null;
+  switch (id) {
+    case 'length.min':
+      return has && req ? `${actual} of at least ${required}` : '';
+    case 'length.max':
+      return has && req ? `${actual} of at most ${required}` : '';
+    case 'chars.types':
+      return has && req ? `${actual} met, ${required} needed` : '';
+    case 'chars.allowed':
+      return has ? (actual === 0 ? 'none disallowed' : `${plural(actual, 'character')} not allowed`) : '';
+    case 'repeat.max':
+      return has && req ? `longest run ${actual}, at most ${required}` : '';
+    case 'dictionary.custom':
+      return has && status !== 'unchecked' ? (actual === 0 ? 'no word found' : `${plural(actual, 'word')} found`) : '';
+    case 'context.attribute':
+      return '';
+    case 'history.reuse':
+      return '';
+    case 'strength.min':
+      return has && req ? `score ${actual}, at least ${required}` : '';
+    default:
+      if (has && req) return `has ${actual}, needs ${required}`;
+      if (req) return `needs ${required}`;
+      return '';
+  }
+}
+
+function makeRuleItem(r) {
+  const li = document.createElement('li');
+  li.className = 'rule';
+  li.dataset.rule = r.id;
+  if (r.index !== undefined && r.index !== null) li.dataset.index = String(r.index);
+  const icon = text('span', '', 'rule-icon');
+  icon.setAttribute('aria-hidden', 'true');
+  const status = text('span', '', 'rule-status visually-hidden');
+  const body = document.createElement('span');
+  body.className = 'rule-body';
+  const message = text('span', '', 'rule-message');
+  const numbers = text('span', '', 'rule-numbers');
+  const hint = document.createElement('span');
+  hint.className = 'rule-hint';
+  body.append(message, numbers, hint);
+  const id = text('code', r.id, 'rule-id');
+  li.append(icon, status, body, id);
+  li._parts = { icon, status, message, numbers, hint };
+  return li;
+}
+
+function setText(node, value) {
+  if (node.textContent !== value) node.textContent = value;
+}
+
+function updateRuleItem(li, r) {
+  const p = li._parts;
+  if (li.dataset.status !== r.status) li.dataset.status = r.status;
+  setText(p.icon, STATUS_ICON[r.status] ?? '•');
+  setText(p.status, `${STATUS_TEXT[r.status] ?? r.status}: `);
+  setText(p.message, r.message);
+  setText(p.numbers, numbersText(r));
+  const need = r.status === 'unchecked' ? NEEDS_FIELD[r.id] : null;
+  const hintKey = need ? need[0] : '';
+  if (p.hint.dataset.for !== hintKey) {
+    p.hint.dataset.for = hintKey;
+    p.hint.replaceChildren();
+    if (need) {
+      const a = document.createElement('a');
+      a.href = `#${need[0]}`;
+      a.textContent = need[1];
+      a.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        document.getElementById(need[0])?.focus();
+      });
+      p.hint.append('Fill in ', a, ' to check this.');
+    }
+  }
+}
+
+function rebuildChecklist() {
+  el.checklist.replaceChildren();
+  state.ruleKeys = [];
+  state.ruleEls.clear();
+}
+
+function renderRules(rules) {
+  const keys = rules.map(ruleKey);
+  if (keys.length !== state.ruleKeys.length || keys.some((k, i) => k !== state.ruleKeys[i])) {
+    // The set of rules changed (new policy): rebuild the list once.
+    const items = rules.map((r) => {
+      const li = makeRuleItem(r);
+      state.ruleEls.set(ruleKey(r), li);
+      return li;
+    });
+    el.checklist.replaceChildren(...items);
+    state.ruleKeys = keys;
+  }
+  for (const r of rules) updateRuleItem(state.ruleEls.get(ruleKey(r)), r);
+  el.checklistEmpty.hidden = rules.length > 0;
+  if (!rules.length) {
+    el.checklistEmpty.textContent = state.policy
+      ? 'This policy has no rule a password can be checked against; see "What a password alone cannot show".'
+      : 'No rules: the document has an error (see above).';
+  }
+}
+
+function renderSummary(report, empty) {
+  const rules = report.rules;
+  const failed = rules.filter((r) => r.status === 'fail').length;
+  const unchecked = rules.filter((r) => r.status === 'unchecked').length;
+  const checked = rules.length - unchecked;
+  let msg;
+  let verdict;
+  if (!state.policy) {
+    msg = 'No policy to check against: the document has an error.';
+    verdict = 'none';
+  } else if (!rules.length) {
+    msg = 'This policy sets no rule on the password itself.';
+    verdict = 'none';
+  } else if (empty) {
+    msg = `Type a password: ${plural(rules.length, 'rule')} to meet.`;
+    verdict = 'empty';
+  } else if (failed) {
+    msg = `Fails ${failed} of ${plural(rules.length, 'rule')}.`;
+    verdict = 'fail';
+  } else {
+    msg = unchecked
+      ? `Passes all ${plural(checked, 'checked rule')}; ${unchecked} not checked.`
+      : `Passes all ${plural(rules.length, 'rule')}.`;
+    verdict = 'pass';
+  }
+  setText(el.summary, msg);
+  el.summary.dataset.verdict = verdict;
+}
+
+function renderStrength(s, empty) {
+  const score = s?.score ?? 0;
+  if (empty || !s) {
+    el.meter.dataset.score = '';
+    el.meter.setAttribute('aria-valuenow', '0');
+    el.meter.setAttribute('aria-valuetext', 'no password yet');
+    setText(el.score, '');
+    setText(el.scoreLabel, 'No password yet');
+    for (const k of CRACK_KEYS) setText($(`ct-${k}`), '–');
+    el.strengthWarning.hidden = true;
+    el.suggestions.replaceChildren();
+    return;
+  }
+  const label = SCORE_LABELS[score] ?? '';
+  el.meter.dataset.score = String(score);
+  el.meter.setAttribute('aria-valuenow', String(score));
+  el.meter.setAttribute('aria-valuetext', `${score} of 4: ${label}`);
+  setText(el.score, `${score} / 4`);
+  setText(el.scoreLabel, label);
+  for (const k of CRACK_KEYS) setText($(`ct-${k}`), s.crackTimesDisplay?.[k] ?? '–');
+  if (s.warning) {
+    setText(el.strengthWarning, s.warning.message);
+    el.strengthWarning.dataset.code = s.warning.code;
+    el.strengthWarning.hidden = false;
+  } else {
+    el.strengthWarning.hidden = true;
+    setText(el.strengthWarning, '');
+  }
+  const sugg = s.suggestions ?? [];
+  const same =
+    el.suggestions.children.length === sugg.length &&
+    sugg.every((x, i) => el.suggestions.children[i].dataset.code === x.code);
+  if (!same) {
+    el.suggestions.replaceChildren(
+      ...sugg.map((x) => {
+        const li = text('li', x.message);
+        li.dataset.code = x.code;
+        return li;
+      }),
+    );
+  }
+}
+
+function check() {
+  const policy = state.policy ?? state.empty;
+  if (!policy) return;
+  const password = el.password.value;
+  let report;
+  try {
+    report = policy.check(password, state.context);
+  } catch (err) {
+    // Only for input the checker refuses (a lone UTF-16 surrogate pasted in); the message names
+    // the field, never the value.
+    setText(el.summary, `Cannot check this input: ${err?.message ?? err}`);
+    el.summary.dataset.verdict = 'fail';
+    return;
+  }
+  stats.checks += 1;
+  const empty = password.length === 0;
+  el.checklist.dataset.empty = String(empty);
+  renderRules(state.policy ? report.rules : []);
+  renderSummary(state.policy ? report : { rules: [] }, empty);
+  setText(el.lenGraphemes, String(report.length.graphemes));
+  setText(el.lenCodePoints, String(report.length.codePoints));
+  setText(el.lenUtf16, String(report.length.utf16));
+  if (report.analyzed && report.analyzed.complete === false) {
+    setText(el.analyzedNote, `Very long password: the rules looked at its first ${report.analyzed.codePoints} code points.`);
+    el.analyzedNote.hidden = false;
+  } else {
+    el.analyzedNote.hidden = true;
+  }
+  renderStrength(report.strength, empty);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+
+function toggleMask(button, field, mask) {
+  const shown = button.getAttribute('aria-pressed') === 'true';
+  const show = !shown;
+  button.setAttribute('aria-pressed', String(show));
+  button.textContent = show ? 'Hide' : 'Show';
+  mask(field, show);
+}
+
+function wire() {
+  el.password.addEventListener('input', check);
+  el.togglePassword.addEventListener('click', () =>
+    toggleMask(el.togglePassword, el.password, (f, show) => {
+      f.type = show ? 'text' : 'password';
+    }),
+  );
+  el.togglePrevious.addEventListener('click', () =>
+    toggleMask(el.togglePrevious, el.ctxPrevious, (f, show) => f.classList.toggle('masked', !show)),
+  );
+  el.sample.addEventListener('change', () => {
+    if (el.sample.value !== 'custom') loadSample(el.sample.value);
+    else el.doc.focus();
+  });
+  el.vendor.addEventListener('change', () => {
+    clearTimeout(state.compileTimer);
+    compile();
+  });
+  el.policyIndex.addEventListener('change', () => compile());
+  el.doc.addEventListener('input', () => {
+    el.sample.value = 'custom';
+    scheduleCompile();
+  });
+  for (const input of [el.ctxUsername, el.ctxEmail, el.ctxAccountId, el.ctxAccountName, el.ctxAttributes, el.ctxPrevious, el.ctxDictionary]) {
+    input.addEventListener('input', () => {
+      readContext();
+      check();
+    });
+  }
+}
+
+async function fetchText(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.text();
+}
+
+async function main() {
+  let lib;
+  try {
+    const [mod, samples] = await Promise.all([
+      import('../pkg/browser.js').then(async (m) => {
+        await m.init();
+        return m;
+      }),
+      Promise.all(Object.entries(SAMPLES).map(async ([name, url]) => [name, await fetchText(url)])),
+    ]);
+    lib = mod;
+    state.samples = Object.fromEntries(samples);
+  } catch (err) {
+    el.loadStatus.textContent = `Could not load the library or the samples (${err?.message ?? err}). Build the package first: node scripts/build.mjs`;
+    el.loadStatus.classList.add('failed');
+    el.loadStatus.setAttribute('role', 'alert');
+    return;
+  }
+  state.lib = lib;
+  performance.mark('passpolicy-library-ready');
+  state.empty = lib.PasswordPolicy.from('{"version":1}', { vendor: 'canonical' });
+  wire();
+  for (const c of [el.sample, el.vendor, el.doc, el.password, el.togglePassword]) c.disabled = false;
+  readContext();
+  // On a narrow screen the canonical JSON starts collapsed, so that the password is not far below.
+  if (!window.matchMedia('(min-width: 960px)').matches) el.policyBox.open = false;
+  el.sample.value = 'meraki';
+  loadSample('meraki');
+  el.loadStatus.textContent = 'Ready: pick a sample or paste a document, then type a password.';
+  // The first check has rendered: the page is usable. performance.now() counts from navigation start.
+  state.ready = true;
+  window.__passpolicyReadyMs = performance.now();
+  document.documentElement.dataset.ready = 'true';
+}
+
+main();
