@@ -6,7 +6,11 @@
 //! thin JavaScript layer.
 
 pub mod check;
+pub mod describe;
 pub mod error;
+pub mod generate;
+pub mod messages;
+pub mod export;
 pub mod policy;
 pub mod vendors;
 

@@ -48,6 +48,9 @@ pub enum WarningCode {
     Approximation,
     /// A value the vendor carries but does not enforce (its `enforce*` flag is off).
     Inactive,
+    /// Fields of an enclosing object (a Keycloak realm, a Cognito user pool, an Auth0 connection)
+    /// that are not part of the password policy: read past and left out, by name.
+    Ignored,
 }
 
 impl WarningCode {
@@ -59,6 +62,7 @@ impl WarningCode {
             WarningCode::Defaulted => "defaulted",
             WarningCode::Approximation => "approximation",
             WarningCode::Inactive => "inactive",
+            WarningCode::Ignored => "ignored",
         }
     }
 }
@@ -93,6 +97,24 @@ impl Warnings {
     }
     pub fn approximation(&mut self, path: &str, message: impl Into<String>) {
         self.push(WarningCode::Approximation, path, message);
+    }
+    /// A setting with no canonical home: kept under vendorExtras.
+    pub fn kept_extra(&mut self, path: &str, what: &str) {
+        self.push(
+            WarningCode::NotCheckable,
+            path,
+            format!("{what} cannot be checked on a password and has no canonical setting; kept under vendorExtras"),
+        );
+    }
+    /// Fields of `what` that are not part of the password policy, named (the first 8) and left out.
+    pub fn left_out(&mut self, path: &str, what: &str, names: &[&str]) {
+        let shown = names.iter().take(8).copied().collect::<Vec<_>>().join(", ");
+        let more = if names.len() > 8 { format!(" and {} more", names.len() - 8) } else { String::new() };
+        self.push(
+            WarningCode::Ignored,
+            path,
+            format!("{} fields of {what} ({shown}{more}) are not part of the password policy and were left out", names.len()),
+        );
     }
     pub fn inactive(&mut self, path: &str, flag: &str) {
         self.push(WarningCode::Inactive, path, format!("not enforced because `{flag}` is not true; kept as inactive metadata"));

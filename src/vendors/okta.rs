@@ -1,12 +1,493 @@
-//! STUB (Okta password policy): being written.
-use super::{Document, Normalized};
-use crate::error::{PolicyError, Result};
+//! Okta password policies (Policy API, `type: "PASSWORD"`, research notes B3): one policy object,
+//! `{"settings": {"password": …}}` (the documented settings example), or the list response of
+//! `GET /api/v1/policies?type=PASSWORD` (an array: one policy per element, paths prefixed `[i].`).
+//!
+//! `settings.password`:
+//! - `complexity.minLength` (absent: the documented default 8, reported). `minLowerCase`,
+//!   `minUpperCase`, `minNumber`, `minSymbol` are documented as 0/1 flags; a value above 1 is read
+//!   as a count, with an `approximation` warning. The symbol set is open ("For example:
+//!   !@#$%^&*"): the Unicode default.
+//! - `excludeUsername` (absent: the documented default true) → `context.username`, substring of the
+//!   username's parts ("no parts of your username", as Okta's error message puts it); how short a
+//!   part may be is not published: the default minimum of 3, with an `approximation` warning.
+//! - `excludeAttributes` (`firstName`, `lastName`) → `context.attributes` with those names.
+//! - `dictionary.common.exclude` → `dictionary.common` (Okta's list is not published: our list,
+//!   with an `approximation` warning).
+//! - `age`: `maxAgeDays`, `expireWarnDays`, `minAgeMinutes` → `settings.expiry`; `historyCount` →
+//!   `history`. 0 means none for each.
+//! - `lockout`: `maxAttempts` (0: no lockout) → `settings.lockout.threshold`;
+//!   `autoUnlockMinutes` → its duration, 0 meaning locked until an administrator unlocks.
+//!   `showLockoutFailures` and `userLockoutNotificationChannels` → `vendorExtras`.
+//! - `settings.recovery`, `settings.delegation` → `vendorExtras` (`not_checkable`). The policy's
+//!   `id`, `name`, `description` → `source`; `status`, `priority`, `system`, `conditions`,
+//!   `created`, `lastUpdated`, `_links` → `vendorExtras` as they are. An `INACTIVE` policy gets an
+//!   `inactive` warning (its rules are still normalized).
 
-/// Whether the document looks like this format.
-pub fn detect(_doc: &Document) -> bool {
-    false
+use serde_json::Value;
+
+use super::fields::{count_field, days, minutes, Obj};
+use super::{new_policy, Document, Normalized, WarningCode, Warnings};
+use crate::error::{PolicyError, Result};
+use crate::policy::{
+    AttributeCheck, CharClass, ClassMin, ContextCheck, Expiry, History, Lockout, MatchMode, Policy,
+    DEFAULT_MIN_TOKEN_LENGTH,
+};
+
+/// Okta's documented default minimum length.
+const DEFAULT_MIN_LENGTH: u32 = 8;
+
+/// Policy fields kept under vendorExtras as they are, without a warning.
+const AUDIT: &[&str] = &["status", "priority", "system", "conditions", "created", "lastUpdated", "_links", "_embedded"];
+
+/// The attributes `excludeAttributes` supports.
+const ATTRIBUTES: &[&str] = &["firstName", "lastName"];
+
+/// An Okta password policy: `type: "PASSWORD"`, or a `settings.password` object.
+fn is_policy(v: &Value) -> bool {
+    let Value::Object(m) = v else { return false };
+    m.get("type").and_then(Value::as_str) == Some("PASSWORD")
+        || m.get("settings").and_then(|s| s.get("password")).is_some_and(Value::is_object)
 }
 
-pub fn normalize(_doc: &Document) -> Result<Vec<Normalized>> {
-    Err(PolicyError::field("$", "not implemented yet"))
+/// A policy object, or a non-empty array of them.
+pub fn detect(doc: &Document) -> bool {
+    match doc {
+        Document::Json(Value::Array(items)) => !items.is_empty() && items.iter().all(is_policy),
+        Document::Json(v) => is_policy(v),
+        _ => false,
+    }
+}
+
+pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
+    match doc.value() {
+        Value::Array(items) if items.is_empty() => Err(PolicyError::field("$", "the list is empty: it holds no password policy")),
+        Value::Array(items) => items.iter().enumerate().map(|(i, item)| one(item, &format!("[{i}]"))).collect(),
+        other => Ok(vec![one(other, "")?]),
+    }
+}
+
+/// A not-checkable field with no canonical setting, kept under vendorExtras.
+fn keep_extra(o: &Obj, key: &str, what: &str, p: &mut Policy, w: &mut Warnings) {
+    if o.raw(key).is_some() {
+        o.keep(key, p);
+        w.kept_extra(&o.path(key), what);
+    }
+}
+
+/// One policy at `base` ("" or "[i]").
+fn one(v: &Value, base: &str) -> Result<Normalized> {
+    let o = Obj::new(v, base)?;
+    let (mut p, mut w) = (new_policy("okta"), Warnings::default());
+
+    if let Some(t) = o.str("type")? {
+        if t != "PASSWORD" {
+            return Err(PolicyError::field(o.path("type"), format!("`{t}` is not a password policy (expected PASSWORD)")));
+        }
+    }
+    p.source.id = o.text("id")?;
+    p.source.name = o.str("name")?.map(str::to_string);
+    p.source.description = o.str("description")?.map(str::to_string);
+    if o.str("status")? == Some("INACTIVE") {
+        w.push(
+            WarningCode::Inactive,
+            o.path("status"),
+            "the policy is INACTIVE: Okta does not apply it; its rules are normalized as written",
+        );
+    }
+    for key in AUDIT {
+        o.keep(key, &mut p);
+    }
+
+    let settings = o.obj("settings")?;
+    let password = match &settings {
+        Some(s) => s.obj("password")?,
+        None => None,
+    };
+    let complexity = match &password {
+        Some(pw) => pw.obj("complexity")?,
+        None => None,
+    };
+    // Without a complexity object the documented defaults apply, reported at its path.
+    let complexity_path = match &password {
+        Some(pw) => pw.path("complexity"),
+        None => super::fields::join(base, "settings.password.complexity"),
+    };
+    read_complexity(complexity.as_ref(), &complexity_path, &mut p, &mut w)?;
+    if let Some(pw) = &password {
+        if let Some(age) = pw.obj("age")? {
+            read_age(&age, &mut p, &mut w)?;
+            age.finish(&mut p, &mut w);
+        }
+        if let Some(lockout) = pw.obj("lockout")? {
+            read_lockout(&lockout, &mut p, &mut w)?;
+            lockout.finish(&mut p, &mut w);
+        }
+        pw.finish(&mut p, &mut w);
+    }
+    if let Some(s) = &settings {
+        keep_extra(s, "recovery", "Password recovery", &mut p, &mut w);
+        keep_extra(s, "delegation", "Delegated password management", &mut p, &mut w);
+        s.finish(&mut p, &mut w);
+    }
+    o.finish(&mut p, &mut w);
+    Ok(Normalized { vendor: "okta", policy: p, warnings: w.0 })
+}
+
+/// A documented 0/1 flag; values above 1 are read as counts.
+fn flag(o: &Obj, key: &str, w: &mut Warnings) -> Result<u32> {
+    let n = count_field(o, key, None, w)?.unwrap_or(0);
+    if n > 1 {
+        w.approximation(
+            &o.path(key),
+            format!("Okta documents `{key}` as a flag (0 no, 1 yes); {n} is read as a count of {n} characters"),
+        );
+    }
+    Ok(n)
+}
+
+fn read_complexity(c: Option<&Obj>, path: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
+    let at = |key: &str| super::fields::join(path, key);
+    let min = match c {
+        Some(c) => count_field(c, "minLength", None, w)?,
+        None => None,
+    };
+    p.length.min = Some(min.unwrap_or_else(|| {
+        w.defaulted(&at("minLength"), DEFAULT_MIN_LENGTH);
+        DEFAULT_MIN_LENGTH
+    }));
+    if let Some(c) = c {
+        for (key, class) in [
+            ("minLowerCase", CharClass::Lower),
+            ("minUpperCase", CharClass::Upper),
+            ("minNumber", CharClass::Digit),
+            ("minSymbol", CharClass::Symbol),
+        ] {
+            let n = flag(c, key, w)?;
+            if n > 0 {
+                p.classes.push(ClassMin { class, min: n });
+            }
+        }
+    }
+
+    let exclude = match c {
+        Some(c) => c.bool("excludeUsername")?,
+        None => None,
+    };
+    let exclude = exclude.unwrap_or_else(|| {
+        w.defaulted(&at("excludeUsername"), true);
+        true
+    });
+    if exclude {
+        p.context.username = Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH });
+        w.approximation(
+            &at("excludeUsername"),
+            format!("Okta rejects \"parts of your username\" without saying how short a part may be; read as any part of {DEFAULT_MIN_TOKEN_LENGTH} or more characters, case-insensitive"),
+        );
+    }
+    let Some(c) = c else { return Ok(()) };
+
+    if let Some(names) = c.str_list("excludeAttributes")? {
+        for (i, name) in names.iter().enumerate() {
+            if name.is_empty() {
+                return Err(PolicyError::field(format!("{}[{i}]", c.path("excludeAttributes")), "an attribute name cannot be empty"));
+            }
+            if !ATTRIBUTES.contains(&name.as_str()) {
+                w.out_of_range(&format!("{}[{i}]", c.path("excludeAttributes")), name, "firstName, lastName");
+            }
+        }
+        if !names.is_empty() {
+            p.context.attributes =
+                Some(AttributeCheck { names: Some(names), match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH });
+        }
+    }
+
+    if let Some(d) = c.obj("dictionary")? {
+        if let Some(common) = d.obj("common")? {
+            if common.bool("exclude")? == Some(true) {
+                p.dictionary.common = true;
+                w.approximation(
+                    &common.path("exclude"),
+                    "Okta's common-password dictionary is not published; the built-in list of 10,000 common passwords is used (whole password, case-insensitive)",
+                );
+            }
+            common.finish(p, w);
+        }
+        d.finish(p, w);
+    }
+    c.finish(p, w);
+    Ok(())
+}
+
+/// A count where 0 means none.
+fn nonzero(o: &Obj, key: &str, w: &mut Warnings) -> Result<Option<u32>> {
+    Ok(count_field(o, key, None, w)?.filter(|n| *n > 0))
+}
+
+fn read_age(a: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
+    let max = nonzero(a, "maxAgeDays", w)?;
+    let warn = nonzero(a, "expireWarnDays", w)?;
+    let min = nonzero(a, "minAgeMinutes", w)?;
+    for (key, value, what) in [
+        ("maxAgeDays", max, "password expiry"),
+        ("expireWarnDays", warn, "the expiry warning"),
+        ("minAgeMinutes", min, "the minimum password age"),
+    ] {
+        if value.is_some() {
+            w.not_checkable(&a.path(key), what);
+        }
+    }
+    if max.is_some() || warn.is_some() || min.is_some() {
+        p.settings.expiry = Some(Expiry {
+            max_age_seconds: max.map(days),
+            reminder_seconds: warn.map(days),
+            min_age_seconds: min.map(minutes),
+            ..Default::default()
+        });
+    }
+    if let Some(count) = nonzero(a, "historyCount", w)? {
+        p.history = Some(History { count, enforced: true });
+    }
+    Ok(())
+}
+
+fn read_lockout(l: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
+    let attempts = nonzero(l, "maxAttempts", w)?;
+    let unlock = count_field(l, "autoUnlockMinutes", None, w)?;
+    if let Some(threshold) = attempts {
+        w.not_checkable(&l.path("maxAttempts"), "account lockout");
+        p.settings.lockout = Some(Lockout {
+            threshold: Some(threshold),
+            duration_seconds: unlock.filter(|m| *m > 0).map(minutes),
+            until_unlocked: unlock == Some(0),
+            ..Default::default()
+        });
+    } else if unlock.is_some_and(|m| m > 0) {
+        l.keep("autoUnlockMinutes", p);
+        w.push(
+            WarningCode::Inactive,
+            l.path("autoUnlockMinutes"),
+            "no lockout applies (`maxAttempts` is 0 or absent); kept under vendorExtras as inactive metadata",
+        );
+    }
+    keep_extra(l, "showLockoutFailures", "Showing lockout failures", p, w);
+    keep_extra(l, "userLockoutNotificationChannels", "Lockout notifications", p, w);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::validate;
+    use crate::vendors::detect_vendor;
+    use crate::{Checker, Context};
+    use serde_json::json;
+
+    const SETTINGS: &str = include_str!("../../tests/fixtures/okta/settings-example.json");
+    const LIST: &str = include_str!("../../tests/fixtures/okta/list.json");
+
+    fn norm(v: Value) -> Normalized {
+        let mut out = normalize(&Document::Json(v)).unwrap();
+        assert_eq!(out.len(), 1);
+        let n = out.remove(0);
+        validate(&n.policy).unwrap();
+        let back: Policy = serde_json::from_str(&n.policy.to_json()).unwrap();
+        assert_eq!(back, n.policy);
+        n
+    }
+
+    fn codes(n: &Normalized, code: WarningCode) -> Vec<&str> {
+        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
+    }
+
+    fn failures(p: &Policy, pw: &str, ctx: &Context) -> Vec<&'static str> {
+        let r = Checker::compile(p).unwrap().check(pw, ctx);
+        r.violations.iter().map(|v| v.id).collect()
+    }
+
+    #[test]
+    fn verbatim_settings_example() {
+        let out = crate::vendors::normalize(SETTINGS, None).unwrap();
+        let n = &out[0];
+        assert_eq!(n.vendor, "okta");
+        assert_eq!(
+            serde_json::to_value(&n.policy).unwrap(),
+            json!({
+                "version": 1,
+                "source": {"vendor": "okta"},
+                "length": {"min": 8},
+                "classes": [{"class": "lower", "min": 1}, {"class": "upper", "min": 1}, {"class": "digit", "min": 1}],
+                "context": {"username": {"match": "substring", "minTokenLength": 3}},
+                "settings": {"lockout": {"threshold": 10, "untilUnlocked": true}},
+                "vendorExtras": {
+                    "settings.password.lockout.showLockoutFailures": false,
+                    "settings.recovery": {"factors": {"recovery_question": {"status": "ACTIVE"}}},
+                    "settings.delegation": {"options": {"skipUnlock": false}}
+                }
+            })
+        );
+        let w: Vec<(WarningCode, &str)> = n.warnings.iter().map(|w| (w.code, w.path.as_str())).collect();
+        assert_eq!(
+            w,
+            [
+                (WarningCode::Approximation, "settings.password.complexity.excludeUsername"),
+                (WarningCode::NotCheckable, "settings.password.lockout.maxAttempts"),
+                (WarningCode::NotCheckable, "settings.password.lockout.showLockoutFailures"),
+                (WarningCode::NotCheckable, "settings.recovery"),
+                (WarningCode::NotCheckable, "settings.delegation"),
+            ]
+        );
+        let p = &n.policy;
+        let ctx = Context { username: Some("jane.doe@example.com".into()), ..Default::default() };
+        assert!(failures(p, "Sunny-Day42", &ctx).is_empty());
+        assert_eq!(failures(p, "sunny-day42", &ctx), ["chars.upper"]);
+        // A part of the username.
+        assert_eq!(failures(p, "Doe-Family42", &ctx), ["context.username"]);
+        assert_eq!(failures(p, "Ab1", &ctx), ["length.min"]);
+    }
+
+    #[test]
+    fn list_response_one_policy_each() {
+        let out = crate::vendors::normalize(LIST, None).unwrap();
+        assert_eq!(out.len(), 2);
+        assert!(out.iter().all(|n| n.vendor == "okta"));
+        let (a, b) = (&out[0], &out[1]);
+        assert_eq!(a.policy.source.id.as_deref(), Some("00pab5xRyUzDoCtr30g4"));
+        assert_eq!(a.policy.source.name.as_deref(), Some("Default Policy"));
+        assert_eq!(a.policy.vendor_extras.get("[0].system"), Some(&json!(true)));
+        assert!(a.policy.vendor_extras.contains_key("[0]._links"));
+        assert!(a.warnings.iter().all(|w| w.path.starts_with("[0]")));
+        assert!(codes(a, WarningCode::UnknownField).is_empty());
+
+        let p = &b.policy;
+        assert_eq!(p.source.name.as_deref(), Some("Strict"));
+        assert_eq!(p.length.min, Some(12));
+        assert_eq!(
+            p.classes,
+            [
+                ClassMin { class: CharClass::Lower, min: 1 },
+                ClassMin { class: CharClass::Upper, min: 1 },
+                ClassMin { class: CharClass::Digit, min: 1 },
+                ClassMin { class: CharClass::Symbol, min: 1 }
+            ]
+        );
+        assert!(p.dictionary.common);
+        assert_eq!(
+            p.context.attributes,
+            Some(AttributeCheck {
+                names: Some(vec!["firstName".into(), "lastName".into()]),
+                match_mode: MatchMode::Substring,
+                min_token_length: 3
+            })
+        );
+        assert_eq!(p.history, Some(History { count: 4, enforced: true }));
+        assert_eq!(
+            p.settings.expiry,
+            Some(Expiry {
+                max_age_seconds: Some(90.0 * 86400.0),
+                reminder_seconds: Some(7.0 * 86400.0),
+                min_age_seconds: Some(3600.0),
+                ..Default::default()
+            })
+        );
+        assert_eq!(
+            p.settings.lockout,
+            Some(Lockout { threshold: Some(5), duration_seconds: Some(1800.0), until_unlocked: false, ..Default::default() })
+        );
+        assert_eq!(codes(b, WarningCode::Inactive), ["[1].status"]);
+        assert_eq!(
+            codes(b, WarningCode::Approximation),
+            ["[1].settings.password.complexity.excludeUsername", "[1].settings.password.complexity.dictionary.common.exclude"]
+        );
+
+        let ctx = Context {
+            username: Some("rsmith".into()),
+            attributes: [("firstName".to_string(), "Robin".to_string()), ("city".to_string(), "Paris".to_string())].into(),
+            ..Default::default()
+        };
+        assert!(failures(p, "Tulip-Garden-42", &ctx).is_empty());
+        assert_eq!(failures(p, "Robin-Garden-42", &ctx), ["context.attribute"]);
+        // `city` is not one of the checked attributes.
+        assert!(failures(p, "Paris-Garden-42", &ctx).is_empty());
+        assert_eq!(failures(p, "password", &ctx), ["length.min", "chars.upper", "chars.digit", "chars.symbol", "dictionary.common"]);
+    }
+
+    #[test]
+    fn flags_above_one_are_counts() {
+        let n = norm(json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minLength": 10, "minNumber": 2, "minSymbol": 1, "excludeUsername": false}}}}));
+        assert_eq!(n.policy.classes, [ClassMin { class: CharClass::Digit, min: 2 }, ClassMin { class: CharClass::Symbol, min: 1 }]);
+        assert_eq!(codes(&n, WarningCode::Approximation), ["settings.password.complexity.minNumber"]);
+        assert_eq!(n.policy.context.username, None);
+        let ctx = Context::default();
+        assert_eq!(failures(&n.policy, "abcdefgh1!", &ctx), ["chars.digit"]);
+        assert!(failures(&n.policy, "abcdefg12!", &ctx).is_empty());
+    }
+
+    #[test]
+    fn defaults_when_absent() {
+        let n = norm(json!({"type": "PASSWORD", "name": "Bare"}));
+        assert_eq!(n.policy.length.min, Some(8));
+        assert!(n.policy.context.username.is_some());
+        assert_eq!(
+            codes(&n, WarningCode::Defaulted),
+            ["settings.password.complexity.minLength", "settings.password.complexity.excludeUsername"]
+        );
+        let n = norm(json!({"settings": {"password": {"complexity": {"minLength": 9}}}}));
+        assert_eq!(n.policy.length.min, Some(9));
+        assert_eq!(codes(&n, WarningCode::Defaulted), ["settings.password.complexity.excludeUsername"]);
+    }
+
+    #[test]
+    fn zero_means_none() {
+        let n = norm(json!({"settings": {"password": {
+            "complexity": {"minLength": 8, "excludeUsername": false, "excludeAttributes": [], "dictionary": {"common": {"exclude": false}}},
+            "age": {"maxAgeDays": 0, "expireWarnDays": 0, "minAgeMinutes": 0, "historyCount": 0},
+            "lockout": {"maxAttempts": 0, "autoUnlockMinutes": 30}
+        }}}));
+        let p = &n.policy;
+        assert_eq!((&p.settings.expiry, &p.settings.lockout, &p.history), (&None, &None, &None));
+        assert_eq!(p.context, Default::default());
+        assert!(!p.dictionary.common);
+        assert_eq!(codes(&n, WarningCode::Inactive), ["settings.password.lockout.autoUnlockMinutes"]);
+        assert_eq!(p.vendor_extras.get("settings.password.lockout.autoUnlockMinutes"), Some(&json!(30)));
+    }
+
+    #[test]
+    fn unsupported_attributes_and_unknown_fields() {
+        let n = norm(json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"excludeAttributes": ["firstName", "nickName"], "minSymbols": 1}}}}));
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["settings.password.complexity.excludeAttributes[1]"]);
+        assert_eq!(codes(&n, WarningCode::UnknownField), ["settings.password.complexity.minSymbols"]);
+        assert_eq!(n.policy.vendor_extras.get("settings.password.complexity.minSymbols"), Some(&json!(1)));
+        assert_eq!(n.policy.context.attributes.as_ref().and_then(|a| a.names.clone()), Some(vec!["firstName".into(), "nickName".into()]));
+    }
+
+    #[test]
+    fn wrong_types_are_invalid_fields() {
+        for (doc, path) in [
+            (json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minLength": "8"}}}}), "settings.password.complexity.minLength"),
+            (json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minUpperCase": -1}}}}), "settings.password.complexity.minUpperCase"),
+            (json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"excludeUsername": "yes"}}}}), "settings.password.complexity.excludeUsername"),
+            (json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"excludeAttributes": [1]}}}}), "settings.password.complexity.excludeAttributes[0]"),
+            (json!({"type": "PASSWORD", "settings": {"password": {"age": {"maxAgeDays": 1.5}}}}), "settings.password.age.maxAgeDays"),
+            (json!({"type": "PASSWORD", "settings": {"password": []}}), "settings.password"),
+            (json!({"type": "OKTA_SIGN_ON"}), "type"),
+            (json!({"type": "PASSWORD", "name": 4}), "name"),
+        ] {
+            let e = normalize(&Document::Json(doc.clone())).unwrap_err();
+            assert_eq!((e.code(), e.path()), ("invalid_field", Some(path)), "{doc}");
+        }
+        let e = normalize(&Document::Json(json!([{"type": "PASSWORD"}, {"type": "PASSWORD", "settings": 3}]))).unwrap_err();
+        assert_eq!(e.path(), Some("[1].settings"));
+        assert_eq!(normalize(&Document::Json(json!([]))).unwrap_err().path(), Some("$"));
+    }
+
+    #[test]
+    fn detection() {
+        assert_eq!(detect_vendor(r#"{"type": "PASSWORD"}"#).unwrap(), "okta");
+        assert_eq!(detect_vendor(r#"[{"type": "PASSWORD"}, {"settings": {"password": {}}}]"#).unwrap(), "okta");
+        // Canonical settings have no `password` object.
+        assert_eq!(detect_vendor(r#"{"version": 1, "settings": {"expiry": {}}}"#).unwrap(), "canonical");
+        // A list with a non-Okta element is not Okta's.
+        assert_eq!(detect_vendor(r#"[{"type": "PASSWORD"}, {"minLength": 8}]"#).unwrap(), "sailpoint");
+        assert_eq!(detect_vendor(r#"{"type": "OKTA_SIGN_ON"}"#).unwrap_err().code(), "unknown_vendor");
+    }
 }

@@ -1,0 +1,457 @@
+// Type declarations of passpolicy, written by hand (the build checks that they declare every
+// export of the wasm module). The same file ships as index.d.ts (import) and index.d.cts (require).
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+/** Vendor ids, as `detectVendor` returns them and `{ vendor }` accepts them (the build writes this list from `VENDORS` in src/vendors/mod.rs). */
+export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'longjump' | 'aws-iam' | 'aws-cognito' | 'okta' | 'auth0' | 'keycloak' | 'passwordrules' | 'canonical';
+
+/**
+ * A vendor document: its JSON text, LongJump XML text, or the parsed JSON as a plain object
+ * (or array, for a SailPoint list). Objects go through `JSON.stringify`; a `Map`, `Set`,
+ * function, BigInt or cycle is rejected with an `invalid_field` error at path `doc`.
+ */
+export type PolicyDocument = string | object;
+
+export interface NormalizeOptions {
+  /** Skip detection and read the document as this vendor's. */
+  vendor?: VendorId;
+}
+
+export interface FromOptions extends NormalizeOptions {
+  /** Which policy of a list document (a SailPoint list) to compile; required when it holds several. */
+  index?: number;
+}
+
+/**
+ * What the caller knows about the user. Values are matched case-insensitively, whole and word by
+ * word; they never appear in a report or an error. Unknown keys are an `invalid_field` error.
+ */
+export interface Context {
+  username?: string | null;
+  email?: string | null;
+  accountId?: string | null;
+  accountName?: string | null;
+  /** Other attributes of the user or account, by name (`displayName`, `phone`, …). */
+  attributes?: Readonly<Record<string, string>>;
+  /** Previous passwords, most recent first (for the history rule). */
+  previousPasswords?: readonly string[];
+  /** Words for the custom dictionary rule (e.g. the organisation's uploaded dictionary). */
+  dictionary?: readonly string[];
+}
+
+/** The instance type of a global constructor when the consumer's environment has one, else `never`. */
+type GlobalInstance<K extends string> = typeof globalThis extends { [P in K]: { prototype: infer T } } ? T : never;
+type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer T } } } ? T : never;
+
+/**
+ * Where `init` gets the WebAssembly module: a URL (string or `URL`), a `Request`, a `Response`
+ * (or a promise of one), the bytes, or a compiled `WebAssembly.Module`.
+ */
+export type InitInput =
+  | string
+  | GlobalInstance<'URL'>
+  | GlobalInstance<'Request'>
+  | GlobalInstance<'Response'>
+  | PromiseLike<GlobalInstance<'Response'>>
+  | ArrayBuffer
+  | ArrayBufferView
+  | WasmModule;
+
+// ---------------------------------------------------------------------------------------------
+// The canonical policy (what `normalize(...).policy` and `PasswordPolicy#toJSON()` return)
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type CharClass = 'lower' | 'upper' | 'digit' | 'symbol' | 'letter';
+
+/** A set of characters: the union of whole classes, literal characters and code point ranges. */
+export interface CharSet {
+  classes?: CharClass[];
+  /** Literal characters. */
+  chars?: string;
+  /** Inclusive code point ranges, e.g. `[[128, 1114111]]` for everything outside ASCII. */
+  ranges?: [number, number][];
+}
+
+/** How length is counted: grapheme clusters (default), code points, or UTF-16 units (JS `.length`). */
+export type LengthUnit = 'graphemes' | 'codePoints' | 'utf16';
+
+export interface Length {
+  min?: number;
+  max?: number;
+  /** Absent: `graphemes`. */
+  unit?: LengthUnit;
+}
+
+export interface ClassMin {
+  class: CharClass;
+  min: number;
+}
+
+export interface SetMin {
+  name?: string;
+  chars: CharSet;
+  min: number;
+}
+
+/** One requirement of an N-of-M rule: `min` characters of a class, or of a custom set. */
+export interface Requirement {
+  class?: CharClass;
+  chars?: CharSet;
+  name?: string;
+  min: number;
+}
+
+/** At least `required` of the requirements in `of` must hold. */
+export interface TypesRule {
+  required: number;
+  of: Requirement[];
+}
+
+/** `whole`: the password equals the entry; `substring`: it contains it. */
+export type MatchMode = 'whole' | 'substring';
+
+export interface CustomDictionary {
+  words?: string[];
+  match: MatchMode;
+  minWordLength?: number;
+}
+
+export interface Dictionary {
+  /** Reject passwords in the built-in common-password list. */
+  common?: boolean;
+  custom?: CustomDictionary;
+}
+
+export interface ContextCheck {
+  match: MatchMode;
+  minTokenLength: number;
+}
+
+export interface AttributeCheck {
+  /** The attribute names to check; absent means every attribute the caller passes. */
+  names?: string[];
+  match: MatchMode;
+  minTokenLength: number;
+}
+
+export interface ContextRules {
+  username?: ContextCheck;
+  email?: ContextCheck;
+  accountId?: ContextCheck;
+  accountName?: ContextCheck;
+  attributes?: AttributeCheck;
+}
+
+export interface History {
+  count: number;
+  /** Present (false) when the document carries the number but does not enforce it. */
+  enforced?: boolean;
+}
+
+export interface Source {
+  vendor?: string;
+  id?: string;
+  name?: string;
+  description?: string;
+}
+
+export interface Expiry {
+  enforced?: boolean;
+  maxAgeSeconds?: number;
+  minAgeSeconds?: number;
+  reminderSeconds?: number;
+  renewOnFirstLogin?: boolean;
+  gracePeriodSeconds?: number;
+  excludedUsers?: string[];
+}
+
+export interface Lockout {
+  enforced?: boolean;
+  threshold?: number;
+  durationSeconds?: number;
+  untilUnlocked?: boolean;
+  resetWindowSeconds?: number;
+}
+
+export interface Session {
+  enforced?: boolean;
+  idleTimeoutSeconds?: number;
+  maxDurationSeconds?: number;
+}
+
+export interface Mfa {
+  required?: boolean;
+  remember?: boolean;
+  requiredForPasswordChange?: boolean;
+  requiredOffNetwork?: boolean;
+  requiredUntrustedGeographies?: boolean;
+}
+
+export interface IpRestriction {
+  enabled: boolean;
+  ranges?: string[];
+}
+
+export interface Network {
+  enforced?: boolean;
+  loginIpRanges?: string[];
+  apiKeyIpRanges?: IpRestriction;
+}
+
+export interface ApiKeys {
+  maxExpirationSeconds?: number;
+}
+
+/** Settings a password alone cannot be checked against (durations in seconds). */
+export interface Settings {
+  expiry?: Expiry;
+  lockout?: Lockout;
+  session?: Session;
+  mfa?: Mfa;
+  network?: Network;
+  apiKeys?: ApiKeys;
+}
+
+/** The canonical policy (version 1). Absent fields are rules the policy does not have. */
+export interface Policy {
+  version: number;
+  source?: Source;
+  length?: Length;
+  classes?: ClassMin[];
+  sets?: SetMin[];
+  types?: TypesRule[];
+  /** What counts as a `symbol`; absent: anything but letters, digits and control characters. */
+  symbols?: CharSet;
+  allowed?: CharSet;
+  forbidden?: CharSet;
+  /** The longest allowed run of one repeated character. */
+  maxRepeat?: number;
+  dictionary?: Dictionary;
+  context?: ContextRules;
+  history?: History;
+  /** Minimum zxcvbn score. */
+  minStrength?: 0 | 1 | 2 | 3 | 4;
+  settings?: Settings;
+  /** Vendor fields with no canonical home, keyed by their path in the vendor document. */
+  vendorExtras?: Record<string, JsonValue>;
+}
+
+export type WarningCode = 'unknown_field' | 'out_of_range' | 'not_checkable' | 'defaulted' | 'approximation' | 'inactive';
+
+/** A remark of the adapter about the vendor document. */
+export interface Warning {
+  code: WarningCode;
+  /** Path of the field in the vendor document (`[0].minLength`, `platform.passwordPolicy.try_limit`). */
+  path: string;
+  message: string;
+}
+
+export interface NormalizeResult {
+  vendor: VendorId;
+  policy: Policy;
+  warnings: Warning[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports
+
+export type RuleId =
+  | 'length.min'
+  | 'length.max'
+  | 'chars.lower'
+  | 'chars.upper'
+  | 'chars.digit'
+  | 'chars.symbol'
+  | 'chars.letter'
+  | 'chars.set'
+  | 'chars.types'
+  | 'chars.allowed'
+  | 'repeat.max'
+  | 'dictionary.common'
+  | 'dictionary.custom'
+  | 'context.username'
+  | 'context.email'
+  | 'context.accountId'
+  | 'context.accountName'
+  | 'context.attribute'
+  | 'history.reuse'
+  | 'strength.min';
+
+/** `unchecked`: the context lacks what the rule needs (e.g. history without previous passwords). */
+export type RuleStatus = 'pass' | 'fail' | 'unchecked';
+
+export interface RuleResult {
+  id: RuleId;
+  status: RuleStatus;
+  message: string;
+  /** The number the rule asks for (minimum, maximum, N of an N-of-M rule, score). */
+  required?: number;
+  /** The number the password has. */
+  actual?: number;
+  /** Position among the rules with the same id (`chars.set`, `chars.types` may repeat). */
+  index?: number;
+}
+
+export interface LengthCounts {
+  graphemes: number;
+  codePoints: number;
+  /** UTF-16 code units (JavaScript's `.length`). */
+  utf16: number;
+}
+
+export interface Analyzed {
+  /** False when the password is longer than the analysis limit (4096 code points). */
+  complete: boolean;
+  codePoints: number;
+}
+
+export type StrengthWarningCode =
+  | 'straightRow'
+  | 'keyPattern'
+  | 'simpleRepeat'
+  | 'extendedRepeat'
+  | 'topTen'
+  | 'topHundred'
+  | 'common'
+  | 'similarToCommon'
+  | 'sequences'
+  | 'recentYears'
+  | 'wordByItself'
+  | 'dates'
+  | 'namesByThemselves'
+  | 'commonNames';
+
+export type SuggestionCode =
+  | 'useWords'
+  | 'noNeed'
+  | 'anotherWord'
+  | 'capitalization'
+  | 'allUppercase'
+  | 'reverseWords'
+  | 'l33t'
+  | 'longerKeyboardPattern'
+  | 'repeated'
+  | 'sequences'
+  | 'recentYears'
+  | 'associatedYears'
+  | 'dates';
+
+export interface Feedback<C extends string> {
+  code: C;
+  message: string;
+}
+
+export interface CrackTimes<T> {
+  onlineThrottling100PerHour: T;
+  onlineNoThrottling10PerSecond: T;
+  offlineSlowHashing1e4PerSecond: T;
+  offlineFastHashing1e10PerSecond: T;
+}
+
+/** A zxcvbn estimate. */
+export interface Strength {
+  score: 0 | 1 | 2 | 3 | 4;
+  guessesLog10: number;
+  crackTimesSeconds: CrackTimes<number>;
+  crackTimesDisplay: CrackTimes<string>;
+  warning?: Feedback<StrengthWarningCode>;
+  suggestions: Feedback<SuggestionCode>[];
+  /** The estimator looks at no more than this many leading code points (100). */
+  analyzedCodePoints: number;
+}
+
+/** The report of `checkRules`: every rule, without the strength estimate. */
+export interface RulesReport {
+  /** True when no rule failed. */
+  ok: boolean;
+  rules: RuleResult[];
+  /** The failed rules, in the same order. */
+  violations: RuleResult[];
+  length: LengthCounts;
+  analyzed: Analyzed;
+}
+
+/** The report of `check`: every rule and the strength estimate. */
+export interface Report extends RulesReport {
+  strength: Strength;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export type PassPolicyErrorCode =
+  | 'invalid_json'
+  | 'invalid_xml'
+  | 'unknown_vendor'
+  | 'ambiguous_vendor'
+  | 'invalid_field'
+  | 'unsatisfiable'
+  | 'too_large';
+
+/** What every function here throws: a real `Error` with a stable `code` and the input `path`. */
+export interface PassPolicyError extends Error {
+  name: 'PassPolicyError';
+  code: PassPolicyErrorCode;
+  /** Where in the input (`minLength`, `[0].maxRepeatedChars`, `password`, `context.email`), or null. */
+  path: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// API
+
+/**
+ * Loads the WebAssembly module. Await it once before any other call in a browser; a no-op in
+ * Node and after the first successful call.
+ */
+export function init(wasm?: InitInput): Promise<void>;
+
+/** Whether `e` is an error thrown by passpolicy. */
+export function isPassPolicyError(e: unknown): e is PassPolicyError;
+
+/** The vendor of a document, detected from its keys (`unknown_vendor`/`ambiguous_vendor` otherwise). */
+export function detectVendor(doc: PolicyDocument): VendorId;
+
+/** Normalizes a vendor document; a list document (a SailPoint array) gives an array. */
+export function normalize(doc: readonly unknown[], options?: NormalizeOptions): NormalizeResult[];
+export function normalize(doc: PolicyDocument, options?: NormalizeOptions): NormalizeResult | NormalizeResult[];
+
+/** One-shot: normalize, compile and check (a list document is an error; use `PasswordPolicy.from` with `index`). */
+export function check(doc: PolicyDocument, password: string, context?: Context | null): Report;
+
+/** The zxcvbn strength of a password; `userInputs` (username, e-mail, …) count as known words. */
+export function strength(password: string, userInputs?: readonly string[] | null): Strength;
+
+/**
+ * A policy compiled once and checked many times (e.g. on every keystroke). It lives in wasm
+ * memory: call `free()` (or declare it with `using`) when done; one that is simply dropped is
+ * freed by a `FinalizationRegistry` after garbage collection. Any call after `free()` throws.
+ */
+export class PasswordPolicy {
+  private constructor();
+  /** Normalizes and compiles a document. */
+  static from(doc: PolicyDocument, options?: FromOptions): PasswordPolicy;
+  /** The vendor the policy was normalized from. */
+  readonly vendor: VendorId;
+  /** The adapter's warnings (a fresh array on each read). */
+  readonly warnings: Warning[];
+  /** The canonical policy. */
+  toJSON(): Policy;
+  /** Every rule and the strength estimate. */
+  check(password: string, context?: Context | null): Report;
+  /** Every rule but the strength estimate (and `strength.min`): cheaper per keystroke. */
+  checkRules(password: string, context?: Context | null): RulesReport;
+  /** Releases the wasm memory now. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+declare global {
+  // `Symbol.dispose` (TC39 explicit resource management), as @types/node declares it, so that
+  // these declarations also compile with libs older than `esnext.disposable`.
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}

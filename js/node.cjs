@@ -1,0 +1,28 @@
+'use strict';
+// passpolicy for Node.js, CommonJS (`require('passpolicy')`). The wasm-bindgen nodejs glue
+// (`passpolicy.cjs`) reads and instantiates passpolicy_bg.wasm synchronously when first required,
+// so `init()` has nothing to do; it exists so that the same code runs in browsers. The ES module
+// entry (`node.mjs`) re-exports this file: `import` and `require` share one instance.
+const glue = require('./passpolicy.cjs');
+
+exports.PasswordPolicy = glue.PasswordPolicy;
+exports.check = glue.check;
+exports.detectVendor = glue.detectVendor;
+exports.normalize = glue.normalize;
+exports.strength = glue.strength;
+
+/**
+ * A no-op in Node (the module is ready once required). Accepts and ignores the browser's argument.
+ * @param {unknown} [_wasm]
+ * @returns {Promise<void>}
+ */
+exports.init = async function init(_wasm) {};
+
+/**
+ * Whether `e` is an error thrown by passpolicy (a real `Error` with `code` and `path`).
+ * @param {unknown} e
+ * @returns {boolean}
+ */
+exports.isPassPolicyError = function isPassPolicyError(e) {
+  return e instanceof Error && e.name === 'PassPolicyError' && typeof e.code === 'string';
+};

@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// Builds the npm package `passpolicy` into pkg/ (run as `node scripts/build.mjs` or `npm run build`).
+//
+//   1. cargo build --lib --profile wasm --target wasm32-unknown-unknown
+//   2. wasm-bindgen --target web and --target nodejs (stripped) into temp dirs; the two
+//      passpolicy_bg.wasm must be byte-identical, and one ships
+//   3. wasm-opt -Oz (binaryen from node_modules) — kept only when it makes the gzip size smaller
+//   4. pkg/: passpolicy.js (web glue), passpolicy.cjs (nodejs glue), passpolicy_bg.wasm,
+//      browser.js / node.mjs / node.cjs (js/), index.d.ts + index.d.cts (js/index.d.ts),
+//      package.json (pkg.json + name/version/description/license from Cargo.toml), README/LICENSE
+//   5. a smoke test of pkg/ through require and import, then raw and gzip sizes
+//
+// Options: --wasm-opt=auto|always|never (default auto; env PASSPOLICY_WASM_OPT likewise),
+//          --skip-cargo (reuse the last cargo build).
+// Fails loudly when the wasm-bindgen CLI is not the wasm-bindgen version in Cargo.lock.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkgDir = path.join(root, 'pkg');
+const jsDir = path.join(root, 'js');
+const NAME = 'passpolicy';
+
+const args = process.argv.slice(2);
+const optArg = args.find((a) => a.startsWith('--wasm-opt='));
+const wasmOptMode = (optArg ? optArg.split('=')[1] : process.env.PASSPOLICY_WASM_OPT) || 'auto';
+const skipCargo = args.includes('--skip-cargo');
+if (!['auto', 'always', 'never'].includes(wasmOptMode)) fail(`--wasm-opt must be auto, always or never, not ${wasmOptMode}`);
+
+function fail(msg) {
+  console.error(`\nbuild.mjs: FAILED: ${msg}\n`);
+  process.exit(1);
+}
+
+function step(msg) {
+  console.log(`\n== ${msg}`);
+}
+
+/** Runs a command with inherited output; fails the build on a non-zero exit. */
+function run(cmd, cmdArgs, opts = {}) {
+  console.log(`$ ${cmd} ${cmdArgs.join(' ')}`);
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.error) fail(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) fail(`${cmd} exited with ${r.status ?? r.signal}`);
+}
+
+/** Runs a command and returns its stdout. */
+function capture(cmd, cmdArgs) {
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, encoding: 'utf8' });
+  if (r.error) fail(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) fail(`${cmd} ${cmdArgs.join(' ')} exited with ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+const kb = (n) => `${n} B (${(n / 1024).toFixed(1)} KiB)`;
+
+// ---------------------------------------------------------------------------------------------
+step('versions');
+
+const cargoToml = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
+const packageSection = cargoToml.split(/^\[/m).find((s) => s.startsWith('package]')) ?? '';
+const tomlField = (key) => {
+  const m = packageSection.match(new RegExp(`^${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm'));
+  if (!m) fail(`Cargo.toml [package] has no ${key}`);
+  return m[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+};
+const crate = { version: tomlField('version'), description: tomlField('description'), license: tomlField('license') };
+
+const lock = fs.readFileSync(path.join(root, 'Cargo.lock'), 'utf8');
+const lockVersions = [...lock.matchAll(/\[\[package\]\]\nname = "wasm-bindgen"\nversion = "([^"]+)"/g)].map((m) => m[1]);
+if (lockVersions.length !== 1) fail(`expected one wasm-bindgen in Cargo.lock, found ${lockVersions.length}: ${lockVersions.join(', ')}`);
+const cliOut = capture('wasm-bindgen', ['--version']).trim();
+const cliVersion = cliOut.split(/\s+/)[1];
+if (cliVersion !== lockVersions[0]) {
+  fail(
+    `wasm-bindgen CLI is ${cliVersion} but Cargo.lock has wasm-bindgen ${lockVersions[0]}; they must be equal.\n` +
+      `Install the matching CLI: cargo install wasm-bindgen-cli --version ${lockVersions[0]} --locked`,
+  );
+}
+console.log(`crate ${NAME} ${crate.version}; wasm-bindgen crate ${lockVersions[0]} = CLI ${cliVersion}`);
+
+// ---------------------------------------------------------------------------------------------
+step('cargo build');
+
+if (!skipCargo) run('cargo', ['build', '--lib', '--profile', 'wasm', '--target', 'wasm32-unknown-unknown']);
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const rawWasm = path.join(targetDir, 'wasm32-unknown-unknown', 'wasm', `${NAME}.wasm`);
+if (!fs.existsSync(rawWasm)) fail(`${rawWasm} not found`);
+
+// ---------------------------------------------------------------------------------------------
+step('wasm-bindgen');
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `${NAME}-build-`));
+process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+for (const target of ['web', 'nodejs']) {
+  run('wasm-bindgen', [
+    '--target', target, '--out-dir', path.join(tmp, target), '--out-name', NAME,
+    '--remove-name-section', '--remove-producers-section', rawWasm,
+  ]);
+}
+const webWasm = fs.readFileSync(path.join(tmp, 'web', `${NAME}_bg.wasm`));
+const nodeWasm = fs.readFileSync(path.join(tmp, 'nodejs', `${NAME}_bg.wasm`));
+if (sha256(webWasm) !== sha256(nodeWasm)) fail('the web and nodejs passpolicy_bg.wasm differ; one file cannot serve both glues');
+console.log(`web and nodejs ${NAME}_bg.wasm are identical (sha256 ${sha256(webWasm).slice(0, 16)}…)`);
+
+// The hand-written entries and types must cover exactly what the module exports.
+const glueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)]
+  .map((m) => m[1])
+  .filter((n) => n !== 'initSync')
+  .sort();
+const extras = ['init', 'isPassPolicyError'];
+const expected = [...glueExports, ...extras].sort();
+// The vendor ids of the core (`VENDORS` in src/vendors/mod.rs) become the `VendorId` union.
+const vendorsSrc = fs.readFileSync(path.join(root, 'src', 'vendors', 'mod.rs'), 'utf8').match(/pub const VENDORS: \[&str; \d+\] = \[([^\]]*)\]/);
+if (!vendorsSrc) fail('could not read `pub const VENDORS` in src/vendors/mod.rs');
+const vendorIds = [...vendorsSrc[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+if (vendorIds.length === 0) fail('`VENDORS` in src/vendors/mod.rs is empty');
+const vendorLine = `export type VendorId = ${vendorIds.map((v) => `'${v}'`).join(' | ')};`;
+const dtsSource = fs.readFileSync(path.join(jsDir, 'index.d.ts'), 'utf8');
+if (!/^export type VendorId = [^;]*;$/m.test(dtsSource)) fail('js/index.d.ts has no one-line `export type VendorId = …;`');
+if (!dtsSource.includes(vendorLine)) console.log(`note: js/index.d.ts lists other vendors than the core; pkg/ gets: ${vendorLine}`);
+const dtsTemplate = dtsSource.replace(/^export type VendorId = [^;]*;$/m, vendorLine);
+const declared = [...new Set([...dtsTemplate.matchAll(/^export (?:declare )?(?:function|class) (\w+)/gm)].map((m) => m[1]))].sort();
+const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+if (!same(declared, expected)) fail(`js/index.d.ts declares [${declared}] but the package exports [${expected}]`);
+const browserSrc = fs.readFileSync(path.join(jsDir, 'browser.js'), 'utf8');
+const nodeCjsSrc = fs.readFileSync(path.join(jsDir, 'node.cjs'), 'utf8');
+const nodeMjsSrc = fs.readFileSync(path.join(jsDir, 'node.mjs'), 'utf8');
+for (const name of glueExports) {
+  if (!new RegExp(`export \\{[^}]*\\b${name}\\b[^}]*\\} from '\\./${NAME}\\.js'`).test(browserSrc)) fail(`js/browser.js does not re-export ${name}`);
+  if (!new RegExp(`^exports\\.${name} = glue\\.${name};`, 'm').test(nodeCjsSrc)) fail(`js/node.cjs does not re-export ${name}`);
+}
+for (const name of expected) {
+  if (!new RegExp(`\\b${name}\\b`).test(nodeMjsSrc.match(/export \{([^}]*)\}/)?.[1] ?? '')) fail(`js/node.mjs does not re-export ${name}`);
+}
+const dtsCode = dtsTemplate.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+if (/\bany\b/.test(dtsCode)) fail('js/index.d.ts uses `any`');
+console.log(`exports: ${expected.join(', ')}`);
+
+// ---------------------------------------------------------------------------------------------
+step('wasm-opt');
+
+let wasm = webWasm;
+let optimized = null;
+const wasmOptBin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'wasm-opt.cmd' : 'wasm-opt');
+if (wasmOptMode === 'never') {
+  console.log('skipped (--wasm-opt=never)');
+} else if (!fs.existsSync(wasmOptBin)) {
+  if (wasmOptMode === 'always') fail(`${wasmOptBin} not found; run npm install (binaryen is a devDependency)`);
+  console.log(`skipped: ${path.relative(root, wasmOptBin)} not found (npm install brings binaryen)`);
+} else {
+  const input = path.join(tmp, 'in.wasm');
+  const output = path.join(tmp, 'opt.wasm');
+  fs.writeFileSync(input, webWasm);
+  console.log(capture(wasmOptBin, ['--version']).trim());
+  run(wasmOptBin, ['-Oz', input, '-o', output]);
+  optimized = fs.readFileSync(output);
+  const before = { raw: webWasm.length, gz: gzipSize(webWasm) };
+  const after = { raw: optimized.length, gz: gzipSize(optimized) };
+  console.log(`before: ${before.raw} B raw, ${before.gz} B gzip; after -Oz: ${after.raw} B raw, ${after.gz} B gzip`);
+  if (wasmOptMode === 'always' || after.gz < before.gz) {
+    wasm = optimized;
+    console.log('keeping the wasm-opt output');
+  } else {
+    console.log('wasm-opt did not make the gzip size (the download) smaller: keeping the wasm-bindgen output');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+step('pkg/');
+
+function writePkg(wasmBytes) {
+  fs.rmSync(pkgDir, { recursive: true, force: true });
+  fs.mkdirSync(pkgDir);
+  const put = (name, data) => fs.writeFileSync(path.join(pkgDir, name), data);
+  // The web glue names a d.ts we do not ship (ours is index.d.ts): drop that header.
+  put(`${NAME}.js`, fs.readFileSync(path.join(tmp, 'web', `${NAME}.js`), 'utf8').replace(/^\/\* @ts-self-types="[^"]*" \*\/\n+/, ''));
+  // The nodejs glue uses require and __dirname; the package is "type": "module".
+  const nodeGlue = fs.readFileSync(path.join(tmp, 'nodejs', `${NAME}.js`), 'utf8');
+  if (!nodeGlue.includes(`${NAME}_bg.wasm`)) fail('the nodejs glue does not load passpolicy_bg.wasm');
+  put(`${NAME}.cjs`, nodeGlue);
+  put(`${NAME}_bg.wasm`, wasmBytes);
+  for (const f of ['browser.js', 'node.mjs', 'node.cjs']) fs.copyFileSync(path.join(jsDir, f), path.join(pkgDir, f));
+  put('index.d.ts', dtsTemplate);
+  put('index.d.cts', dtsTemplate);
+
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'pkg.json'), 'utf8'));
+  if (manifest.name !== NAME) fail(`pkg.json name is ${manifest.name}, not ${NAME}`);
+  Object.assign(manifest, { version: crate.version, description: crate.description, license: crate.license });
+  put('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const f of ['README.md', 'LICENSE']) {
+    if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(pkgDir, f));
+  }
+}
+
+/** Loads pkg/ through require and import in a fresh Node and checks a password. */
+function smokeTest() {
+  const script = `
+    const assert = require('node:assert');
+    const cjs = require(${JSON.stringify(path.join(pkgDir, 'node.cjs'))});
+    const p = cjs.PasswordPolicy.from({ version: 1, length: { min: 8 } });
+    assert.deepStrictEqual(p.check('short').violations.map((v) => v.id), ['length.min']);
+    assert.strictEqual(p.check('long enough').ok, true);
+    assert.strictEqual(typeof p.check('long enough').strength.score, 'number');
+    p.free();
+    import(${JSON.stringify(new URL('file://' + path.join(pkgDir, 'node.mjs')).href)}).then((esm) => {
+      assert.strictEqual(esm.PasswordPolicy, cjs.PasswordPolicy);
+      assert.strictEqual(esm.detectVendor('{"version":1}'), 'canonical');
+    }).catch((e) => { console.error(e); process.exit(1); });
+  `;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) return `${r.stdout}${r.stderr}`;
+  return null;
+}
+
+writePkg(wasm);
+let smoke = smokeTest();
+if (smoke && wasm === optimized) {
+  console.error(`smoke test failed with the wasm-opt output:\n${smoke}\nrebuilding pkg/ with the wasm-bindgen output`);
+  wasm = webWasm;
+  writePkg(wasm);
+  smoke = smokeTest();
+}
+if (smoke) fail(`smoke test of pkg/ failed:\n${smoke}`);
+console.log('smoke test: require and import of pkg/ check passwords, one shared instance');
+
+// ---------------------------------------------------------------------------------------------
+step('sizes');
+
+const line = (label, buf) => console.log(`${label.padEnd(28)} raw ${kb(buf.length).padEnd(24)} gzip -9 ${kb(gzipSize(buf))}`);
+line('wasm-bindgen output', webWasm);
+if (optimized) line('wasm-opt -Oz', optimized);
+line(`shipped ${NAME}_bg.wasm`, wasm);
+const files = fs.readdirSync(pkgDir).sort();
+console.log(`\npkg/: ${files.map((f) => `${f} (${fs.statSync(path.join(pkgDir, f)).size})`).join(', ')}`);
+console.log(`\nbuilt ${NAME}@${crate.version} into ${path.relative(process.cwd(), pkgDir) || '.'}/`);

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# JavaScript tests of the built npm package, as a consumer sees it:
+#   1. builds pkg/ (node scripts/build.mjs) when it is missing or older than its sources
+#      (--build forces a build, --no-build never builds);
+#   2. packs pkg/ with `npm pack` and installs the tarball into tests/node_modules (gitignored),
+#      so that tests/node, tests/bundler and tests/types resolve `passpolicy` by name through
+#      its exports map;
+#   3. node --test: tests/node/api.test.mjs (import), tests/node/cjs.test.cjs (require),
+#      tests/bundler/bundle.test.mjs (esbuild browser bundle run in Node, and in Chromium when
+#      /usr/bin/chromium or $CHROMIUM exists; PASSPOLICY_SKIP_BROWSER=1 skips that part);
+#   4. the declarations: no `any`, and strict `tsc --noEmit` of tests/types under three configs.
+# Needs node >= 20, npm, and `npm ci` done at the top level (esbuild, typescript, binaryen).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+build=auto
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=always ;;
+    --no-build) build=never ;;
+    *) echo "usage: $0 [--build|--no-build]" >&2; exit 2 ;;
+  esac
+done
+
+for tool in node npm; do
+  command -v "$tool" >/dev/null || { echo "test-js: $tool is not installed" >&2; exit 1; }
+done
+for dep in esbuild typescript; do
+  [ -d "node_modules/$dep" ] || { echo "test-js: node_modules/$dep is missing: run npm ci first" >&2; exit 1; }
+done
+
+echo "== build"
+wasm=pkg/passpolicy_bg.wasm
+needs_build() {
+  [ -f "$wasm" ] && [ -f pkg/package.json ] || return 0
+  [ -n "$(find src js scripts/build.mjs pkg.json Cargo.toml Cargo.lock -newer "$wasm" -type f 2>/dev/null | head -n 1)" ]
+}
+case "$build" in
+  always) node scripts/build.mjs ;;
+  never) [ -f "$wasm" ] || { echo "test-js: $wasm is missing and --no-build was given" >&2; exit 1; } ;;
+  auto) if needs_build; then node scripts/build.mjs; else echo "pkg/ is up to date"; fi ;;
+esac
+
+echo "== pack and install"
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/passpolicy-pack.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+tarball="$(cd pkg && npm pack --silent --pack-destination "$scratch" | tail -n 1)"
+echo "packed $tarball ($(tar -tzf "$scratch/$tarball" | sed 's#^package/##' | sort | tr '\n' ' '))"
+rm -rf tests/node_modules
+npm install --prefix tests --no-save --no-package-lock --offline --no-audit --no-fund --loglevel=error "$scratch/$tarball"
+[ -f tests/node_modules/passpolicy/package.json ] || { echo "test-js: the tarball did not install" >&2; exit 1; }
+
+echo "== node --test"
+node --test --test-reporter=spec \
+  tests/node/api.test.mjs \
+  tests/node/cjs.test.cjs \
+  tests/bundler/bundle.test.mjs
+
+echo "== types"
+node tests/types/no-any.mjs
+tsc="$root/node_modules/.bin/tsc"
+for config in tsconfig.json tsconfig.bundler.json tsconfig.bare.json; do
+  echo "tsc --noEmit -p tests/types/$config"
+  "$tsc" --noEmit -p "tests/types/$config"
+done
+
+echo "== JS tests passed"

@@ -1,0 +1,377 @@
+//! The JavaScript API (wasm32 only). The only module that names `wasm_bindgen`, `js_sys` or
+//! `serde_wasm_bindgen`: it turns JS values into the core's text and serde types, and the core's
+//! results and errors back into plain JS objects and real JS `Error`s.
+//!
+//! Rules kept here:
+//! - every export returns `Result<_, JsValue>` and never panics (no unwrap, no `throw_str`), so
+//!   wasm-bindgen throws our `Err` after the Rust frame has returned normally;
+//! - a document or context object goes through `JSON.stringify` once, then the core's serde_json
+//!   parse (one natively tested parse path, errors with paths);
+//! - a password must be a well-formed UTF-16 string: converting a lone surrogate to UTF-8 would
+//!   silently turn it into U+FFFD and check another password;
+//! - outputs are plain objects (no `Map`, absent fields omitted): the canonical policy and the
+//!   warnings as exactly the core's `serde_json` text parsed by `JSON.parse`, reports and strength
+//!   estimates through serde-wasm-bindgen's JSON-compatible serializer.
+//!
+//! The TypeScript declarations are written by hand in `js/index.d.ts`; the build checks that
+//! they declare every export of this module.
+
+use std::cell::OnceCell;
+
+use js_sys::{Array, JsString, Map, Reflect, RegExp, Set, JSON};
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::check::strength;
+use crate::error::{ErrorCode, PolicyError};
+use crate::vendors::{self, Normalized, Warning, MAX_DOCUMENT_BYTES};
+use crate::{Checker, Context};
+
+/// Maps as plain objects, `None` as absent (fields the core skips) or `null`, no bigints.
+const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/// A core error as a real JS `Error`: `name = 'PassPolicyError'`, `code`, `path` (or null).
+fn to_js_error(e: &PolicyError) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("PassPolicyError");
+    let _ = Reflect::set(&err, &"code".into(), &e.code().into());
+    let path = e.path().map(JsValue::from).unwrap_or(JsValue::NULL);
+    let _ = Reflect::set(&err, &"path".into(), &path);
+    err.into()
+}
+
+/// A failure that is a bug of ours, not of the input (a result that could not be converted).
+/// A plain `Error` without a code: callers should never see one.
+fn internal(what: &str, detail: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&format!("passpolicy internal error ({what}): {detail}")).into()
+}
+
+type JsResult<T> = Result<T, JsValue>;
+
+trait OrThrow<T> {
+    fn or_throw(self) -> JsResult<T>;
+}
+
+impl<T> OrThrow<T> for Result<T, PolicyError> {
+    fn or_throw(self) -> JsResult<T> {
+        self.map_err(|e| to_js_error(&e))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+#[wasm_bindgen]
+extern "C" {
+    /// A JS string seen through `String.prototype` (structural: primitives work).
+    #[wasm_bindgen(js_name = String)]
+    type StringProto;
+    /// `String.prototype.isWellFormed` (ES2024; Node 20, current browsers). Only called after
+    /// [`has_is_well_formed`] said it exists.
+    #[wasm_bindgen(method, js_name = isWellFormed)]
+    fn is_well_formed(this: &StringProto) -> bool;
+
+    /// A `RegExp` whose `test` takes the JS string itself (js_sys's takes `&str`, a copy).
+    #[wasm_bindgen(js_name = RegExp)]
+    type RegExpProto;
+    #[wasm_bindgen(method, js_name = test)]
+    fn test_js(this: &RegExpProto, text: &JsString) -> bool;
+}
+
+thread_local! {
+    static HAS_IS_WELL_FORMED: OnceCell<bool> = const { OnceCell::new() };
+    /// Matches a lone surrogate: with the `u` flag a surrogate pair is one code point, so only an
+    /// unpaired surrogate has General_Category Cs.
+    static LONE_SURROGATE: OnceCell<RegExpProto> = const { OnceCell::new() };
+}
+
+fn has_is_well_formed() -> bool {
+    HAS_IS_WELL_FORMED.with(|cell| {
+        *cell.get_or_init(|| {
+            let proto = Reflect::get(&js_sys::global(), &"String".into())
+                .and_then(|string| Reflect::get(&string, &"prototype".into()))
+                .and_then(|proto| Reflect::get(&proto, &"isWellFormed".into()));
+            proto.is_ok_and(|f| f.is_function())
+        })
+    })
+}
+
+fn well_formed(s: &JsString) -> bool {
+    if has_is_well_formed() {
+        return s.unchecked_ref::<StringProto>().is_well_formed();
+    }
+    LONE_SURROGATE.with(|cell| !cell.get_or_init(|| RegExp::new(r"\p{Cs}", "u").unchecked_into()).test_js(s))
+}
+
+/// `typeof`-like name of a value for messages (never the value itself).
+fn kind(v: &JsValue) -> String {
+    if v.is_null() {
+        return "null".into();
+    }
+    if v.is_array() {
+        return "an array".into();
+    }
+    if v.is_instance_of::<Map>() {
+        return "a Map".into();
+    }
+    if v.is_instance_of::<Set>() {
+        return "a Set".into();
+    }
+    match v.js_typeof().as_string().as_deref() {
+        Some("undefined") => "undefined".into(),
+        Some("bigint") => "a BigInt".into(),
+        Some("object") => "an object".into(),
+        Some(t) => format!("a {t}"),
+        None => "an unknown value".into(),
+    }
+}
+
+/// The password as Rust text. Not a string, or a string with a lone surrogate: `invalid_field`
+/// at `password`. Any length is accepted (the checker bounds its own analysis).
+fn password_text(v: &JsValue) -> Result<String, PolicyError> {
+    let Some(s) = v.dyn_ref::<JsString>() else {
+        return Err(PolicyError::field("password", format!("expected a string, got {}", kind(v))));
+    };
+    if !well_formed(s) {
+        return Err(PolicyError::field("password", "not well-formed UTF-16 (it holds a lone surrogate)"));
+    }
+    v.as_string().ok_or_else(|| PolicyError::field("password", "expected a string"))
+}
+
+/// A plain object (or, with `allow_array`, an array) as JSON text. A `Map`/`Set` (which would
+/// stringify to `{}`), a function, a primitive, a cycle or a BigInt: `invalid_field` at `path`.
+fn object_json(v: &JsValue, path: &str, expected: &str, allow_array: bool) -> Result<String, PolicyError> {
+    if !v.is_object() || v.is_instance_of::<Map>() || v.is_instance_of::<Set>() || (!allow_array && v.is_array()) {
+        return Err(PolicyError::field(path, format!("expected {expected}, got {}", kind(v))));
+    }
+    let not_json = || PolicyError::field(path, "cannot be converted to JSON (a cycle, a BigInt, or a toJSON that throws)");
+    let text = JSON::stringify(v).map_err(|_| not_json())?;
+    text.as_string().ok_or_else(not_json)
+}
+
+/// The document as text: a string as it is (JSON or LongJump XML), an object through
+/// `JSON.stringify`.
+fn doc_text(doc: &JsValue) -> Result<String, PolicyError> {
+    if let Some(s) = doc.dyn_ref::<JsString>() {
+        // UTF-8 takes at least one byte per UTF-16 unit: reject before copying into wasm.
+        let units = s.length() as usize;
+        if units > MAX_DOCUMENT_BYTES {
+            return Err(PolicyError::new(
+                ErrorCode::TooLarge,
+                None,
+                format!("the document is at least {units} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes"),
+            ));
+        }
+        return doc.as_string().ok_or_else(|| PolicyError::field("doc", "expected a string"));
+    }
+    let text = object_json(doc, "doc", "a JSON string, an XML string or a plain object", true)?;
+    Ok(text)
+}
+
+/// The check context: `undefined`/`null` or a plain object.
+fn context(v: &JsValue) -> Result<Context, PolicyError> {
+    if v.is_null_or_undefined() {
+        return Ok(Context::default());
+    }
+    Context::from_json(&object_json(v, "context", "a plain object", false)?)
+}
+
+/// `options.<key>` of an optional options object (`undefined` when absent).
+fn option(options: &JsValue, key: &str) -> Result<JsValue, PolicyError> {
+    if options.is_null_or_undefined() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    if !options.is_object() || options.is_array() {
+        return Err(PolicyError::field("options", format!("expected a plain object, got {}", kind(options))));
+    }
+    Reflect::get(options, &key.into()).map_err(|_| PolicyError::field(key, "could not be read"))
+}
+
+/// `options.vendor`: absent, or a vendor id string.
+fn vendor_option(options: &JsValue) -> Result<Option<String>, PolicyError> {
+    let v = option(options, "vendor")?;
+    if v.is_null_or_undefined() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| PolicyError::field("vendor", format!("expected a vendor id string, got {}", kind(&v))))
+}
+
+/// `options.index`: absent, or a non-negative integer.
+fn index_option(options: &JsValue) -> Result<Option<usize>, PolicyError> {
+    let v = option(options, "index")?;
+    if v.is_null_or_undefined() {
+        return Ok(None);
+    }
+    match v.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => Ok(Some(n as usize)),
+        _ => Err(PolicyError::field("index", "expected a non-negative integer")),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs
+
+/// A serde value as a plain JS object (reports, strength).
+fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
+    value.serialize(&SERIALIZER).map_err(|e| internal("serialize", e))
+}
+
+/// Exactly the core's serde_json output, as a JS value.
+fn json_to_js(value: &Value) -> JsResult<JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| internal("to_json", e))?;
+    JSON::parse(&text).map_err(|_| internal("JSON.parse", "the core wrote invalid JSON"))
+}
+
+fn normalized_json(n: &Normalized) -> JsResult<Value> {
+    let policy = serde_json::to_value(&n.policy).map_err(|e| internal("policy", e))?;
+    let warnings = serde_json::to_value(&n.warnings).map_err(|e| internal("warnings", e))?;
+    Ok(serde_json::json!({ "vendor": n.vendor, "policy": policy, "warnings": warnings }))
+}
+
+/// Normalizes and says whether the document is a list (a list gives an array in JS even when
+/// it holds one policy).
+fn normalize_doc(doc: &JsValue, options: &JsValue) -> Result<(Vec<Normalized>, bool), PolicyError> {
+    let vendor = vendor_option(options)?;
+    let text = doc_text(doc)?;
+    let parsed = vendors::parse_document(&text)?;
+    let list = matches!(parsed.value(), Value::Array(_));
+    Ok((vendors::normalize_document(&parsed, vendor.as_deref())?, list))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports
+
+/// The vendor id of a document (`meraki`, `sailpoint`, `sumologic`, `scaleway`, `longjump`,
+/// `canonical`).
+#[wasm_bindgen(js_name = detectVendor)]
+pub fn detect_vendor(doc: JsValue) -> JsResult<String> {
+    let text = doc_text(&doc).or_throw()?;
+    vendors::detect_vendor(&text).map(str::to_string).or_throw()
+}
+
+/// `{ vendor, policy, warnings }`, or an array of those for a list document.
+#[wasm_bindgen]
+pub fn normalize(doc: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let (all, list) = normalize_doc(&doc, &options).or_throw()?;
+    let mut out = all.iter().map(normalized_json).collect::<JsResult<Vec<Value>>>()?;
+    match (list, out.len()) {
+        (false, 1) => json_to_js(&out.swap_remove(0)),
+        _ => json_to_js(&Value::Array(out)),
+    }
+}
+
+/// One-shot: normalize, compile and check (a list document is an error; use `PasswordPolicy`
+/// with `index`).
+#[wasm_bindgen]
+pub fn check(doc: JsValue, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
+    let password = password_text(&password).or_throw()?;
+    let ctx = context(&context_value).or_throw()?;
+    let text = doc_text(&doc).or_throw()?;
+    let report = crate::check_document(&text, None, &password, &ctx).or_throw()?;
+    to_js(&report)
+}
+
+/// The zxcvbn strength estimate of a password; `userInputs` (username, e-mail, …) count as
+/// known words.
+#[wasm_bindgen]
+pub fn strength(password: JsValue, user_inputs: JsValue) -> JsResult<JsValue> {
+    let password = password_text(&password).or_throw()?;
+    let mut inputs: Vec<String> = Vec::new();
+    if !user_inputs.is_null_or_undefined() {
+        let Some(list) = user_inputs.dyn_ref::<Array>() else {
+            return Err(to_js_error(&PolicyError::field("userInputs", format!("expected an array of strings, got {}", kind(&user_inputs)))));
+        };
+        for (i, item) in list.iter().enumerate() {
+            match item.as_string() {
+                Some(s) => inputs.push(s),
+                None => {
+                    return Err(to_js_error(&PolicyError::field(
+                        format!("userInputs[{i}]"),
+                        format!("expected a string, got {}", kind(&item)),
+                    )))
+                }
+            }
+        }
+    }
+    let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    to_js(&strength::estimate(&password, &refs))
+}
+
+/// A policy compiled once, checked many times. Free it with `free()` (or `using`) when done;
+/// a forgotten one is freed by wasm-bindgen's `FinalizationRegistry` after garbage collection.
+#[wasm_bindgen]
+pub struct PasswordPolicy {
+    checker: Checker,
+    vendor: &'static str,
+    warnings: Vec<Warning>,
+}
+
+#[wasm_bindgen]
+impl PasswordPolicy {
+    /// `new PasswordPolicy()` is a mistake (the declarations make the constructor private):
+    /// throw a `TypeError` that says what to call instead.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsResult<PasswordPolicy> {
+        Err(js_sys::TypeError::new("PasswordPolicy has no public constructor; use PasswordPolicy.from(doc, options)").into())
+    }
+
+    /// Normalizes and compiles a document. `options.vendor` overrides detection;
+    /// `options.index` picks one policy of a list document (required for a list of several).
+    pub fn from(doc: JsValue, options: JsValue) -> JsResult<PasswordPolicy> {
+        let index = index_option(&options).or_throw()?;
+        let (mut all, _) = normalize_doc(&doc, &options).or_throw()?;
+        let one = match index {
+            None => crate::single(all).or_throw()?,
+            Some(i) if i < all.len() => all.swap_remove(i),
+            Some(i) => {
+                let n = all.len();
+                return Err(to_js_error(&PolicyError::field(
+                    "index",
+                    format!("{i} is out of range: the document holds {n} {}", if n == 1 { "policy" } else { "policies" }),
+                )));
+            }
+        };
+        let checker = Checker::compile(&one.policy).or_throw()?;
+        Ok(PasswordPolicy { checker, vendor: one.vendor, warnings: one.warnings })
+    }
+
+    /// The vendor id the policy was normalized from.
+    #[wasm_bindgen(getter)]
+    pub fn vendor(&self) -> String {
+        self.vendor.to_string()
+    }
+
+    /// The adapter's warnings (a fresh array on each read).
+    #[wasm_bindgen(getter)]
+    pub fn warnings(&self) -> JsResult<JsValue> {
+        let v = serde_json::to_value(&self.warnings).map_err(|e| internal("warnings", e))?;
+        json_to_js(&v)
+    }
+
+    /// The canonical policy as a plain object (what `JSON.stringify(policy)` writes).
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> JsResult<JsValue> {
+        let v = serde_json::to_value(self.checker.policy()).map_err(|e| internal("policy", e))?;
+        json_to_js(&v)
+    }
+
+    /// Every rule and the strength estimate.
+    pub fn check(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
+        let password = password_text(&password).or_throw()?;
+        let ctx = context(&context_value).or_throw()?;
+        to_js(&self.checker.check(&password, &ctx))
+    }
+
+    /// Every rule but strength (no zxcvbn estimate, no `strength.min` rule): cheaper per keystroke.
+    #[wasm_bindgen(js_name = checkRules)]
+    pub fn check_rules(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
+        let password = password_text(&password).or_throw()?;
+        let ctx = context(&context_value).or_throw()?;
+        to_js(&self.checker.check_rules(&password, &ctx))
+    }
+}

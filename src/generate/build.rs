@@ -1,0 +1,310 @@
+//! Building one password: place the required characters, lay them out at random positions, fill
+//! the rest from the alphabet while keeping every run within `maxRepeat`.
+//!
+//! Every loop here is bounded by the password length or by the sum of the requirements' minimums;
+//! nothing retries on luck.
+
+use std::ops::Range;
+
+use super::random::{choose, shuffle, uniform_below, RandomSource};
+use crate::error::Result;
+
+/// The requirements of a policy, resolved to characters.
+#[derive(Debug, Clone)]
+pub struct Demands {
+    /// Characters that can meet each demand (sorted). Mandatory demands come first.
+    pub pools: Vec<Vec<char>>,
+    pub mins: Vec<u32>,
+    /// `0..mandatory` are required on their own (`classes`, `sets`).
+    pub mandatory: usize,
+    /// N-of-M rules: N and the range of their requirements in `pools`.
+    pub rules: Vec<(u32, Range<usize>)>,
+    /// Every character that can be placed or filled, sorted, and which demands each one meets.
+    pub universe: Vec<char>,
+    pub member: Vec<Vec<bool>>,
+}
+
+/// How the required characters are picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Uniformly from the pool of the most constrained unmet demand.
+    Random,
+    /// Uniformly among the characters of that pool that meet the most unmet demands at once: for
+    /// requirements that only fit the length when characters are shared.
+    Cover,
+}
+
+impl Demands {
+    fn members(&self, c: char) -> Option<&Vec<bool>> {
+        self.universe.binary_search(&c).ok().and_then(|i| self.member.get(i))
+    }
+
+    fn deficit(&self, counts: &[u32], d: usize) -> u32 {
+        self.mins.get(d).copied().unwrap_or(0).saturating_sub(counts.get(d).copied().unwrap_or(0))
+    }
+
+    fn pool_len(&self, d: usize) -> usize {
+        self.pools.get(d).map_or(0, Vec::len)
+    }
+
+    fn rule_met(&self, counts: &[u32], range: &Range<usize>) -> u32 {
+        range.clone().filter(|d| self.deficit(counts, *d) == 0).count() as u32
+    }
+
+    /// Whether demand `d` still needs characters for the password to pass.
+    fn active(&self, counts: &[u32], d: usize) -> bool {
+        if self.deficit(counts, d) == 0 {
+            return false;
+        }
+        if d < self.mandatory {
+            return true;
+        }
+        self.rules.iter().any(|(n, r)| r.contains(&d) && self.rule_met(counts, r) < *n)
+    }
+
+    /// The next demand to work on: the unmet mandatory demand with the fewest candidates, else for
+    /// the first N-of-M rule short of N, its unmet requirement closest to being met (ties: more
+    /// candidates). Requirements nothing can meet are never picked.
+    fn next_target(&self, counts: &[u32]) -> Option<usize> {
+        let mandatory = (0..self.mandatory).filter(|d| self.deficit(counts, *d) > 0).min_by_key(|d| (self.pool_len(*d), *d));
+        if mandatory.is_some() {
+            return mandatory;
+        }
+        for (n, range) in &self.rules {
+            if self.rule_met(counts, range) >= *n {
+                continue;
+            }
+            let best = range
+                .clone()
+                .filter(|d| self.deficit(counts, *d) > 0 && self.pool_len(*d) > 0)
+                .min_by_key(|d| (self.deficit(counts, *d), std::cmp::Reverse(self.pool_len(*d)), *d));
+            if best.is_some() {
+                return best;
+            }
+        }
+        None
+    }
+
+    /// The required characters of one password, in the order they were picked. Bounded: every
+    /// step raises the count of an unmet demand, so there are at most `sum(mins)` steps.
+    pub fn place(&self, mode: Mode, rng: &mut dyn RandomSource) -> Result<Vec<char>> {
+        let mut counts = vec![0u32; self.pools.len()];
+        let mut placed: Vec<char> = Vec::new();
+        let steps: u64 = self.mins.iter().map(|m| u64::from(*m)).sum();
+        for _ in 0..steps {
+            let Some(target) = self.next_target(&counts) else { break };
+            let pool = self.pools.get(target).map_or(&[][..], Vec::as_slice);
+            let c = match mode {
+                Mode::Random => choose(rng, pool)?,
+                Mode::Cover => {
+                    let score = |c: &char| {
+                        self.members(*c).map_or(0, |m| {
+                            m.iter().enumerate().filter(|(d, is)| **is && self.active(&counts, *d)).count()
+                        })
+                    };
+                    let best = pool.iter().map(score).max().unwrap_or(0);
+                    let top: Vec<char> = pool.iter().copied().filter(|c| score(c) == best).collect();
+                    choose(rng, &top)?
+                }
+            };
+            if let Some(m) = self.members(c) {
+                for (d, is) in m.iter().enumerate() {
+                    if *is {
+                        if let Some(n) = counts.get_mut(d) {
+                            *n += 1;
+                        }
+                    }
+                }
+            }
+            placed.push(c);
+        }
+        Ok(placed)
+    }
+
+    /// The largest number of characters `place(Random)` can pick: every mandatory minimum plus,
+    /// per N-of-M rule, its N largest minimums among the requirements something can meet.
+    pub fn placement_bound(&self) -> u64 {
+        let mut total: u64 = self.mins.iter().take(self.mandatory).map(|m| u64::from(*m)).sum();
+        for (n, range) in &self.rules {
+            let mut mins: Vec<u32> = range.clone().filter(|d| self.pool_len(*d) > 0).filter_map(|d| self.mins.get(d).copied()).collect();
+            mins.sort_unstable_by(|a, b| b.cmp(a));
+            total += mins.iter().take(*n as usize).map(|m| u64::from(*m)).sum::<u64>();
+        }
+        total
+    }
+}
+
+/// Lays `required` out at uniformly random positions among `n` and fills the other positions
+/// with uniformly random characters of `fill`. With `max_repeat = Some(m)` no character appears
+/// more than `m` times in a row: runs of identical required characters are broken by moving one
+/// to a free position away from its twins, and each fill character is drawn from `fill` minus
+/// the (at most two) characters that would make a run too long with its neighbours. `None` when
+/// that is impossible with these characters (a tiny alphabet).
+pub fn arrange(
+    required: &[char],
+    n: usize,
+    fill: &[char],
+    max_repeat: Option<u32>,
+    rng: &mut dyn RandomSource,
+) -> Result<Option<Vec<char>>> {
+    if required.len() > n || (required.len() < n && fill.is_empty()) {
+        return Ok(None);
+    }
+    let mut slots: Vec<Option<char>> = required.iter().copied().map(Some).collect();
+    slots.resize(n, None);
+    shuffle(rng, &mut slots)?;
+    let Some(m) = max_repeat.map(|m| m.max(1) as usize) else {
+        let mut out = Vec::with_capacity(n);
+        for s in slots {
+            out.push(match s {
+                Some(c) => c,
+                None => choose(rng, fill)?,
+            });
+        }
+        return Ok(Some(out));
+    };
+
+    // Break runs of more than m identical required characters.
+    let at = |slots: &[Option<char>], i: Option<usize>| i.and_then(|i| slots.get(i).copied().flatten());
+    let mut prev: Option<char> = None;
+    let mut run = 0usize;
+    for i in 0..n {
+        let here = at(&slots, Some(i));
+        match here {
+            Some(c) if prev == Some(c) => run += 1,
+            Some(_) => run = 1,
+            None => run = 0,
+        }
+        prev = here;
+        if run <= m {
+            continue;
+        }
+        let Some(c) = here else { continue };
+        if let Some(s) = slots.get_mut(i) {
+            *s = None;
+        }
+        let free: Vec<usize> = (0..n)
+            .filter(|&j| j != i && at(&slots, Some(j)).is_none())
+            .filter(|&j| at(&slots, j.checked_sub(1)) != Some(c) && at(&slots, Some(j + 1)) != Some(c))
+            .collect();
+        if free.is_empty() {
+            return Ok(None);
+        }
+        let j = choose(rng, &free)?;
+        if let Some(s) = slots.get_mut(j) {
+            *s = Some(c);
+        }
+        prev = None;
+        run = 0;
+    }
+
+    // Fill left to right.
+    let mut out: Vec<char> = Vec::with_capacity(n);
+    let mut left: Option<(char, usize)> = None;
+    for i in 0..n {
+        let c = match at(&slots, Some(i)) {
+            Some(c) => c,
+            None => {
+                // The fixed run that follows this position.
+                let right = at(&slots, Some(i + 1)).map(|r| {
+                    let len = (i + 1..n).take_while(|&j| at(&slots, Some(j)) == Some(r)).count();
+                    (r, len)
+                });
+                let too_long = |x: char| {
+                    let l = left.filter(|(c, _)| *c == x).map_or(0, |(_, len)| len);
+                    let r = right.filter(|(c, _)| *c == x).map_or(0, |(_, len)| len);
+                    l + 1 + r > m
+                };
+                let mut excluded: Vec<char> = Vec::with_capacity(2);
+                for x in [left.map(|(c, _)| c), right.map(|(c, _)| c)].into_iter().flatten() {
+                    if too_long(x) && !excluded.contains(&x) && fill.binary_search(&x).is_ok() {
+                        excluded.push(x);
+                    }
+                }
+                let Some(choices) = fill.len().checked_sub(excluded.len()).filter(|k| *k > 0) else { return Ok(None) };
+                let k = uniform_below(rng, u32::try_from(choices).unwrap_or(u32::MAX))? as usize;
+                match fill.iter().copied().filter(|x| !excluded.contains(x)).nth(k) {
+                    Some(x) => x,
+                    None => return Ok(None),
+                }
+            }
+        };
+        left = match left {
+            Some((p, len)) if p == c => Some((p, len + 1)),
+            _ => Some((c, 1)),
+        };
+        out.push(c);
+    }
+    Ok(Some(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::random::SplitMix;
+
+    fn longest_run(s: &[char]) -> usize {
+        let mut best = 0;
+        let mut run = 0;
+        let mut prev = None;
+        for c in s {
+            run = if prev == Some(*c) { run + 1 } else { 1 };
+            prev = Some(*c);
+            best = best.max(run);
+        }
+        best
+    }
+
+    #[test]
+    fn runs_stay_within_max_repeat() {
+        let mut rng = SplitMix(1);
+        for m in 1..=3u32 {
+            for seed in 0..300 {
+                let fill: Vec<char> = if seed % 2 == 0 { vec!['a', 'b'] } else { vec!['a', 'b', 'c'] };
+                let required = ['a', 'a', 'a', 'b'];
+                let n = 12;
+                if let Some(out) = arrange(&required, n, &fill, Some(m), &mut rng).unwrap() {
+                    assert_eq!(out.len(), n);
+                    assert!(longest_run(&out) <= m as usize, "{out:?} m={m}");
+                    assert!(out.iter().filter(|c| **c == 'a').count() >= 3);
+                } else {
+                    // Only a two-letter alphabet may get stuck.
+                    assert_eq!(fill.len(), 2);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn identical_required_characters_are_spread() {
+        let mut rng = SplitMix(9);
+        let mut laid_out = 0;
+        for _ in 0..1000 {
+            // Four '!' in 8 positions with no two adjacent: few layouts work.
+            let Some(out) = arrange(&['!', '!', '!', '!'], 8, &['x', 'y', 'z'], Some(1), &mut rng).unwrap() else { continue };
+            laid_out += 1;
+            assert_eq!(out.iter().filter(|c| **c == '!').count(), 4);
+            assert_eq!(longest_run(&out), 1, "{out:?}");
+        }
+        println!("laid out {laid_out} of 1000");
+        assert!(laid_out > 500, "{laid_out}");
+    }
+
+    #[test]
+    fn cover_mode_shares_characters() {
+        // Two sets that overlap only in '!': one character must meet both when n = 1.
+        let d = Demands {
+            pools: vec![vec!['!', 'a', 'b', 'c'], vec!['!', '#', '$']],
+            mins: vec![1, 1],
+            mandatory: 2,
+            rules: vec![],
+            universe: vec!['!', '#', '$', 'a', 'b', 'c'],
+            member: vec![vec![true, true], vec![false, true], vec![false, true], vec![true, false], vec![true, false], vec![true, false]],
+        };
+        let mut rng = SplitMix(3);
+        for _ in 0..50 {
+            assert_eq!(d.place(Mode::Cover, &mut rng).unwrap(), vec!['!']);
+        }
+        assert_eq!(d.placement_bound(), 2);
+    }
+}

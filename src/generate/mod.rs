@@ -1,0 +1,568 @@
+//! Password generation: random passwords that pass every rule of a canonical policy that a
+//! password alone (plus an optional context) can be checked against.
+//!
+//! ```text
+//! generate(&policy, &GenerateOptions { length: Some(24), count: 5, exclude: Some(Exclude::Ambiguous), context: None })
+//!     -> Ok(Generated { passwords, length: 24, alphabet, alphabet_size, entropy_bits })
+//! ```
+//!
+//! How a password is made, in bounded time:
+//! 1. the alphabet is what the policy allows (see `alphabet`): printable ASCII minus what
+//!    `allowed`/`forbidden` exclude; with no `allowed` set, ASCII letters, digits and the symbols
+//!    (the restricted `symbols` set if any, else ASCII punctuation); `exclude: ambiguous` drops
+//!    `Il1O0`. Every character is one code point, one UTF-16 unit and one grapheme, so the length
+//!    is the same in every unit;
+//! 2. the characters each `classes`, `sets` and N-of-M requirement needs are picked first (for an
+//!    N-of-M rule, the N requirements closest to being met), uniformly from the characters that
+//!    meet them;
+//! 3. they are put at uniformly random positions (Fisher–Yates) and the other positions are filled
+//!    uniformly from the whole alphabet, never extending a run beyond `maxRepeat`;
+//! 4. the result is checked with the checker. Only the rules that a random password fails by bad
+//!    luck (common password, dictionary words, context tokens, history, minimum strength) can fail
+//!    here; for those the password is made again, at most `MAX_ATTEMPTS` times, then the policy is
+//!    reported `unsatisfiable` at that length.
+//!
+//! Randomness comes only from the platform CSPRNG (`random::OsRandom`); every choice is an
+//! unbiased `random::uniform_below` (rejection sampling, no modulo bias).
+
+mod alphabet;
+mod build;
+pub mod random;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::check::{Checker, Context, ANALYSIS_LIMIT_CODE_POINTS};
+use crate::error::{ErrorCode, PolicyError, Result};
+use crate::policy::{CharClass, CharSet, LengthUnit, Policy};
+
+pub use alphabet::AMBIGUOUS;
+use build::{arrange, Demands, Mode};
+use random::{OsRandom, RandomSource};
+
+/// The length used when neither the caller nor the policy's minimum asks for more.
+pub const DEFAULT_LENGTH: u32 = 20;
+/// The most passwords one call generates.
+pub const MAX_COUNT: u32 = 1000;
+/// The longest password generated (the checker's analysis limit, so every rule sees all of it).
+pub const MAX_LENGTH: u32 = ANALYSIS_LIMIT_CODE_POINTS as u32;
+/// Passwords made per requested password before giving up on the "luck" rules.
+pub const MAX_ATTEMPTS: u32 = 64;
+/// The shortest password (in code points) that zxcvbn can give each score: its estimate of a
+/// password is at most the brute-force bound 10^length + 1 guesses, and score s needs at least
+/// 10^3 + 5, 10^6 + 5, 10^8 + 5, 10^10 + 5 guesses for s = 1, 2, 3, 4.
+pub const MIN_LENGTH_FOR_SCORE: [u32; 5] = [0, 4, 7, 9, 11];
+
+/// Characters left out of the alphabet on request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Exclude {
+    /// `I`, `l`, `1`, `O` and `0`.
+    Ambiguous,
+}
+
+impl Exclude {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Exclude::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenerateOptions {
+    /// In the policy's length unit. Default: the larger of the policy's minimum, `DEFAULT_LENGTH`
+    /// and the number of required characters, capped by the policy's maximum.
+    #[serde(default)]
+    pub length: Option<u32>,
+    /// How many passwords, 1 to `MAX_COUNT`. Default 1.
+    #[serde(default = "one")]
+    pub count: u32,
+    #[serde(default)]
+    pub exclude: Option<Exclude>,
+    /// The user's data, for the context, custom dictionary and history rules (and zxcvbn).
+    #[serde(default)]
+    pub context: Option<Context>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Default for GenerateOptions {
+    fn default() -> Self {
+        GenerateOptions { length: None, count: 1, exclude: None, context: None }
+    }
+}
+
+impl GenerateOptions {
+    /// Parses options from JSON (`{"length": 24, "count": 5, "exclude": "ambiguous",
+    /// "context": {...}}`; `null` or `{}` for the defaults). Errors name the field
+    /// (`options.length`, `context.username`) and never repeat a context value.
+    pub fn from_json(text: &str) -> Result<GenerateOptions> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            PolicyError::new(
+                ErrorCode::InvalidJson,
+                Some("options".into()),
+                format!("the options are not valid JSON (line {}, column {})", e.line(), e.column()),
+            )
+        })?;
+        let obj = match value {
+            Value::Null => return Ok(GenerateOptions::default()),
+            Value::Object(o) => o,
+            _ => return Err(PolicyError::field("options", "expected an object")),
+        };
+        let mut out = GenerateOptions::default();
+        let number = |key: &str, v: &Value| -> Result<Option<u32>> {
+            match v {
+                Value::Null => Ok(None),
+                _ => v
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .map(Some)
+                    .ok_or_else(|| PolicyError::field(format!("options.{key}"), "expected a whole number")),
+            }
+        };
+        for (key, v) in &obj {
+            match key.as_str() {
+                "length" => out.length = number(key, v)?,
+                "count" => out.count = number(key, v)?.unwrap_or(1),
+                "exclude" => {
+                    out.exclude = match v {
+                        Value::Null => None,
+                        Value::String(s) if s == "ambiguous" => Some(Exclude::Ambiguous),
+                        _ => return Err(PolicyError::field("options.exclude", "expected \"ambiguous\" or null")),
+                    }
+                }
+                "context" => {
+                    out.context = match v {
+                        Value::Null => None,
+                        _ => Some(Context::from_json(&v.to_string())?),
+                    }
+                }
+                other => {
+                    return Err(PolicyError::field(
+                        format!("options.{other}"),
+                        format!("unknown option `{other}`; expected length, count, exclude or context"),
+                    ))
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Generated passwords and what they were made from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Generated {
+    pub passwords: Vec<String>,
+    /// The length of each password in the policy's unit (also its length in graphemes and code
+    /// points, and in UTF-16 units unless a requirement forced a character outside the BMP).
+    pub length: u32,
+    /// The characters the free positions were drawn from, in code point order.
+    pub alphabet: String,
+    pub alphabet_size: u32,
+    /// A lower bound on the entropy of each password, in bits:
+    /// `free × log2(alphabetSize − excluded)`, where `free` is the fewest positions filled from
+    /// the whole alphabet in any of these passwords (the length minus the required characters
+    /// placed first) and `excluded` is 2 with a `maxRepeat` rule shorter than the password (the
+    /// most characters a position may have to avoid), else 0. The required characters, their
+    /// positions and the rare passwords redrawn for the luck rules are not counted.
+    pub entropy_bits: f64,
+}
+
+/// Generates passwords for a policy, from the platform CSPRNG. The policy is validated first:
+/// an unsatisfiable policy, or options that no password of the policy can meet, give an
+/// `unsatisfiable` error naming the conflict.
+pub fn generate(policy: &Policy, options: &GenerateOptions) -> Result<Generated> {
+    let checker = Checker::compile(policy)?;
+    generate_with_checker(&checker, options)
+}
+
+/// `generate` for an already compiled policy (the JS `PasswordPolicy` object keeps one).
+pub fn generate_with_checker(checker: &Checker, options: &GenerateOptions) -> Result<Generated> {
+    let mut rng = OsRandom::new();
+    generate_with(checker, options, &mut rng)
+}
+
+/// `generate` with any random source: only for tests with a deterministic source.
+pub(crate) fn generate_with(checker: &Checker, options: &GenerateOptions, rng: &mut dyn RandomSource) -> Result<Generated> {
+    if options.count == 0 {
+        return Err(PolicyError::field("options.count", format!("must be 1 to {MAX_COUNT}")));
+    }
+    if options.count > MAX_COUNT {
+        return Err(PolicyError::new(
+            ErrorCode::TooLarge,
+            Some("options.count".into()),
+            format!("at most {MAX_COUNT} passwords per call, not {}", options.count),
+        ));
+    }
+    let default_ctx = Context::default();
+    let ctx = options.context.as_ref().unwrap_or(&default_ctx);
+    let plan = Plan::new(checker.policy(), options, ctx)?;
+    let mut passwords = Vec::with_capacity(options.count as usize);
+    let mut fewest_free = usize::MAX;
+    for _ in 0..options.count {
+        let (pw, free) = plan.one(checker, ctx, rng)?;
+        passwords.push(pw);
+        fewest_free = fewest_free.min(free);
+    }
+    let size = plan.fill.len();
+    let excluded = match plan.max_repeat {
+        Some(m) if m < plan.length => 2,
+        _ => 0,
+    };
+    let per_char = (size.saturating_sub(excluded).max(1) as f64).log2();
+    let entropy_bits = if fewest_free == usize::MAX { 0.0 } else { fewest_free as f64 * per_char };
+    Ok(Generated {
+        passwords,
+        length: plan.length,
+        alphabet: plan.fill.iter().collect(),
+        alphabet_size: u32::try_from(size).unwrap_or(u32::MAX),
+        entropy_bits,
+    })
+}
+
+/// What to look for, for one requirement.
+#[derive(Debug, Clone)]
+enum Matcher {
+    Class(CharClass),
+    Set(CharSet),
+}
+
+struct Demand {
+    matcher: Matcher,
+    min: u32,
+    path: String,
+}
+
+/// Everything that does not change from one password to the next.
+struct Plan {
+    length: u32,
+    unit: LengthUnit,
+    fill: Vec<char>,
+    demands: Demands,
+    max_repeat: Option<u32>,
+    strength: bool,
+    exclude_note: &'static str,
+}
+
+fn quote(chars: &[char]) -> String {
+    let s: String = chars.iter().take(40).collect();
+    if chars.len() > 40 {
+        format!("“{s}…”")
+    } else {
+        format!("“{s}”")
+    }
+}
+
+impl Plan {
+    fn new(p: &Policy, options: &GenerateOptions, ctx: &Context) -> Result<Plan> {
+        let exclude_ambiguous = options.exclude == Some(Exclude::Ambiguous);
+        let filter = alphabet::Filter::new(p, exclude_ambiguous, ctx);
+        let exclude_note = match (exclude_ambiguous, filter.bans_tokens()) {
+            (true, true) => " once the ambiguous characters Il1O0 and the one-character dictionary or context words are left out",
+            (true, false) => " once the ambiguous characters Il1O0 are left out (exclude: ambiguous)",
+            (false, true) => " once the one-character dictionary or context words are left out",
+            (false, false) => "",
+        };
+
+        // The requirements, mandatory first.
+        let mut list: Vec<Demand> = Vec::new();
+        for (i, c) in p.classes.iter().enumerate().filter(|(_, c)| c.min > 0) {
+            list.push(Demand { matcher: Matcher::Class(c.class), min: c.min, path: format!("classes[{i}]") });
+        }
+        for (i, s) in p.sets.iter().enumerate().filter(|(_, s)| s.min > 0) {
+            list.push(Demand { matcher: Matcher::Set(s.chars.clone()), min: s.min, path: format!("sets[{i}]") });
+        }
+        let mandatory = list.len();
+        let mut rules: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+        for (i, t) in p.types.iter().enumerate() {
+            let start = list.len();
+            let mut trivially_met = 0;
+            for (j, r) in t.of.iter().enumerate() {
+                let matcher = match (&r.class, &r.chars) {
+                    (Some(c), _) => Matcher::Class(*c),
+                    (None, Some(s)) => Matcher::Set(s.clone()),
+                    (None, None) => continue,
+                };
+                if r.min == 0 {
+                    trivially_met += 1;
+                    continue;
+                }
+                list.push(Demand { matcher, min: r.min, path: format!("types[{i}].of[{j}]") });
+            }
+            let required = t.required.saturating_sub(trivially_met);
+            if required > 0 {
+                rules.push((required, start..list.len()));
+            }
+        }
+        let meets = |m: &Matcher, c: char| {
+            let k = filter.kind(c);
+            match m {
+                Matcher::Class(cl) => cl.contains(k),
+                Matcher::Set(s) => s.contains(c, k),
+            }
+        };
+
+        // Pools: preferred characters first, then the fallback tiers for what they cannot meet.
+        let preferred = alphabet::preferred(&filter);
+        let mut pools: Vec<Vec<char>> =
+            list.iter().map(|d| preferred.iter().copied().filter(|c| meets(&d.matcher, *c)).collect()).collect();
+        let mut fallback: Vec<char> = Vec::new();
+        let short = |pools: &[Vec<char>]| pools.iter().any(Vec::is_empty) || preferred.len() < 3;
+        if short(&pools) {
+            fallback = alphabet::fallback_literals(&filter, &preferred);
+            let refill = |pools: &mut Vec<Vec<char>>, extra: &[char]| {
+                for (pool, d) in pools.iter_mut().zip(&list) {
+                    if pool.is_empty() {
+                        pool.extend(extra.iter().copied().filter(|c| meets(&d.matcher, *c)));
+                    }
+                }
+            };
+            refill(&mut pools, &fallback);
+            // Classes to look for beyond ASCII: those of the requirements still unmet, or all of
+            // them when almost nothing is left to fill with.
+            let mut wanted: Vec<CharClass> = Vec::new();
+            for (pool, d) in pools.iter().zip(&list) {
+                match (&d.matcher, pool.is_empty()) {
+                    (Matcher::Class(c), true) => wanted.push(*c),
+                    (Matcher::Set(s), true) => wanted.extend(s.classes.iter().copied()),
+                    _ => {}
+                }
+            }
+            if preferred.len() + fallback.len() < 3 {
+                wanted.extend(CharClass::ALL);
+            }
+            if !wanted.is_empty() {
+                let mut seen: Vec<char> = preferred.clone();
+                seen.extend(fallback.iter().copied());
+                seen.sort_unstable();
+                let more = alphabet::fallback_classes(&filter, &seen, &wanted);
+                refill(&mut pools, &more);
+                fallback.extend(more);
+                fallback.sort_unstable();
+                fallback.dedup();
+            }
+        }
+        for (i, (pool, d)) in pools.iter_mut().zip(&list).enumerate() {
+            pool.sort_unstable();
+            pool.dedup();
+            if pool.is_empty() && i < mandatory {
+                return Err(PolicyError::unsatisfiable(
+                    d.path.clone(),
+                    format!(
+                        "requires {} {} but no character the policy allows can be generated for it{exclude_note} \
+                         (characters the generator can place on their own: no controls, marks or joiners)",
+                        d.min,
+                        describe(&d.matcher)
+                    ),
+                ));
+            }
+        }
+        for (i, (n, range)) in rules.iter().enumerate() {
+            let possible = range.clone().filter(|d| pools.get(*d).is_some_and(|p| !p.is_empty())).count() as u32;
+            if possible < *n {
+                let path = list.get(range.start).map_or_else(|| format!("types[{i}]"), |d| d.path.split(".of").next().unwrap_or("types").to_string());
+                return Err(PolicyError::unsatisfiable(
+                    path,
+                    format!("needs {n} more of its requirements but only {possible} can be met with the characters the policy allows{exclude_note}"),
+                ));
+            }
+        }
+
+        // The fill alphabet.
+        let mut fill: Vec<char> = preferred.clone();
+        if fill.len() < 3 {
+            fill.extend(fallback.iter().copied().filter(|c| c.len_utf16() == 1));
+            fill.sort_unstable();
+            fill.dedup();
+        }
+
+        // Every placeable character and the demands it meets.
+        let mut universe: Vec<char> = fill.clone();
+        for pool in &pools {
+            universe.extend(pool.iter().copied());
+        }
+        universe.sort_unstable();
+        universe.dedup();
+        let member: Vec<Vec<bool>> = universe.iter().map(|c| list.iter().map(|d| meets(&d.matcher, *c)).collect()).collect();
+        let demands = Demands { pools, mins: list.iter().map(|d| d.min).collect(), mandatory, rules, universe, member };
+
+        // The length.
+        let min = p.length.min.unwrap_or(0);
+        let max = p.length.max;
+        let strength_len = p.min_strength.and_then(|s| MIN_LENGTH_FOR_SCORE.get(usize::from(s)).copied()).unwrap_or(0);
+        let bound = u32::try_from(demands.placement_bound()).unwrap_or(u32::MAX);
+        let length = match options.length {
+            Some(0) => return Err(PolicyError::field("options.length", "must be at least 1")),
+            Some(l) if l > MAX_LENGTH => {
+                return Err(PolicyError::new(
+                    ErrorCode::TooLarge,
+                    Some("options.length".into()),
+                    format!("at most {MAX_LENGTH} characters, not {l}"),
+                ))
+            }
+            Some(l) if l < min => {
+                return Err(PolicyError::unsatisfiable(
+                    "options.length",
+                    format!("the requested length {l} is below the policy's minimum length {min}"),
+                ))
+            }
+            Some(l) if max.is_some_and(|m| l > m) => {
+                return Err(PolicyError::unsatisfiable(
+                    "options.length",
+                    format!("the requested length {l} is above the policy's maximum length {}", max.unwrap_or(0)),
+                ))
+            }
+            Some(l) => l,
+            None => {
+                if min > MAX_LENGTH {
+                    return Err(PolicyError::new(
+                        ErrorCode::TooLarge,
+                        Some("length.min".into()),
+                        format!("the policy's minimum length {min} is beyond the generator's limit of {MAX_LENGTH}"),
+                    ));
+                }
+                let want = min.max(DEFAULT_LENGTH).max(bound).max(strength_len).min(MAX_LENGTH);
+                max.map_or(want, |m| want.min(m)).max(1)
+            }
+        };
+        if let Some(s) = p.min_strength {
+            if length < strength_len {
+                return Err(PolicyError::unsatisfiable(
+                    "minStrength",
+                    format!(
+                        "a strength of {s} needs at least {strength_len} characters (zxcvbn rates every password of {length} \
+                         characters below {s}); {}",
+                        if options.length.is_some() {
+                            format!("ask for a length of {strength_len} or more")
+                        } else {
+                            format!("the policy's maximum length {} is too short", max.unwrap_or(length))
+                        }
+                    ),
+                ));
+            }
+        }
+        if fill.is_empty() && length > bound {
+            return Err(PolicyError::unsatisfiable(
+                if p.allowed.is_some() { "allowed" } else { "forbidden" },
+                format!("no character the policy allows is left to generate from{exclude_note}"),
+            ));
+        }
+        if let Some(m) = p.max_repeat {
+            if demands.universe.len() == 1 && length > m {
+                return Err(PolicyError::unsatisfiable(
+                    "maxRepeat",
+                    format!(
+                        "only one character ({}) can be used{exclude_note}, and no character may repeat more than {m} \
+                         times in a row, so no password is longer than {m}; the length is {length}",
+                        quote(&demands.universe)
+                    ),
+                ));
+            }
+        }
+        Ok(Plan {
+            length,
+            unit: p.length.unit,
+            fill,
+            demands,
+            max_repeat: p.max_repeat,
+            strength: p.min_strength.is_some(),
+            exclude_note,
+        })
+    }
+
+    /// Length of `chars` in the policy's unit.
+    fn units(&self, chars: &[char]) -> usize {
+        match self.unit {
+            LengthUnit::Utf16 => chars.iter().map(|c| c.len_utf16()).sum(),
+            LengthUnit::Graphemes | LengthUnit::CodePoints => chars.len(),
+        }
+    }
+
+    /// One password that passes the checker, and how many of its characters were free.
+    fn one(&self, checker: &Checker, ctx: &Context, rng: &mut dyn RandomSource) -> Result<(String, usize)> {
+        let length = self.length as usize;
+        let mut last_failure: Vec<&'static str> = Vec::new();
+        let mut stuck = 0u32;
+        for _ in 0..MAX_ATTEMPTS {
+            let mut required = self.demands.place(Mode::Random, rng)?;
+            if self.units(&required) > length {
+                required = self.demands.place(Mode::Cover, rng)?;
+                if self.units(&required) > length {
+                    return Err(PolicyError::unsatisfiable(
+                        "length",
+                        format!(
+                            "the required characters take {} positions, more than the length {length}{}",
+                            self.units(&required),
+                            self.exclude_note
+                        ),
+                    ));
+                }
+            }
+            // Characters outside the BMP take two UTF-16 units.
+            let n = length - (self.units(&required) - required.len());
+            let Some(chars) = arrange(&required, n, &self.fill, self.max_repeat, rng)? else {
+                stuck += 1;
+                continue;
+            };
+            let password: String = chars.iter().collect();
+            let report = if self.strength { checker.check(&password, ctx) } else { checker.check_rules(&password, ctx) };
+            if report.ok {
+                return Ok((password, n - required.len()));
+            }
+            last_failure = report.violations.iter().map(|v| v.id).collect();
+        }
+        if last_failure.is_empty() && stuck > 0 {
+            let (path, rule) = match self.max_repeat {
+                Some(m) => ("maxRepeat", format!(" without repeating a character more than {m} times in a row")),
+                None => ("allowed", String::new()),
+            };
+            return Err(PolicyError::unsatisfiable(
+                path,
+                format!(
+                    "could not lay out a password of {length} characters from the characters {}{rule}{}",
+                    quote(&self.fill),
+                    self.exclude_note
+                ),
+            ));
+        }
+        let path = match last_failure.first().copied().unwrap_or("") {
+            id if id.starts_with("dictionary") => "dictionary",
+            id if id.starts_with("context") => "context",
+            id if id.starts_with("history") => "history",
+            id if id.starts_with("strength") => "minStrength",
+            id if id.starts_with("repeat") => "maxRepeat",
+            _ => "",
+        };
+        Err(PolicyError::unsatisfiable(
+            path,
+            format!(
+                "{MAX_ATTEMPTS} random passwords of length {length} in a row failed {}: the policy's dictionary, context or \
+                 strength rules leave too few passwords of this length{}",
+                last_failure.join(", "),
+                if self.strength { "; try a longer length" } else { "" }
+            ),
+        ))
+    }
+}
+
+fn describe(m: &Matcher) -> String {
+    match m {
+        Matcher::Class(c) => c.plural().to_string(),
+        Matcher::Set(s) => {
+            let chars: Vec<char> = s.literal_chars();
+            if chars.is_empty() {
+                "characters of a set".to_string()
+            } else {
+                format!("characters of {}", quote(&chars))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

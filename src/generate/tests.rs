@@ -1,0 +1,219 @@
+//! Unit tests of the generator with a deterministic source (the public API always uses the OS).
+
+#![allow(clippy::field_reassign_with_default)]
+
+use super::random::SplitMix;
+use super::*;
+use crate::policy::{ClassMin, Requirement, SetMin, TypesRule};
+
+fn gen(p: &Policy, o: &GenerateOptions, seed: u64) -> Result<Generated> {
+    let checker = Checker::compile(p)?;
+    generate_with(&checker, o, &mut SplitMix(seed))
+}
+
+fn count(n: u32) -> GenerateOptions {
+    GenerateOptions { count: n, ..Default::default() }
+}
+
+fn all_pass(p: &Policy, g: &Generated, ctx: &Context) {
+    let checker = Checker::compile(p).unwrap();
+    for pw in &g.passwords {
+        // zxcvbn is slow in debug builds: only when the policy has a strength rule.
+        let r = if p.min_strength.is_some() { checker.check(pw, ctx) } else { checker.check_rules(pw, ctx) };
+        assert!(r.ok, "{pw:?} fails {:?}", r.violations);
+        let units = match p.length.unit {
+            LengthUnit::Utf16 => pw.encode_utf16().count(),
+            _ => pw.chars().count(),
+        };
+        assert_eq!(units as u32, g.length);
+    }
+}
+
+#[test]
+fn default_policy() {
+    let p = Policy::default();
+    let g = gen(&p, &count(5), 1).unwrap();
+    assert_eq!(g.length, 20);
+    assert_eq!(g.alphabet_size, 94);
+    assert_eq!(g.passwords.len(), 5);
+    assert!((g.entropy_bits - 20.0 * 94f64.log2()).abs() < 1e-9);
+    all_pass(&p, &g, &Context::default());
+}
+
+#[test]
+fn deterministic_with_a_seeded_source() {
+    let p = Policy::default();
+    assert_eq!(gen(&p, &count(3), 5).unwrap(), gen(&p, &count(3), 5).unwrap());
+    assert_ne!(gen(&p, &count(3), 5).unwrap().passwords, gen(&p, &count(3), 6).unwrap().passwords);
+}
+
+#[test]
+fn complexity_rules() {
+    let mut p = Policy::default();
+    p.length.min = Some(8);
+    p.length.max = Some(12);
+    p.classes = vec![ClassMin { class: CharClass::Digit, min: 2 }, ClassMin { class: CharClass::Letter, min: 3 }];
+    p.sets = vec![SetMin { name: None, chars: CharSet::chars("#$%"), min: 1 }];
+    p.types = vec![TypesRule {
+        required: 3,
+        of: vec![
+            Requirement::class(CharClass::Lower, 1),
+            Requirement::class(CharClass::Upper, 1),
+            Requirement::class(CharClass::Digit, 1),
+            Requirement::class(CharClass::Symbol, 1),
+        ],
+    }];
+    p.max_repeat = Some(1);
+    p.dictionary.common = true;
+    let g = gen(&p, &count(200), 2).unwrap();
+    assert_eq!(g.length, 12);
+    all_pass(&p, &g, &Context::default());
+    // Conservative entropy: 12 − (2 digits + 3 letters + 1 set + at most 1 more for 3-of-4) free
+    // positions at least, each from 94 − 2 characters.
+    assert!(g.entropy_bits >= 5.0 * 92f64.log2() - 1e-9, "{}", g.entropy_bits);
+}
+
+#[test]
+fn tight_length_uses_shared_characters() {
+    // Two overlapping sets and a length of 1: only '!' meets both.
+    let mut p = Policy::default();
+    p.length.max = Some(1);
+    p.sets = vec![
+        SetMin { name: None, chars: CharSet::chars("abc!"), min: 1 },
+        SetMin { name: None, chars: CharSet::chars("!#$"), min: 1 },
+    ];
+    let g = gen(&p, &count(20), 3).unwrap();
+    assert!(g.passwords.iter().all(|pw| pw == "!"));
+}
+
+#[test]
+fn strength_needs_length() {
+    let mut p = Policy::default();
+    p.min_strength = Some(4);
+    let o = GenerateOptions { length: Some(10), ..Default::default() };
+    let e = gen(&p, &o, 4).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("minStrength")));
+    assert!(e.message.contains("at least 11"), "{}", e.message);
+    let o = GenerateOptions { length: Some(11), count: 20, ..Default::default() };
+    let g = gen(&p, &o, 4).unwrap();
+    all_pass(&p, &g, &Context::default());
+    // The policy's own maximum is too short.
+    p.length.max = Some(8);
+    let e = gen(&p, &GenerateOptions::default(), 4).unwrap_err();
+    assert!(e.message.contains("maximum length 8"), "{}", e.message);
+}
+
+#[test]
+fn one_character_dictionary_words_and_context() {
+    let mut p = Policy::default();
+    p.dictionary.custom = Some(crate::policy::CustomDictionary { words: vec!["e".into(), "ab".into()], ..Default::default() });
+    p.context.username = Some(crate::policy::ContextCheck { min_token_length: 1, ..Default::default() });
+    let ctx = Context { username: Some("q.z".into()), dictionary: vec!["x".into()], ..Default::default() };
+    let o = GenerateOptions { count: 300, context: Some(ctx.clone()), ..Default::default() };
+    let g = gen(&p, &o, 5).unwrap();
+    assert!(!g.alphabet.contains(['e', 'E', 'q', 'Q', 'z', 'Z', 'x', 'X']), "{}", g.alphabet);
+    all_pass(&p, &g, &ctx);
+}
+
+#[test]
+fn non_ascii_requirements_use_the_fallback() {
+    // A Cyrillic-only allowed set, with an upper-case letter required.
+    let mut p = Policy::default();
+    p.allowed = Some(CharSet { ranges: vec![[0x410, 0x44F]], ..Default::default() });
+    p.classes = vec![ClassMin { class: CharClass::Upper, min: 2 }];
+    let g = gen(&p, &count(20), 6).unwrap();
+    assert_eq!(g.alphabet_size, 64);
+    all_pass(&p, &g, &Context::default());
+    // Letters that ASCII cannot give: ASCII is forbidden.
+    let mut p = Policy::default();
+    p.forbidden = Some(CharSet { ranges: vec![[0, 0x7F]], ..Default::default() });
+    p.classes = vec![ClassMin { class: CharClass::Lower, min: 1 }, ClassMin { class: CharClass::Digit, min: 1 }];
+    let g = gen(&p, &count(20), 7).unwrap();
+    all_pass(&p, &g, &Context::default());
+    // An emoji required in UTF-16 units: it takes two of them.
+    let mut p = Policy::default();
+    p.length.unit = LengthUnit::Utf16;
+    p.length.max = Some(10);
+    p.sets = vec![SetMin { name: None, chars: CharSet::chars("😀"), min: 1 }];
+    let g = gen(&p, &count(10), 8).unwrap();
+    for pw in &g.passwords {
+        assert_eq!(pw.encode_utf16().count(), 10);
+        assert!(pw.contains('😀'));
+    }
+    all_pass(&p, &g, &Context::default());
+}
+
+#[test]
+fn unsatisfiable_cases() {
+    // One usable character and maxRepeat 2: nothing longer than 2.
+    let mut p = Policy::default();
+    p.allowed = Some(CharSet::chars("a"));
+    p.max_repeat = Some(2);
+    let e = gen(&p, &count(1), 9).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("maxRepeat")), "{e}");
+    assert!(gen(&p, &GenerateOptions { length: Some(2), ..Default::default() }, 9).is_ok());
+    // Exclude ambiguous empties the alphabet.
+    let mut p = Policy::default();
+    p.allowed = Some(CharSet::chars("Il1O0"));
+    let o = GenerateOptions { exclude: Some(Exclude::Ambiguous), ..Default::default() };
+    let e = gen(&p, &o, 9).unwrap_err();
+    assert_eq!(e.code(), "unsatisfiable");
+    assert!(e.message.contains("Il1O0"), "{e}");
+    // A digit required, only ambiguous digits allowed.
+    let mut p = Policy::default();
+    p.allowed = Some(CharSet { classes: vec![CharClass::Letter], chars: "01".into(), ..Default::default() });
+    p.classes = vec![ClassMin { class: CharClass::Digit, min: 1 }];
+    assert!(gen(&p, &count(1), 9).is_ok());
+    let e = gen(&p, &o, 9).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("classes[0]")), "{e}");
+    // Requested lengths outside the policy.
+    let mut p = Policy::default();
+    p.length.min = Some(8);
+    p.length.max = Some(16);
+    for (l, code) in [(7, "unsatisfiable"), (17, "unsatisfiable"), (0, "invalid_field"), (5000, "too_large")] {
+        let e = gen(&p, &GenerateOptions { length: Some(l), ..Default::default() }, 9).unwrap_err();
+        assert_eq!((e.code(), e.path()), (code, Some("options.length")), "{l}");
+    }
+    assert_eq!(gen(&p, &count(0), 9).unwrap_err().code(), "invalid_field");
+    assert_eq!(gen(&p, &count(1001), 9).unwrap_err().code(), "too_large");
+}
+
+#[test]
+fn default_length() {
+    let mut p = Policy::default();
+    p.length.min = Some(32);
+    assert_eq!(gen(&p, &count(1), 1).unwrap().length, 32);
+    p.length.min = Some(4);
+    p.length.max = Some(10);
+    assert_eq!(gen(&p, &count(1), 1).unwrap().length, 10);
+    p.length = Default::default();
+    p.classes = vec![ClassMin { class: CharClass::Digit, min: 30 }];
+    assert_eq!(gen(&p, &count(1), 1).unwrap().length, 30);
+}
+
+#[test]
+fn options_from_json() {
+    let o = GenerateOptions::from_json(r#"{"length": 24, "count": 5, "exclude": "ambiguous", "context": {"username": "ann"}}"#).unwrap();
+    assert_eq!((o.length, o.count, o.exclude), (Some(24), 5, Some(Exclude::Ambiguous)));
+    assert_eq!(o.context.unwrap().username.as_deref(), Some("ann"));
+    assert_eq!(GenerateOptions::from_json("null").unwrap(), GenerateOptions::default());
+    assert_eq!(GenerateOptions::from_json("{}").unwrap(), GenerateOptions::default());
+    assert_eq!(GenerateOptions::from_json(r#"{"length": -1}"#).unwrap_err().path(), Some("options.length"));
+    assert_eq!(GenerateOptions::from_json(r#"{"exclude": "similar"}"#).unwrap_err().path(), Some("options.exclude"));
+    assert_eq!(GenerateOptions::from_json(r#"{"lenght": 3}"#).unwrap_err().path(), Some("options.lenght"));
+    let e = GenerateOptions::from_json(r#"{"context": {"previousPasswords": "hunter2secret"}}"#).unwrap_err();
+    assert!(!e.message.contains("hunter2secret"));
+    assert_eq!(GenerateOptions::from_json("{").unwrap_err().code(), "invalid_json");
+    // Serde, for callers that deserialize it themselves.
+    let o: GenerateOptions = serde_json::from_str(r#"{"exclude": "ambiguous"}"#).unwrap();
+    assert_eq!((o.count, o.exclude), (1, Some(Exclude::Ambiguous)));
+}
+
+#[test]
+fn generated_serializes_camel_case() {
+    let g = gen(&Policy::default(), &count(1), 1).unwrap();
+    let v = serde_json::to_value(&g).unwrap();
+    for k in ["passwords", "length", "alphabet", "alphabetSize", "entropyBits"] {
+        assert!(v.get(k).is_some(), "{k}");
+    }
+}

@@ -1,0 +1,307 @@
+//! Sentences about a policy's rules, shared by the checker's messages and `describe`, so that a
+//! rule reads the same in a report and in a description.
+
+use super::{Messages, PluralForm};
+use crate::policy::{CharClass, CharSet, LengthUnit, MatchMode, Requirement, SetMin, TypesRule};
+
+/// The code of a class noun (`class.lower`; plural forms `.one`/`.many`).
+pub fn class_code(class: CharClass) -> &'static str {
+    match class {
+        CharClass::Lower => "class.lower",
+        CharClass::Upper => "class.upper",
+        CharClass::Digit => "class.digit",
+        CharClass::Symbol => "class.symbol",
+        CharClass::Letter => "class.letter",
+    }
+}
+
+/// The code of a length unit noun.
+pub fn unit_code(unit: LengthUnit) -> &'static str {
+    match unit {
+        LengthUnit::Graphemes => "unit.character",
+        LengthUnit::CodePoints => "unit.codePoint",
+        LengthUnit::Utf16 => "unit.utf16",
+    }
+}
+
+/// The rule id of a class rule (`chars.lower`); its message code is `rule.` + the id.
+pub fn class_rule_id(class: CharClass) -> &'static str {
+    match class {
+        CharClass::Lower => "chars.lower",
+        CharClass::Upper => "chars.upper",
+        CharClass::Digit => "chars.digit",
+        CharClass::Symbol => "chars.symbol",
+        CharClass::Letter => "chars.letter",
+    }
+}
+
+fn class_message_code(class: CharClass) -> &'static str {
+    match class {
+        CharClass::Lower => "rule.chars.lower",
+        CharClass::Upper => "rule.chars.upper",
+        CharClass::Digit => "rule.chars.digit",
+        CharClass::Symbol => "rule.chars.symbol",
+        CharClass::Letter => "rule.chars.letter",
+    }
+}
+
+/// "At least 8 characters" (`rule.length.min`) or "At most 64 characters" (`rule.length.max`).
+pub fn length(m: &Messages, max: bool, n: u32, unit: LengthUnit) -> (&'static str, String) {
+    let noun = m.noun(unit_code(unit), f64::from(n));
+    if max {
+        ("rule.length.max", m.text("rule.length.max", &[("max", &n), ("unit", &noun)]))
+    } else {
+        ("rule.length.min", m.text("rule.length.min", &[("min", &n), ("unit", &noun)]))
+    }
+}
+
+/// The literal characters of a set, as written, with a space named ("#$%, space").
+pub fn chars_text(set: &CharSet, m: &Messages) -> String {
+    let chars = set.literal_chars();
+    let visible: String = chars.iter().filter(|c| **c != ' ').collect();
+    if !chars.contains(&' ') {
+        return visible;
+    }
+    let space = m.text("char.space", &[]);
+    if visible.is_empty() {
+        space
+    } else {
+        format!("{visible}, {space}")
+    }
+}
+
+/// What a set holds: class nouns (plural), literal characters, ranges; "no characters" when
+/// empty.
+pub fn set_list(set: &CharSet, m: &Messages) -> String {
+    let mut parts: Vec<String> = set.classes.iter().map(|c| m.form(class_code(*c), PluralForm::Many, &[])).collect();
+    let literal = chars_text(set, m);
+    if !literal.is_empty() {
+        parts.push(literal);
+    }
+    for [a, b] in &set.ranges {
+        parts.push(match (*a, *b) {
+            (0x80, 0x10FFFF) => m.text("set.nonAscii", &[]),
+            (a, b) if a == b => format!("U+{a:04X}"),
+            (a, b) => format!("U+{a:04X}–U+{b:04X}"),
+        });
+    }
+    if parts.is_empty() {
+        m.text("set.none", &[])
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// "At least 1 lowercase letter"; a symbol rule with a restricted symbol set lists the set.
+pub fn class_min(m: &Messages, class: CharClass, min: u32, symbols: Option<&CharSet>) -> (&'static str, String) {
+    let noun = m.noun(class_code(class), f64::from(min));
+    match (class, symbols) {
+        (CharClass::Symbol, Some(s)) => {
+            let chars = chars_text(s, m);
+            (
+                "rule.chars.symbol.restricted",
+                m.text("rule.chars.symbol.restricted", &[("min", &min), ("class", &noun), ("chars", &chars)]),
+            )
+        }
+        _ => {
+            let code = class_message_code(class);
+            (code, m.text(code, &[("min", &min), ("class", &noun)]))
+        }
+    }
+}
+
+fn set_name(name: Option<&str>) -> Option<&str> {
+    name.map(str::trim).filter(|n| !n.is_empty())
+}
+
+/// "At least 2 characters from: #$%@", or with a name "At least 2 × special character (#$%@)".
+pub fn set_min(m: &Messages, s: &SetMin) -> (&'static str, String) {
+    let list = set_list(&s.chars, m);
+    match set_name(s.name.as_deref()) {
+        Some(name) => {
+            ("rule.chars.set.named", m.text("rule.chars.set.named", &[("min", &s.min), ("name", &name), ("list", &list)]))
+        }
+        None => ("rule.chars.set", m.plural("rule.chars.set", f64::from(s.min), &[("min", &s.min), ("list", &list)])),
+    }
+}
+
+/// One requirement of an N-of-M rule: "digit", "2 digits", "symbol (#$%)", "a character from #$".
+pub fn requirement_label(m: &Messages, r: &Requirement, symbols: Option<&CharSet>) -> String {
+    match (&r.class, &r.chars) {
+        (Some(class), _) => {
+            let mut label = if r.min > 1 {
+                let noun = m.noun(class_code(*class), f64::from(r.min));
+                m.text("label.count", &[("min", &r.min), ("class", &noun)])
+            } else {
+                m.form(class_code(*class), PluralForm::One, &[])
+            };
+            if let (CharClass::Symbol, Some(s)) = (class, symbols) {
+                label = format!("{label} ({})", chars_text(s, m));
+            }
+            label
+        }
+        (None, Some(set)) => {
+            let list = set_list(set, m);
+            match (set_name(r.name.as_deref()), r.min > 1) {
+                (Some(name), false) => format!("{name} ({list})"),
+                (Some(name), true) => format!("{} × {name} ({list})", r.min),
+                (None, false) => m.text("label.set", &[("list", &list)]),
+                (None, true) => m.text("label.setCount", &[("min", &r.min), ("list", &list)]),
+            }
+        }
+        (None, None) => String::new(),
+    }
+}
+
+/// "At least 3 of: lowercase letter, uppercase letter, digit, symbol".
+pub fn types(m: &Messages, t: &TypesRule, symbols: Option<&CharSet>) -> String {
+    let list = t.of.iter().map(|r| requirement_label(m, r, symbols)).collect::<Vec<_>>().join(", ");
+    m.text("rule.chars.types", &[("required", &t.required), ("list", &list)])
+}
+
+/// The allowed/forbidden characters rule: "Only characters from: letters, digits",
+/// "None of these: :, non-ASCII characters", or both in one sentence.
+pub fn allowed(m: &Messages, allowed: Option<&CharSet>, forbidden: Option<&CharSet>) -> Option<(&'static str, String)> {
+    let a = allowed.map(|s| set_list(s, m));
+    let f = forbidden.map(|s| set_list(s, m));
+    match (a, f) {
+        (Some(a), Some(f)) => {
+            Some(("rule.chars.allowedForbidden", m.text("rule.chars.allowedForbidden", &[("allowed", &a), ("forbidden", &f)])))
+        }
+        (Some(a), None) => Some(("rule.chars.allowed", m.text("rule.chars.allowed", &[("allowed", &a)]))),
+        (None, Some(f)) => Some(("rule.chars.forbidden", m.text("rule.chars.forbidden", &[("forbidden", &f)]))),
+        (None, None) => None,
+    }
+}
+
+/// The user value a context rule looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextField {
+    Username,
+    Email,
+    AccountId,
+    AccountName,
+    Attributes,
+}
+
+/// The message code of a context rule: the check's ("Does not contain your username") or the
+/// description's ("Must not contain your username"), by match mode.
+pub fn context_code(field: ContextField, describe: bool, mode: MatchMode) -> &'static str {
+    let whole = mode == MatchMode::Whole;
+    match (field, describe, whole) {
+        (ContextField::Username, false, false) => "rule.context.username",
+        (ContextField::Username, false, true) => "rule.context.username.whole",
+        (ContextField::Username, true, false) => "describe.context.username",
+        (ContextField::Username, true, true) => "describe.context.username.whole",
+        (ContextField::Email, false, false) => "rule.context.email",
+        (ContextField::Email, false, true) => "rule.context.email.whole",
+        (ContextField::Email, true, false) => "describe.context.email",
+        (ContextField::Email, true, true) => "describe.context.email.whole",
+        (ContextField::AccountId, false, false) => "rule.context.accountId",
+        (ContextField::AccountId, false, true) => "rule.context.accountId.whole",
+        (ContextField::AccountId, true, false) => "describe.context.accountId",
+        (ContextField::AccountId, true, true) => "describe.context.accountId.whole",
+        (ContextField::AccountName, false, false) => "rule.context.accountName",
+        (ContextField::AccountName, false, true) => "rule.context.accountName.whole",
+        (ContextField::AccountName, true, false) => "describe.context.accountName",
+        (ContextField::AccountName, true, true) => "describe.context.accountName.whole",
+        (ContextField::Attributes, false, false) => "rule.context.attribute",
+        (ContextField::Attributes, false, true) => "rule.context.attribute.whole",
+        (ContextField::Attributes, true, false) => "describe.context.attributes",
+        (ContextField::Attributes, true, true) => "describe.context.attributes.whole",
+    }
+}
+
+/// The message code of the custom dictionary rule, by match mode.
+pub fn dictionary_code(describe: bool, mode: MatchMode) -> &'static str {
+    match (describe, mode) {
+        (false, MatchMode::Substring) => "rule.dictionary.custom",
+        (false, MatchMode::Whole) => "rule.dictionary.custom.whole",
+        (true, MatchMode::Substring) => "describe.dictionary.custom",
+        (true, MatchMode::Whole) => "describe.dictionary.custom.whole",
+    }
+}
+
+/// "No character more than 2 times in a row".
+pub fn repeat(m: &Messages, max: u32) -> String {
+    m.plural("rule.repeat.max", f64::from(max), &[("max", &max)])
+}
+
+/// A zxcvbn score's label ("safely unguessable").
+pub fn score_label(m: &Messages, score: u8) -> String {
+    let code = match score {
+        0 => "strength.score.0",
+        1 => "strength.score.1",
+        2 => "strength.score.2",
+        3 => "strength.score.3",
+        _ => "strength.score.4",
+    };
+    m.text(code, &[])
+}
+
+/// A duration in seconds, in the largest unit that divides it exactly: "90 days", "30 minutes",
+/// "1.5 seconds" ("1,5 seconde" in French).
+pub fn duration(m: &Messages, seconds: f64) -> String {
+    let exact = seconds.is_finite() && seconds > 0.0 && seconds.fract() == 0.0 && seconds < 1e15;
+    let (code, n) = if exact {
+        let s = seconds as u64;
+        if s.is_multiple_of(86_400) {
+            ("duration.day", (s / 86_400) as f64)
+        } else if s.is_multiple_of(3_600) {
+            ("duration.hour", (s / 3_600) as f64)
+        } else if s.is_multiple_of(60) {
+            ("duration.minute", (s / 60) as f64)
+        } else {
+            ("duration.second", seconds)
+        }
+    } else {
+        ("duration.second", seconds)
+    };
+    let text = m.number(n);
+    m.plural(code, n, &[("n", &text)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_in_the_largest_exact_unit() {
+        let en = Messages::english();
+        assert_eq!(duration(&en, 7_776_000.0), "90 days");
+        assert_eq!(duration(&en, 86_400.0), "1 day");
+        assert_eq!(duration(&en, 7_200.0), "2 hours");
+        assert_eq!(duration(&en, 90_000.0), "25 hours");
+        assert_eq!(duration(&en, 1_800.0), "30 minutes");
+        assert_eq!(duration(&en, 61.0), "61 seconds");
+        assert_eq!(duration(&en, 1.0), "1 second");
+        assert_eq!(duration(&en, 0.0), "0 seconds");
+        assert_eq!(duration(&en, 1.5), "1.5 seconds");
+        assert_eq!(duration(&en, f64::NAN), "NaN seconds");
+        let de = Messages::new("de");
+        assert_eq!(duration(&de, 7_776_000.0), "90 Tage");
+        assert_eq!(duration(&de, 60.0), "1 Minute");
+        assert_eq!(duration(&de, 1.5), "1,5 Sekunden");
+        let fr = Messages::new("fr");
+        assert_eq!(duration(&fr, 0.0), "0 seconde");
+        assert_eq!(duration(&fr, 1.5), "1,5 seconde");
+        assert_eq!(duration(&fr, 3_600.0 * 3.0), "3 heures");
+        let es = Messages::new("es");
+        assert_eq!(duration(&es, 86_400.0 * 14.0), "14 días");
+        assert_eq!(duration(&es, 3_600.0), "1 hora");
+    }
+
+    #[test]
+    fn set_lists() {
+        let en = Messages::english();
+        let set = CharSet {
+            classes: vec![CharClass::Letter, CharClass::Digit],
+            chars: "-_ ".into(),
+            ranges: vec![[0x80, 0x10FFFF], [0x41, 0x5A]],
+        };
+        assert_eq!(set_list(&set, &en), "letters, digits, -_, space, non-ASCII characters, U+0041–U+005A");
+        assert_eq!(set_list(&CharSet::default(), &en), "no characters");
+        let de = Messages::new("de");
+        assert_eq!(set_list(&set, &de), "Buchstaben, Ziffern, -_, Leerzeichen, Nicht-ASCII-Zeichen, U+0041–U+005A");
+    }
+}

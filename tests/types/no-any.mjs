@@ -1,0 +1,18 @@
+// Fails when the installed package's declarations use `any` or differ between .d.ts and .d.cts.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const dir = path.dirname(require.resolve('passpolicy/package.json'));
+const dts = fs.readFileSync(path.join(dir, 'index.d.ts'), 'utf8');
+const dcts = fs.readFileSync(path.join(dir, 'index.d.cts'), 'utf8');
+if (dts !== dcts) throw new Error('index.d.ts and index.d.cts differ');
+const code = dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/'[^'\n]*'/g, "''");
+const hits = code.split('\n').map((l, i) => [i + 1, l]).filter(([, l]) => /\bany\b/.test(l));
+if (hits.length) throw new Error(`index.d.ts uses any:\n${hits.map(([n, l]) => `  ${n}: ${l.trim()}`).join('\n')}`);
+for (const name of ['Policy', 'Report', 'RuleResult', 'Strength', 'Context', 'Warning', 'NormalizeResult', 'PassPolicyError']) {
+  if (!new RegExp(`export (interface|type) ${name}\\b`).test(dts)) throw new Error(`index.d.ts does not export ${name}`);
+}
+if (!/code: PassPolicyErrorCode;/.test(dts) || !/path: string \| null;/.test(dts)) throw new Error('PassPolicyError lacks code/path types');
+console.log(`no-any: ${path.join(dir, 'index.d.ts')} ok (${dts.length} chars, no any)`);
