@@ -1,11 +1,14 @@
 // Times one PasswordPolicy#check() (and checkRules(), from(), strength()) in Node against the
 // built package in pkg/ (run `node scripts/build.mjs` first):
-//   node bench/check-node.mjs [iterations]
+//   node bench/check-node.mjs [iterations]          (PASSPOLICY_PKG=/other/pkg to time another build)
 // Prints the median and p95 per call in microseconds, per password, plus the module load time.
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const t0 = performance.now();
-const { PasswordPolicy, strength } = await import('../pkg/node.mjs');
+const pkgDir = process.env.PASSPOLICY_PKG ? path.resolve(process.env.PASSPOLICY_PKG) : fileURLToPath(new URL('../pkg/', import.meta.url));
+const { PasswordPolicy, strength } = await import(pathToFileURL(path.join(pkgDir, 'node.mjs')).href);
 const loadMs = performance.now() - t0;
 
 const iterations = Number(process.argv[2] ?? 2000);
@@ -38,7 +41,7 @@ function time(fn, n) {
 }
 const fmt = ({ median, p95 }) => `median ${median.toFixed(1).padStart(7)} µs   p95 ${p95.toFixed(1).padStart(7)} µs`;
 
-console.log(`node ${process.version}, ${iterations} iterations per row; module load + instantiate ${loadMs.toFixed(1)} ms`);
+console.log(`${pkgDir}: node ${process.version}, ${iterations} iterations per row; module load + instantiate ${loadMs.toFixed(1)} ms`);
 console.log(`PasswordPolicy.from (normalize + compile) ${fmt(time(() => PasswordPolicy.from(SAILPOINT).free(), Math.min(iterations, 500)))}`);
 const policy = PasswordPolicy.from(SAILPOINT);
 for (const [label, pw] of Object.entries(PASSWORDS)) {

@@ -22,6 +22,66 @@ export interface NormalizeOptions {
 export interface FromOptions extends NormalizeOptions {
   /** Which policy of a list document (a SailPoint list) to compile; required when it holds several. */
   index?: number;
+  /** Language of every message: `en`, `de`, `fr`, `es` (a tag such as `de-CH` falls back to `de`; anything else to English). */
+  locale?: string;
+  /** Overrides of message templates by their stable code (`rule.length.min`, `zxcvbn.warning.topTen`, …). */
+  messages?: Readonly<Record<string, string>>;
+}
+
+/** One sentence of a description. */
+export interface Sentence {
+  /** Stable message code, the same in every language. */
+  code: string;
+  /** Canonical path of the field described (`length.min`, `settings.expiry.maxAgeSeconds`). */
+  field: string;
+  text: string;
+}
+
+/** The policy as sentences a person reads. */
+export interface Description {
+  locale: 'en' | 'de' | 'fr' | 'es';
+  rules: Sentence[];
+  settings: Sentence[];
+}
+
+/** Options of `generate`. */
+export interface GenerateOptions {
+  /** In the policy's length unit; default: the larger of the policy's minimum and 20, capped by its maximum. */
+  length?: number;
+  /** How many passwords (default 1). */
+  count?: number;
+  /** `ambiguous` leaves out `I`, `l`, `1`, `O`, `0`. */
+  exclude?: 'ambiguous';
+  /** The user's data, for the context, dictionary and history rules. */
+  context?: Context;
+}
+
+/** Generated passwords. */
+export interface Generated {
+  passwords: string[];
+  length: number;
+  /** The characters free positions were drawn from. */
+  alphabet: string;
+  alphabetSize: number;
+  /** A lower bound on the entropy of each password, in bits. */
+  entropyBits: number;
+}
+
+/** An Apple `passwordrules` value. */
+export interface PasswordRulesOut {
+  rules: string;
+  /** Rules of the policy the language cannot express exactly: `path: what was done`. */
+  unsupported: string[];
+}
+
+/** Attributes for `<input type="password">`. */
+export interface HtmlAttributes {
+  minlength?: number;
+  maxlength?: number;
+  passwordrules: string;
+  autocomplete: 'new-password';
+  /** Only when exact. */
+  pattern?: string;
 }
 
 /**
@@ -443,6 +503,14 @@ export class PasswordPolicy {
   check(password: string, context?: Context | null): Report;
   /** Every rule but the strength estimate (and `strength.min`): cheaper per keystroke. */
   checkRules(password: string, context?: Context | null): RulesReport;
+  /** The policy as sentences, in the policy's locale. */
+  describe(): Description;
+  /** Random passwords that pass every rule (CSPRNG). */
+  generate(options?: GenerateOptions | null): Generated;
+  /** An Apple `passwordrules` value. */
+  toPasswordRules(): PasswordRulesOut;
+  /** Attributes for the password `<input>`. */
+  htmlAttributes(): HtmlAttributes;
   /** Releases the wasm memory now. */
   free(): void;
   [Symbol.dispose](): void;

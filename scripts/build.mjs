@@ -6,7 +6,8 @@
 //      passpolicy_bg.wasm must be byte-identical, and one ships
 //   3. wasm-opt -Oz (binaryen from node_modules) — kept only when it makes the gzip size smaller
 //   4. pkg/: passpolicy.js (web glue), passpolicy.cjs (nodejs glue), passpolicy_bg.wasm,
-//      browser.js / node.mjs / node.cjs (js/), index.d.ts + index.d.cts (js/index.d.ts),
+//      browser.js / node.mjs / node.cjs / cli.mjs (js/; the bin cli.mjs gets a shebang and +x),
+//      index.d.ts + index.d.cts (js/index.d.ts),
 //      package.json (pkg.json + name/version/description/license from Cargo.toml), README/LICENSE
 //   5. a smoke test of pkg/ through require and import, then raw and gzip sizes
 //
@@ -189,6 +190,9 @@ function writePkg(wasmBytes) {
   put(`${NAME}.cjs`, nodeGlue);
   put(`${NAME}_bg.wasm`, wasmBytes);
   for (const f of ['browser.js', 'node.mjs', 'node.cjs']) fs.copyFileSync(path.join(jsDir, f), path.join(pkgDir, f));
+  // The command line (the package's `bin`): a shebang line and the executable bit.
+  put('cli.mjs', `#!/usr/bin/env node\n${fs.readFileSync(path.join(jsDir, 'cli.mjs'), 'utf8').replace(/^#!.*\n/, '')}`);
+  fs.chmodSync(path.join(pkgDir, 'cli.mjs'), 0o755);
   put('index.d.ts', dtsTemplate);
   put('index.d.cts', dtsTemplate);
 

@@ -7,7 +7,10 @@
 #      its exports map;
 #   3. node --test: tests/node/api.test.mjs (import), tests/node/cjs.test.cjs (require),
 #      tests/bundler/bundle.test.mjs (esbuild browser bundle run in Node, and in Chromium when
-#      /usr/bin/chromium or $CHROMIUM exists; PASSPOLICY_SKIP_BROWSER=1 skips that part);
+#      /usr/bin/chromium or $CHROMIUM exists; PASSPOLICY_SKIP_BROWSER=1 skips that part),
+#      then tests/cli/*.test.mjs: the installed bin (tests/node_modules/passpolicy/cli.mjs) as a
+#      child process, and `npx passpolicy` from the tarball in a scratch project
+#      (PASSPOLICY_CLI_LARGE_LINES sets the size of the constant-memory test, default 1000000);
 #   4. the declarations: no `any`, and strict `tsc --noEmit` of tests/types under three configs.
 # Needs node >= 20, npm, and `npm ci` done at the top level (esbuild, typescript, binaryen).
 set -euo pipefail
@@ -55,7 +58,15 @@ echo "== node --test"
 node --test --test-reporter=spec \
   tests/node/api.test.mjs \
   tests/node/cjs.test.cjs \
+  tests/node/readme.test.mjs \
   tests/bundler/bundle.test.mjs
+
+echo "== CLI (the installed bin as a child process; npx from the tarball)"
+PASSPOLICY_TARBALL="$scratch/$tarball" node --test --test-reporter=spec \
+  tests/cli/check.test.mjs \
+  tests/cli/commands.test.mjs \
+  tests/cli/stream.test.mjs \
+  tests/cli/npx.test.mjs
 
 echo "== types"
 node tests/types/no-any.mjs

@@ -201,6 +201,24 @@ fn vendor_option(options: &JsValue) -> Result<Option<String>, PolicyError> {
     v.as_string().map(Some).ok_or_else(|| PolicyError::field("vendor", format!("expected a vendor id string, got {}", kind(&v))))
 }
 
+/// `options.locale` (a language tag) and `options.messages` (overrides by message code).
+fn messages_option(options: &JsValue) -> Result<crate::messages::Messages, PolicyError> {
+    let locale = option(options, "locale")?;
+    let locale = if locale.is_null_or_undefined() {
+        "en".to_string()
+    } else {
+        locale.as_string().ok_or_else(|| PolicyError::field("locale", format!("expected a language tag such as \"de\", got {}", kind(&locale))))?
+    };
+    let overrides = option(options, "messages")?;
+    let overrides: std::collections::BTreeMap<String, String> = if overrides.is_null_or_undefined() {
+        Default::default()
+    } else {
+        let text = object_json(&overrides, "messages", "an object of message code → text", false)?;
+        serde_json::from_str(&text).map_err(|_| PolicyError::field("messages", "every override must be a string"))?
+    };
+    Ok(crate::messages::Messages::with_overrides(&locale, overrides))
+}
+
 /// `options.index`: absent, or a non-negative integer.
 fn index_option(options: &JsValue) -> Result<Option<usize>, PolicyError> {
     let v = option(options, "index")?;
@@ -336,7 +354,8 @@ impl PasswordPolicy {
                 )));
             }
         };
-        let checker = Checker::compile(&one.policy).or_throw()?;
+        let messages = messages_option(&options).or_throw()?;
+        let checker = Checker::compile_with(&one.policy, messages).or_throw()?;
         Ok(PasswordPolicy { checker, vendor: one.vendor, warnings: one.warnings })
     }
 
@@ -365,6 +384,35 @@ impl PasswordPolicy {
         let password = password_text(&password).or_throw()?;
         let ctx = context(&context_value).or_throw()?;
         to_js(&self.checker.check(&password, &ctx))
+    }
+
+    /// The policy as sentences a person reads, in the policy's locale.
+    pub fn describe(&self) -> JsResult<JsValue> {
+        to_js(&crate::describe::describe(self.checker.policy(), self.checker.messages()))
+    }
+
+    /// An Apple `passwordrules` value, with what it cannot express listed.
+    #[wasm_bindgen(js_name = toPasswordRules)]
+    pub fn to_password_rules(&self) -> JsResult<JsValue> {
+        to_js(&self.checker.policy().to_passwordrules())
+    }
+
+    /// `minlength`, `maxlength`, `passwordrules`, `autocomplete` and (when exact) `pattern`.
+    #[wasm_bindgen(js_name = htmlAttributes)]
+    pub fn html_attributes(&self) -> JsResult<JsValue> {
+        to_js(&self.checker.policy().html_attributes())
+    }
+
+    /// Random passwords that pass every rule, from the platform's CSPRNG.
+    /// `options`: `{ length?, count?, exclude?: "ambiguous", context? }`.
+    pub fn generate(&self, options: JsValue) -> JsResult<JsValue> {
+        let text = if options.is_null_or_undefined() {
+            "null".to_string()
+        } else {
+            object_json(&options, "options", "a plain object", false).or_throw()?
+        };
+        let opts = crate::generate::GenerateOptions::from_json(&text).or_throw()?;
+        to_js(&crate::generate::generate_with_checker(&self.checker, &opts).or_throw()?)
     }
 
     /// Every rule but strength (no zxcvbn estimate, no `strength.min` rule): cheaper per keystroke.

@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod describe;
+pub mod estimate;
 pub mod error;
 pub mod generate;
 pub mod messages;

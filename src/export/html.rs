@@ -49,7 +49,7 @@ const MAX_COMBINATIONS: usize = 64;
 
 pub fn html_attributes(p: &Policy) -> HtmlAttributes {
     let chars = Chars::new(p);
-    let ascii_only = !chars.allows_outside_printable();
+    let ascii_only = chars.allowed_outside_printable().is_none();
     let minlength = p.length.min.filter(|m| *m > 0);
     let maxlength = p.length.max.and_then(|max| match p.length.unit {
         LengthUnit::Utf16 => Some(max),
@@ -140,7 +140,7 @@ fn pattern(p: &Policy, chars: &Chars) -> Option<String> {
     let mut heads = String::new();
     for r in &p.classes {
         if r.min > 0 {
-            let bits = chars.ascii_members(Member::Class(r.class));
+            let bits = chars.ascii_members(&Member::Class(r.class));
             if bits.is_empty() {
                 return None;
             }
@@ -149,7 +149,7 @@ fn pattern(p: &Policy, chars: &Chars) -> Option<String> {
     }
     for s in &p.sets {
         if s.min > 0 {
-            let bits = chars.ascii_members(Member::Set(&s.chars));
+            let bits = chars.ascii_members(&Member::set(&s.chars));
             if bits.is_empty() {
                 return None;
             }
@@ -162,14 +162,14 @@ fn pattern(p: &Policy, chars: &Chars) -> Option<String> {
         for r in &t.of {
             let m = match (&r.class, &r.chars) {
                 (Some(class), _) => Member::Class(*class),
-                (None, Some(set)) => Member::Set(set),
+                (None, Some(set)) => Member::set(set),
                 (None, None) => continue,
             };
             if r.min == 0 {
                 trivial += 1;
                 continue;
             }
-            let bits = chars.ascii_members(m);
+            let bits = chars.ascii_members(&m);
             // A requirement no allowed character meets can never count.
             if !bits.is_empty() {
                 live.push((bits, r.min));

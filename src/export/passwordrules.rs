@@ -59,8 +59,8 @@ struct Out<'a> {
 impl Out<'_> {
     /// The printable ASCII characters of a requirement that the policy allows; `unicode` for a set
     /// of every code point when nothing is restricted. `None` when nothing is left.
-    fn narrow(&mut self, m: Member, path: &str) -> Option<ClassSet> {
-        if let Member::Set(set) = m {
+    fn narrow(&mut self, m: &Member, path: &str) -> Option<ClassSet> {
+        if let Member::Set(set, _) = m {
             if self.unicode && covers_everything(set) {
                 return Some(ClassSet::Unicode);
             }
@@ -70,9 +70,10 @@ impl Out<'_> {
             self.unsupported.push(format!("{path}: no allowed printable ASCII character qualifies; left out"));
             return None;
         }
-        if self.chars.member_outside_printable(m) {
+        if let Some(c) = self.chars.member_outside_printable(m) {
             self.unsupported.push(format!(
-                "{path}: also counts characters outside printable ASCII; narrowed to `{}`",
+                "{path}: also counts characters outside printable ASCII (such as U+{:04X}); narrowed to `{}`",
+                c as u32,
                 written(ClassSet::Ascii(bits))
             ));
         }
@@ -128,7 +129,7 @@ pub fn to_passwordrules(p: &Policy) -> PasswordRulesOut {
             continue;
         }
         let path = format!("classes[{i}]");
-        if let Some(set) = o.narrow(Member::Class(c.class), &path) {
+        if let Some(set) = o.narrow(&Member::Class(c.class), &path) {
             o.require(set);
         }
         o.min_note(&path, c.min);
@@ -138,7 +139,7 @@ pub fn to_passwordrules(p: &Policy) -> PasswordRulesOut {
             continue;
         }
         let path = format!("sets[{i}]");
-        if let Some(set) = o.narrow(Member::Set(&s.chars), &path) {
+        if let Some(set) = o.narrow(&Member::set(&s.chars), &path) {
             o.require(set);
         }
         o.min_note(&path, s.min);
@@ -152,7 +153,7 @@ pub fn to_passwordrules(p: &Policy) -> PasswordRulesOut {
             .filter_map(|(j, r)| {
                 let m = match (&r.class, &r.chars) {
                     (Some(c), _) => Member::Class(*c),
-                    (None, Some(s)) => Member::Set(s),
+                    (None, Some(s)) => Member::set(s),
                     (None, None) => return None,
                 };
                 Some((format!("types[{i}].of[{j}]"), m, r.min))
@@ -163,7 +164,7 @@ pub fn to_passwordrules(p: &Policy) -> PasswordRulesOut {
         if n == 0 || live.is_empty() {
             continue;
         }
-        let sets: Vec<ClassSet> = live.iter().filter_map(|(path, m, _)| o.narrow(*m, path)).collect();
+        let sets: Vec<ClassSet> = live.iter().filter_map(|(path, m, _)| o.narrow(m, path)).collect();
         if n == 1 {
             if let Some(union) = sets.iter().copied().reduce(ClassSet::union) {
                 o.require(union);
@@ -190,11 +191,11 @@ pub fn to_passwordrules(p: &Policy) -> PasswordRulesOut {
         props.push("allowed: unicode".to_string());
     } else {
         let allowed = o.chars.ascii();
-        if o.chars.allows_outside_printable() {
-            o.unsupported.push(
-                "allowed: the policy also allows characters outside printable ASCII, which passwordrules cannot list; narrowed to printable ASCII"
-                    .to_string(),
-            );
+        if let Some(c) = o.chars.allowed_outside_printable() {
+            o.unsupported.push(format!(
+                "allowed: the policy also allows characters outside printable ASCII (such as U+{:04X}), which passwordrules cannot list; narrowed to printable ASCII",
+                c as u32
+            ));
         }
         let by_required = o.required.iter().fold(Ascii::EMPTY, |acc, s| match s {
             ClassSet::Ascii(b) => acc.union(*b),
@@ -352,5 +353,8 @@ mod tests {
         assert!(o.unsupported[1].starts_with("sets[0].min"));
         // Nothing at all.
         assert_eq!(out(&Policy::default()).rules, "allowed: unicode;");
+        let mut p = Policy::default();
+        p.allowed = Some(CharSet { ranges: vec![[0, 0x7F], [0x80, 0x10FFFF]], ..Default::default() });
+        assert_eq!(out(&p), PasswordRulesOut { rules: "allowed: unicode;".into(), unsupported: vec![] });
     }
 }

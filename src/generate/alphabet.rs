@@ -217,9 +217,18 @@ pub fn fallback_literals(f: &Filter, preferred: &[char]) -> Vec<char> {
 /// upper, other letter, digit, symbol) outside printable ASCII, for requirements on a class that
 /// the ASCII characters cannot meet. Sorted, deduplicated, none of `preferred`.
 pub fn fallback_classes(f: &Filter, preferred: &[char], wanted: &[CharClass]) -> Vec<char> {
-    let kinds = [Kind::Lower, Kind::Upper, Kind::OtherLetter, Kind::Digit, Kind::Symbol];
+    // With a restricted symbol set, its symbols are its literals and ranges (`fallback_literals`):
+    // no need to scan for them.
+    let kinds: &[Kind] = if f.symbols().is_some() {
+        &[Kind::Lower, Kind::Upper, Kind::OtherLetter, Kind::Digit]
+    } else {
+        &[Kind::Lower, Kind::Upper, Kind::OtherLetter, Kind::Digit, Kind::Symbol]
+    };
     let mut need: Vec<(Kind, usize)> =
         kinds.iter().filter(|k| wanted.iter().any(|cl| cl.contains(**k))).map(|k| (*k, FALLBACK_PER_KIND)).collect();
+    if need.is_empty() {
+        return Vec::new();
+    }
     let mut out: Vec<char> = Vec::new();
     for c in (0x80u32..SCAN_LIMIT).filter_map(char::from_u32) {
         if need.iter().all(|(_, left)| *left == 0) {

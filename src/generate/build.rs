@@ -22,6 +22,8 @@ pub struct Demands {
     /// Every character that can be placed or filled, sorted, and which demands each one meets.
     pub universe: Vec<char>,
     pub member: Vec<Vec<bool>>,
+    /// The preferred characters (sorted): `Mode::Cover` takes one of them when it can.
+    pub preferred: Vec<char>,
 }
 
 /// How the required characters are picked.
@@ -29,7 +31,8 @@ pub struct Demands {
 pub enum Mode {
     /// Uniformly from the pool of the most constrained unmet demand.
     Random,
-    /// Uniformly among the characters of that pool that meet the most unmet demands at once: for
+    /// Greedily the character that most lowers the estimate of the characters still needed, then
+    /// helps the most demands (uniformly among ties, preferring the preferred tier): for
     /// requirements that only fit the length when characters are shared.
     Cover,
 }
@@ -60,6 +63,21 @@ impl Demands {
             return true;
         }
         self.rules.iter().any(|(n, r)| r.contains(&d) && self.rule_met(counts, r) < *n)
+    }
+
+    /// An estimate of the characters still to place, ignoring sharing: every mandatory deficit,
+    /// plus for each N-of-M rule short of N the smallest deficits of the requirements it still
+    /// needs.
+    fn remaining(&self, counts: &[u32]) -> u64 {
+        let mut total: u64 = (0..self.mandatory).map(|d| u64::from(self.deficit(counts, d))).sum();
+        for (n, range) in &self.rules {
+            let need = n.saturating_sub(self.rule_met(counts, range)) as usize;
+            let mut deficits: Vec<u32> =
+                range.clone().filter(|d| self.pool_len(*d) > 0).map(|d| self.deficit(counts, d)).filter(|x| *x > 0).collect();
+            deficits.sort_unstable();
+            total += deficits.iter().take(need).map(|x| u64::from(*x)).sum::<u64>();
+        }
+        total
     }
 
     /// The next demand to work on: the unmet mandatory demand with the fewest candidates, else for
@@ -97,14 +115,36 @@ impl Demands {
             let c = match mode {
                 Mode::Random => choose(rng, pool)?,
                 Mode::Cover => {
-                    let score = |c: &char| {
-                        self.members(*c).map_or(0, |m| {
-                            m.iter().enumerate().filter(|(d, is)| **is && self.active(&counts, *d)).count()
-                        })
-                    };
-                    let best = pool.iter().map(score).max().unwrap_or(0);
-                    let top: Vec<char> = pool.iter().copied().filter(|c| score(c) == best).collect();
-                    choose(rng, &top)?
+                    // Over every character, not only the target's pool: the one that lowers the
+                    // estimate of the characters still needed (`remaining`) the most, then helps
+                    // the most unmet demands at once (two N-of-M requirements on digits, or a
+                    // symbol that is also in a set, share their characters).
+                    let now = self.remaining(&counts);
+                    let mut next = counts.clone();
+                    let mut scored: Vec<(char, (u64, usize))> = Vec::new();
+                    for (c, m) in self.universe.iter().zip(&self.member) {
+                        let helped = m.iter().enumerate().filter(|(d, is)| **is && self.active(&counts, *d)).count();
+                        if helped == 0 {
+                            continue;
+                        }
+                        next.copy_from_slice(&counts);
+                        for (d, is) in m.iter().enumerate() {
+                            if let (true, Some(n)) = (*is, next.get_mut(d)) {
+                                *n += 1;
+                            }
+                        }
+                        scored.push((*c, (now.saturating_sub(self.remaining(&next)), helped)));
+                    }
+                    let best = scored.iter().map(|(_, s)| *s).max();
+                    let top: Vec<char> = scored.iter().filter(|(_, s)| Some(*s) == best).map(|(c, _)| *c).collect();
+                    let top_preferred: Vec<char> =
+                        top.iter().copied().filter(|c| self.preferred.binary_search(c).is_ok()).collect();
+                    match (top.is_empty(), top_preferred.is_empty()) {
+                        // Nothing helps (cannot happen: the target's pool does).
+                        (true, _) => choose(rng, pool)?,
+                        (false, true) => choose(rng, &top)?,
+                        (false, false) => choose(rng, &top_preferred)?,
+                    }
                 }
             };
             if let Some(m) = self.members(c) {
@@ -119,6 +159,21 @@ impl Demands {
             placed.push(c);
         }
         Ok(placed)
+    }
+
+    /// The fewest characters any password meeting these demands has: the largest mandatory
+    /// minimum, and for each N-of-M rule the N-th smallest minimum among the requirements
+    /// something can meet (characters may count for several demands, so no sum).
+    pub fn placement_floor(&self) -> u64 {
+        let mut floor = self.mins.iter().take(self.mandatory).copied().max().unwrap_or(0);
+        for (n, range) in &self.rules {
+            let mut mins: Vec<u32> = range.clone().filter(|d| self.pool_len(*d) > 0).filter_map(|d| self.mins.get(d).copied()).collect();
+            mins.sort_unstable();
+            if let Some(m) = mins.get((*n as usize).saturating_sub(1)) {
+                floor = floor.max(*m);
+            }
+        }
+        u64::from(floor)
     }
 
     /// The largest number of characters `place(Random)` can pick: every mandatory minimum plus,
@@ -300,6 +355,7 @@ mod tests {
             rules: vec![],
             universe: vec!['!', '#', '$', 'a', 'b', 'c'],
             member: vec![vec![true, true], vec![false, true], vec![false, true], vec![true, false], vec![true, false], vec![true, false]],
+            preferred: vec!['!', '#', '$', 'a', 'b', 'c'],
         };
         let mut rng = SplitMix(3);
         for _ in 0..50 {

@@ -244,6 +244,8 @@ struct Plan {
     unit: LengthUnit,
     fill: Vec<char>,
     demands: Demands,
+    /// Wider pools for `Mode::Cover`, when the required characters may not fit the length.
+    cover: Option<Demands>,
     max_repeat: Option<u32>,
     strength: bool,
     exclude_note: &'static str,
@@ -354,10 +356,9 @@ impl Plan {
                 return Err(PolicyError::unsatisfiable(
                     d.path.clone(),
                     format!(
-                        "requires {} {} but no character the policy allows can be generated for it{exclude_note} \
-                         (characters the generator can place on their own: no controls, marks or joiners)",
-                        d.min,
-                        describe(&d.matcher)
+                        "requires {} but no character the policy allows can be generated for it{exclude_note} \
+                         (the generator uses characters that stand on their own: no controls, marks or joiners)",
+                        describe(&d.matcher, d.min)
                     ),
                 ));
             }
@@ -382,14 +383,25 @@ impl Plan {
         }
 
         // Every placeable character and the demands it meets.
-        let mut universe: Vec<char> = fill.clone();
-        for pool in &pools {
-            universe.extend(pool.iter().copied());
-        }
-        universe.sort_unstable();
-        universe.dedup();
-        let member: Vec<Vec<bool>> = universe.iter().map(|c| list.iter().map(|d| meets(&d.matcher, *c)).collect()).collect();
-        let demands = Demands { pools, mins: list.iter().map(|d| d.min).collect(), mandatory, rules, universe, member };
+        let build = |pools: Vec<Vec<char>>| {
+            let mut universe: Vec<char> = fill.clone();
+            for pool in &pools {
+                universe.extend(pool.iter().copied());
+            }
+            universe.sort_unstable();
+            universe.dedup();
+            let member: Vec<Vec<bool>> = universe.iter().map(|c| list.iter().map(|d| meets(&d.matcher, *c)).collect()).collect();
+            Demands {
+                pools,
+                mins: list.iter().map(|d| d.min).collect(),
+                mandatory,
+                rules: rules.clone(),
+                universe,
+                member,
+                preferred: preferred.clone(),
+            }
+        };
+        let demands = build(pools);
 
         // The length.
         let min = p.length.min.unwrap_or(0);
@@ -446,6 +458,15 @@ impl Plan {
                 ));
             }
         }
+        if u64::from(length) < demands.placement_floor() {
+            return Err(PolicyError::unsatisfiable(
+                "length",
+                format!(
+                    "a requirement alone needs {}, more than the length {length}{exclude_note}",
+                    plural(demands.placement_floor(), "character", "characters")
+                ),
+            ));
+        }
         if fill.is_empty() && length > bound {
             return Err(PolicyError::unsatisfiable(
                 if p.allowed.is_some() { "allowed" } else { "forbidden" },
@@ -464,8 +485,32 @@ impl Plan {
                 ));
             }
         }
+        // When the required characters might not fit, a second set of pools for `Mode::Cover`:
+        // every character the generator can use (the fallback tiers too), so that one character
+        // can meet several requirements (`§` is a symbol and in a set).
+        let cover = if u64::from(length) < demands.placement_bound() {
+            let mut everything: Vec<char> = preferred.clone();
+            everything.extend(alphabet::fallback_literals(&filter, &preferred));
+            everything.sort_unstable();
+            everything.dedup();
+            let wanted: Vec<CharClass> = list
+                .iter()
+                .flat_map(|d| match &d.matcher {
+                    Matcher::Class(c) => vec![*c],
+                    Matcher::Set(s) => s.classes.clone(),
+                })
+                .collect();
+            let more = alphabet::fallback_classes(&filter, &everything, &wanted);
+            everything.extend(more);
+            everything.sort_unstable();
+            everything.dedup();
+            Some(build(list.iter().map(|d| everything.iter().copied().filter(|c| meets(&d.matcher, *c)).collect()).collect()))
+        } else {
+            None
+        };
         Ok(Plan {
             length,
+            cover,
             unit: p.length.unit,
             fill,
             demands,
@@ -485,28 +530,30 @@ impl Plan {
 
     /// One password that passes the checker, and how many of its characters were free.
     fn one(&self, checker: &Checker, ctx: &Context, rng: &mut dyn RandomSource) -> Result<(String, usize)> {
+        /// Why the last attempt did not give a password.
+        enum Failure {
+            /// The required characters took this many units, more than the length.
+            TooLong(usize),
+            /// `arrange` found no layout within `maxRepeat` (a tiny alphabet).
+            Stuck,
+            /// The checker's failed rules.
+            Rules(Vec<&'static str>),
+        }
         let length = self.length as usize;
-        let mut last_failure: Vec<&'static str> = Vec::new();
-        let mut stuck = 0u32;
+        let mut last = Failure::Stuck;
         for _ in 0..MAX_ATTEMPTS {
             let mut required = self.demands.place(Mode::Random, rng)?;
             if self.units(&required) > length {
-                required = self.demands.place(Mode::Cover, rng)?;
+                required = self.cover.as_ref().unwrap_or(&self.demands).place(Mode::Cover, rng)?;
                 if self.units(&required) > length {
-                    return Err(PolicyError::unsatisfiable(
-                        "length",
-                        format!(
-                            "the required characters take {} positions, more than the length {length}{}",
-                            self.units(&required),
-                            self.exclude_note
-                        ),
-                    ));
+                    last = Failure::TooLong(self.units(&required));
+                    continue;
                 }
             }
             // Characters outside the BMP take two UTF-16 units.
             let n = length - (self.units(&required) - required.len());
             let Some(chars) = arrange(&required, n, &self.fill, self.max_repeat, rng)? else {
-                stuck += 1;
+                last = Failure::Stuck;
                 continue;
             };
             let password: String = chars.iter().collect();
@@ -514,51 +561,70 @@ impl Plan {
             if report.ok {
                 return Ok((password, n - required.len()));
             }
-            last_failure = report.violations.iter().map(|v| v.id).collect();
+            last = Failure::Rules(report.violations.iter().map(|v| v.id).collect());
         }
-        if last_failure.is_empty() && stuck > 0 {
-            let (path, rule) = match self.max_repeat {
-                Some(m) => ("maxRepeat", format!(" without repeating a character more than {m} times in a row")),
-                None => ("allowed", String::new()),
-            };
-            return Err(PolicyError::unsatisfiable(
-                path,
+        Err(match last {
+            Failure::TooLong(units) => PolicyError::unsatisfiable(
+                "length",
                 format!(
-                    "could not lay out a password of {length} characters from the characters {}{rule}{}",
-                    quote(&self.fill),
+                    "the required characters do not fit in {length} (the generator needs {} for them, sharing characters \
+                     between requirements where it can){}",
+                    plural(units as u64, "position", "positions"),
                     self.exclude_note
                 ),
-            ));
-        }
-        let path = match last_failure.first().copied().unwrap_or("") {
-            id if id.starts_with("dictionary") => "dictionary",
-            id if id.starts_with("context") => "context",
-            id if id.starts_with("history") => "history",
-            id if id.starts_with("strength") => "minStrength",
-            id if id.starts_with("repeat") => "maxRepeat",
-            _ => "",
-        };
-        Err(PolicyError::unsatisfiable(
-            path,
-            format!(
-                "{MAX_ATTEMPTS} random passwords of length {length} in a row failed {}: the policy's dictionary, context or \
-                 strength rules leave too few passwords of this length{}",
-                last_failure.join(", "),
-                if self.strength { "; try a longer length" } else { "" }
             ),
-        ))
+            Failure::Stuck => {
+                let (path, rule) = match self.max_repeat {
+                    Some(m) => ("maxRepeat", format!(" without repeating a character more than {m} times in a row")),
+                    None => ("allowed", String::new()),
+                };
+                PolicyError::unsatisfiable(
+                    path,
+                    format!(
+                        "could not lay out a password of {length} characters from the characters {}{rule}{}",
+                        quote(&self.fill),
+                        self.exclude_note
+                    ),
+                )
+            }
+            Failure::Rules(ids) => {
+                let path = match ids.first().copied().unwrap_or("") {
+                    id if id.starts_with("dictionary") => "dictionary",
+                    id if id.starts_with("context") => "context",
+                    id if id.starts_with("history") => "history",
+                    id if id.starts_with("strength") => "minStrength",
+                    id if id.starts_with("repeat") => "maxRepeat",
+                    _ => "",
+                };
+                PolicyError::unsatisfiable(
+                    path,
+                    format!(
+                        "{MAX_ATTEMPTS} random passwords of length {length} in a row failed {}: the policy's dictionary, \
+                         context or strength rules leave too few passwords of this length{}",
+                        ids.join(", "),
+                        if self.strength { "; try a longer length" } else { "" }
+                    ),
+                )
+            }
+        })
     }
 }
 
-fn describe(m: &Matcher) -> String {
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn describe(m: &Matcher, min: u32) -> String {
+    let n = u64::from(min);
     match m {
-        Matcher::Class(c) => c.plural().to_string(),
+        Matcher::Class(c) => plural(n, c.noun(), c.plural()),
         Matcher::Set(s) => {
             let chars: Vec<char> = s.literal_chars();
+            let what = plural(n, "character", "characters");
             if chars.is_empty() {
-                "characters of a set".to_string()
+                format!("{what} of a set")
             } else {
-                format!("characters of {}", quote(&chars))
+                format!("{what} of {}", quote(&chars))
             }
         }
     }

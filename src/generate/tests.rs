@@ -217,3 +217,20 @@ fn generated_serializes_camel_case() {
         assert!(v.get(k).is_some(), "{k}");
     }
 }
+
+#[test]
+fn cover_mode_reaches_beyond_ascii() {
+    // Three symbols and one character of "x§Z" in three characters: '§' must be one of the
+    // symbols, though ASCII 'x' and 'Z' meet the set on their own.
+    let mut p = Policy::default();
+    p.length.max = Some(3);
+    p.classes = vec![ClassMin { class: CharClass::Symbol, min: 3 }];
+    p.sets = vec![SetMin { name: None, chars: CharSet::chars("x§Z"), min: 1 }];
+    let g = gen(&p, &count(20), 11).unwrap();
+    all_pass(&p, &g, &Context::default());
+    assert!(g.passwords.iter().all(|pw| pw.contains('§')));
+    // With room to spare, the set is met with ASCII and '§' is not needed.
+    p.length.max = Some(4);
+    let g = gen(&p, &count(50), 11).unwrap();
+    all_pass(&p, &g, &Context::default());
+}

@@ -211,7 +211,7 @@ fn add_attributes(p: &mut Policy, names: &[&str]) {
 /// A setting with no canonical home: kept under vendorExtras, with a `not_checkable` warning.
 fn keep(path: &str, value: Value, what: &str, p: &mut Policy, w: &mut Warnings) {
     p.extra(path, value);
-    w.kept_extra(&path, what);
+    w.kept_extra(path, what);
 }
 
 /// Applies the policy string `s` found at `base` ("" or "passwordPolicy").

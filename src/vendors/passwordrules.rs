@@ -26,7 +26,8 @@
 //! unknown property is an `unknown_field` warning (its raw value kept under `vendorExtras`),
 //! whitespace is accepted before `:` and after a number, and empty properties (`;;`) are skipped.
 //! Anything else malformed is an `invalid_field` error whose path is `passwordrules` (or the key
-//! holding the rules) and whose message gives the byte offset in the rules text.
+//! holding the rules) and whose message gives the byte offset in the rules text (for a text
+//! document, counted from its first non-blank character; for JSON, in the decoded string).
 //!
 //! # Canonical mapping
 //! The classes are ASCII, so they become explicit character sets (`ranges` for the named classes,
@@ -307,6 +308,18 @@ pub fn format_classes(classes: &[Class]) -> String {
     classes.iter().map(|c| c.to_rules()).collect::<Vec<_>>().join(", ")
 }
 
+/// Sorts code point ranges in place. Insertion sort: the lists are short, and the standard sorts
+/// cost several KiB of WebAssembly per element type.
+pub(crate) fn sort_ranges(list: &mut [[u32; 2]]) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && list[j - 1] > list[j] {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// The canonical character set of a set of characters (`None` for `unicode`): the ranges of the
 /// named classes of its canonical form, in code point order, and its custom characters.
 pub fn charset_of(set: ClassSet) -> Option<CharSet> {
@@ -319,7 +332,7 @@ pub fn charset_of(set: ClassSet) -> Option<CharSet> {
         out.ranges.extend(cs.ranges);
         out.chars.push_str(&cs.chars);
     }
-    out.ranges.sort_unstable();
+    sort_ranges(&mut out.ranges);
     Some(out)
 }
 
@@ -442,7 +455,7 @@ impl<'a> Parser<'a> {
                     w.approximation(
                         self.path,
                         format!(
-                            "the custom class at byte {start} lists characters outside printable ASCII ({}); the language ignores them",
+                            "the custom class at byte {start} lists characters outside printable ASCII ({:?}); the language ignores them",
                             notes.dropped
                         ),
                     );
@@ -611,6 +624,7 @@ pub fn to_policy(rules: &Rules, path: &str, w: &mut Warnings) -> Policy {
         let classes = canonical_classes(*set);
         match classes.as_slice() {
             [one] => p.sets.push(SetMin { name: one.noun().map(str::to_string), chars: one.charset(), min: 1 }),
+            [] => {}
             many => p.types.push(TypesRule {
                 required: 1,
                 of: many

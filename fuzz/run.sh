@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets of fuzz/ for a while each (cargo-fuzz; needs a nightly toolchain, or
+# RUSTC_BOOTSTRAP=1 on stable, and `cargo install cargo-fuzz`).
+#
+#   fuzz/run.sh [--seconds N] [--jobs J] [--work DIR] [target ...]
+#
+#   --seconds N  wall time per target (default 60: the CI smoke run; the long runs used 1800)
+#   --jobs J     targets run at once (default 1)
+#   --work DIR   working corpora and logs (default a temporary directory); the committed corpus
+#                fuzz/corpus/<target> is read, never written
+#   --bin DIR    run these prebuilt target binaries instead of building (a frozen build for long
+#                runs while the sources change)
+#   target ...   default: every target of fuzz/fuzz_targets/
+#
+# Targets run in libFuzzer's fork mode (crashes, timeouts and OOMs are collected and fuzzing goes
+# on); with -timeout=10 an input that takes more than 10 s is a hang. Afterwards each target's
+# last stats line is printed, with the crash inputs under DIR/artifacts/<target>/. A crash input
+# becomes a regression test by copying it to fuzz/regressions/<target>/ (tests/fuzz_corpus.rs
+# replays it in `cargo test`). To refresh a committed corpus from a long run:
+#   cd fuzz && cargo fuzz cmin -s none <target> DIR/corpus/<target>
+# then replace fuzz/corpus/<target> with the minimized directory.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+seconds=60
+jobs=1
+work=""
+bin=""
+targets=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seconds) seconds="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --bin) bin="$(cd "$2" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) targets+=("$1"); shift ;;
+  esac
+done
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(ls fuzz_targets | sed 's/\.rs$//')
+[ -n "$work" ] || work="$(mktemp -d "${TMPDIR:-/tmp}/passpolicy-fuzz.XXXXXX")"
+mkdir -p "$work/logs"
+
+toolchain=()
+if [ -n "$bin" ]; then
+  :
+elif rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  toolchain=(+nightly)
+else
+  echo "run.sh: no nightly toolchain; trying stable with RUSTC_BOOTSTRAP=1"
+  export RUSTC_BOOTSTRAP=1
+fi
+if [ -z "$bin" ]; then
+  command -v cargo-fuzz >/dev/null || { echo "run.sh: cargo-fuzz is not installed (cargo install cargo-fuzz)" >&2; exit 1; }
+  # Debug assertions and overflow checks on (cargo-fuzz's default); no sanitizer: the crate and
+  # its parsers are safe Rust, and ASan would cost most of the executions.
+  cargo "${toolchain[@]}" fuzz build -s none
+  bin="$(pwd)/target/x86_64-unknown-linux-gnu/release"
+fi
+
+run_one() {
+  local t="$1"
+  mkdir -p "$work/corpus/$t" "$work/artifacts/$t"
+  local dirs=("$work/corpus/$t")
+  [ -d "corpus/$t" ] && dirs+=("corpus/$t")
+  [ -d "regressions/$t" ] && dirs+=("regressions/$t")
+  "$bin/$t" "${dirs[@]}" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+    -artifact_prefix="$work/artifacts/$t/" >"$work/logs/$t.log" 2>&1 || true
+}
+
+running=0
+for t in "${targets[@]}"; do
+  echo "fuzzing $t for ${seconds}s (log: $work/logs/$t.log)"
+  run_one "$t" &
+  running=$((running + 1))
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+done
+wait
+
+status=0
+echo
+for t in "${targets[@]}"; do
+  last="$(grep -E '^#[0-9]+: cov:' "$work/logs/$t.log" | tail -n 1 || true)"
+  crashes="$(find "$work/artifacts/$t" -type f | wc -l)"
+  echo "$t: ${last:-no stats (see the log)}; artifacts: $crashes"
+  [ "$crashes" -eq 0 ] || status=1
+done
+echo "work directory: $work"
+exit "$status"

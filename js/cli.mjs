@@ -1,0 +1,986 @@
+// The `passpolicy` command line (the package's `bin`; `npx passpolicy --help`). The build copies
+// this file into pkg/ as cli.mjs with a `#!/usr/bin/env node` line and the executable bit; it uses
+// the package's own Node entry next to it, so it runs the same wasm as `import 'passpolicy'`.
+//
+// Commands: check, normalize, detect, describe, generate, convert (`passpolicy --help`).
+// Exit status: 0 success (check: every password passed), 1 a password failed or a line could not
+// be checked, 2 bad usage, an unreadable file or a bad policy, 130 interrupted (Ctrl-C).
+//
+// `check` streams: input is read in chunks and split on "\n" by hand (a line never exceeds
+// MAX_LINE_BYTES in memory), output is written in batches that wait for 'drain' when `write`
+// returns false, so memory stays constant whatever the input size. Set PASSPOLICY_CLI_MEMORY=1 to
+// get `process.memoryUsage()` as one JSON line on stderr at the end (the tests use it).
+
+import fs from 'node:fs';
+import * as nodeBuffer from 'node:buffer';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+/** The package's Node entry, loaded (with the wasm) only when a command runs: help is instant. */
+let pp;
+const VERSION = (() => {
+  try {
+    return require('./package.json').version;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+/** The longest line `check` reads into memory (bytes, without the line ending). */
+const MAX_LINE_BYTES = 1 << 20;
+/** Output is written in batches of about this many characters. */
+const OUT_BATCH = 1 << 16;
+/** `generate` asks the library for at most this many passwords per call. */
+const GENERATE_BATCH = 1000;
+const GENERATE_MAX = 1_000_000;
+const LOCALES = ['en', 'de', 'fr', 'es'];
+const KNOWN_VENDORS = 'meraki, sailpoint, sumologic, scaleway, longjump, aws-iam, aws-cognito, okta, auth0, keycloak, passwordrules, canonical';
+
+const isUtf8 =
+  typeof nodeBuffer.isUtf8 === 'function'
+    ? nodeBuffer.isUtf8
+    : (() => {
+        const strict = new TextDecoder('utf-8', { fatal: true });
+        return (bytes) => {
+          try {
+            strict.decode(bytes);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+      })();
+
+// ---------------------------------------------------------------------------------------------
+// Help
+
+const MAIN_HELP = `passpolicy ${VERSION}: normalize password-policy documents of many vendors into one
+canonical policy, and check passwords against it.
+
+Usage: passpolicy <command> [options]
+
+Commands:
+  check      check passwords (one per line, from a file or stdin) against a policy:
+             one JSON line per password, or a summary
+  normalize  print the canonical policy and the adapter's warnings (JSON)
+  detect     print the vendor id of a policy document
+  describe   print the policy's rules and settings in words (en, de, fr, es)
+  generate   generate passwords that satisfy a policy
+  convert    convert a policy to passwordrules, HTML input attributes or canonical JSON
+
+Run 'passpolicy <command> --help' for a command's options and an example.
+
+Documents: JSON (or LongJump XML, Keycloak and passwordrules text) of ${KNOWN_VENDORS}.
+The vendor is detected from the document's fields; --vendor V overrides detection.
+
+Exit status: 0 success, 1 a password failed (check), 2 bad usage or a bad policy,
+130 interrupted (Ctrl-C).
+
+Example:
+  passpolicy check --policy policy.json passwords.txt > report.jsonl
+`;
+
+const HELP = {
+  check: `Usage: passpolicy check --policy FILE [options] [PASSWORDS|-]
+
+Checks passwords, one per line, read from the file PASSWORDS or from standard input (no file,
+or -). Each line is one password: only the line ending (\\n or \\r\\n) is removed, nothing else is
+trimmed, so spaces count; a UTF-8 byte order mark at the start is ignored. The input must be
+UTF-8: a line that is not (or is longer than 1 MiB) gets an error record and is not checked.
+
+Writes one JSON line per password, never the password itself, only its line number:
+  {"line":3,"ok":false,"failed":["length.min","chars.digit"],"score":1}
+"failed" lists the ids of the failed rules, each once (chars.set and chars.types stand for
+every such rule of the policy); "score" is the zxcvbn score 0-4 (null with --no-strength).
+A line that could not be checked:
+  {"line":7,"ok":false,"failed":[],"score":null,"error":{"code":"invalid_utf8","message":"..."}}
+
+Options:
+  --policy FILE     the policy document (required; any vendor's, see 'passpolicy --help')
+  --vendor V        read the document as vendor V's instead of detecting it
+  --index N         which policy of a list document (SailPoint or Okta list), from 0
+  --context FILE    a JSON file with what is known about the user, applied to every password:
+                    {"username":"ann","email":"ann@example.com","previousPasswords":["..."],
+                     "accountId":"...","accountName":"...","attributes":{...},"dictionary":[...]}
+  --summary         print one JSON object with the counts per failed rule and per score
+                    instead of a line per password
+  --no-strength     skip the zxcvbn strength estimate (and the policy's strength.min rule):
+                    several times faster, "score" is null
+  --progress        show progress on stderr even when it is not a terminal
+  --no-progress     never show progress (default: shown when stderr is a terminal)
+  -h, --help        this help
+
+Exit status: 0 every password passed, 1 at least one failed or could not be checked,
+2 bad usage, an unreadable file, a bad policy or context, 130 interrupted (Ctrl-C: the output
+written so far is complete lines).
+
+Examples:
+  passpolicy check --policy okta.json --index 0 passwords.txt > report.jsonl
+  cat passwords.txt | passpolicy check --policy sumologic.json --summary --no-strength
+`,
+  normalize: `Usage: passpolicy normalize FILE [options]
+
+Prints the canonical policy of a vendor document as JSON: {"vendor", "policy", "warnings"}, or an
+array of those for a list document (SailPoint, Okta). FILE may be - for standard input.
+
+Options:
+  --vendor V     read the document as vendor V's instead of detecting it
+  --index N      only the policy at index N of a list document
+  --policy-only  print only the canonical policy (needs a single policy, or --index)
+  --compact      one line of JSON instead of indented JSON
+  -h, --help     this help
+
+Example:
+  passpolicy normalize sailpoint-list.json --index 1 --policy-only > canonical.json
+`,
+  detect: `Usage: passpolicy detect FILE
+
+Prints the vendor id of a policy document (one of: ${KNOWN_VENDORS}).
+FILE may be - for standard input. Exit status 2 when no vendor, or more than one, matches.
+
+Options:
+  -h, --help   this help
+
+Example:
+  passpolicy detect policy.json
+`,
+  describe: `Usage: passpolicy describe FILE [options]
+
+Prints the policy's rules (what a password must satisfy) and settings (expiry, lockout,
+sessions, MFA, network, API keys) in words, and the adapter's warnings.
+
+Options:
+  --locale L   the language: en (default), de, fr or es (another tag: English, with a note)
+  --vendor V   read the document as vendor V's instead of detecting it
+  --index N    which policy of a list document, from 0
+  --json       print {"locale","rules":[{code,field,text}],"settings":[...]} instead
+  -h, --help   this help
+
+Example:
+  passpolicy describe okta.json --index 0 --locale de
+`,
+  generate: `Usage: passpolicy generate FILE [options]
+
+Prints passwords that satisfy the policy, one per line, made from the system's secure random
+source.
+
+Options:
+  -n, --count N        how many passwords (default 1)
+  --length L           the length, in the policy's length unit (default: the policy's minimum
+                       or 20, whichever is larger)
+  --exclude-ambiguous  leave out I, l, 1, O and 0
+  --context FILE       a JSON file with what is known about the user (see check --help), so
+                       that the passwords avoid the username, previous passwords, ...
+  --vendor V           read the document as vendor V's instead of detecting it
+  --index N            which policy of a list document, from 0
+  --json               print the library's result ({"passwords","entropyBits",...}) instead
+                       (N up to ${GENERATE_BATCH})
+  -h, --help           this help
+
+Example:
+  passpolicy generate aws-iam.json -n 5 --length 24
+`,
+  convert: `Usage: passpolicy convert FILE --to FORMAT [options]
+
+Converts a policy to another form:
+  --to passwordrules  the Apple/WHATWG passwordrules attribute value ("minlength: 8; ...");
+                      rules it cannot express are listed on stderr
+  --to html           the attributes of an <input type="password"> (minlength, maxlength,
+                      passwordrules, autocomplete, pattern)
+  --to canonical      the canonical policy JSON (as 'normalize --policy-only')
+
+Options:
+  --vendor V   read the document as vendor V's instead of detecting it
+  --index N    which policy of a list document, from 0
+  --json       print JSON ({"rules","unsupported"} for passwordrules, the attributes for html)
+  -h, --help   this help
+
+Example:
+  passpolicy convert sumologic.json --to passwordrules
+`,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** An error the CLI reports and exits with (2 unless said otherwise). */
+class CliError extends Error {
+  constructor(message, { hint, exit = 2, code, path, isUsage = false } = {}) {
+    super(message);
+    this.isUsage = isUsage;
+    this.hint = hint;
+    this.exit = exit;
+    this.code = code;
+    this.path = path;
+  }
+}
+
+const usage = (message, hint) => new CliError(message, { hint, isUsage: true });
+
+/** Says what to do about a library error raised by a policy document. */
+function policyHint(e, file) {
+  const msg = String(e.message ?? '');
+  switch (e.code) {
+    case 'invalid_json':
+      return `${file} is not valid JSON (nor another format a vendor uses): fix the document, or pass --vendor V if it is a text format.`;
+    case 'invalid_xml':
+      return `${file} looks like LongJump XML but is malformed: fix the document.`;
+    case 'unknown_vendor':
+      return e.path === 'vendor'
+        ? `--vendor takes one of: ${KNOWN_VENDORS}.`
+        : `No vendor was recognized from the fields: pass --vendor V with one of: ${KNOWN_VENDORS}.`;
+    case 'ambiguous_vendor':
+      return `Pass --vendor V to say which vendor's document it is.`;
+    case 'too_large':
+      return `The document is too large (more than 1 MiB) or too deeply nested.`;
+    case 'unsatisfiable':
+      return `No password can satisfy this policy: fix the conflicting fields in ${file}.`;
+    default:
+      if (/holds \d+ polic/.test(msg) || e.path === 'index') {
+        return `Pass --index N to pick one policy of the list ('passpolicy normalize ${file}' shows them all).`;
+      }
+      if (e.path && e.path.startsWith('context')) return `Fix the field ${e.path} of the context file.`;
+      if (e.path && e.path.startsWith('options')) return undefined;
+      return e.path && e.path !== '$' ? `Fix the field ${e.path} in ${file}.` : undefined;
+  }
+}
+
+/** A library error (a PassPolicyError with code and path) as a CliError. */
+function fromLibraryError(e, what, file) {
+  if (!(e instanceof Error)) return new CliError(`${what}: ${String(e)}`);
+  if (!pp.isPassPolicyError(e)) return new CliError(`${what}: ${e.message}`);
+  // The library's messages address JS callers ("pass { vendor }"): say it the CLI's way.
+  const message = e.message.replace(/pass \{ vendor \}/g, 'pass --vendor V');
+  return new CliError(`${what}: ${message}`, { code: e.code, path: e.path, hint: policyHint(e, file) });
+}
+
+function report(cmd, e) {
+  const who = cmd ? `passpolicy ${cmd}` : 'passpolicy';
+  if (e instanceof CliError) {
+    let text = `${who}: error: ${e.message}\n`;
+    if (e.code) text += `  code: ${e.code}\n  path: ${e.path ?? '(none)'}\n`;
+    if (e.hint) text += `${e.hint}\n`;
+    if (e.isUsage) text += `Run 'passpolicy${cmd ? ` ${cmd}` : ''} --help' for usage.\n`;
+    process.stderr.write(text);
+    return e.exit;
+  }
+  process.stderr.write(`${who}: internal error: ${e?.stack ?? e}\nPlease report it with the command that caused it.\n`);
+  return 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+/**
+ * Parses `argv` by `spec`: `{ name: { type: 'string' | 'boolean', short?: 'n' } }`.
+ * Accepts --name value, --name=value, -n value, -n5; `--` ends the options; `-` is positional.
+ */
+function parseArgs(argv, spec, cmd) {
+  const values = {};
+  const positionals = [];
+  const shorts = new Map(Object.entries(spec).filter(([, s]) => s.short).map(([name, s]) => [s.short, name]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    let name;
+    let inline;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+      inline = eq === -1 ? undefined : arg.slice(eq + 1);
+    } else {
+      name = shorts.get(arg[1]);
+      if (!name) throw usage(`unknown option ${arg}`);
+      inline = arg.length > 2 ? arg.slice(arg[2] === '=' ? 3 : 2) : undefined;
+    }
+    const s = spec[name];
+    if (!s) {
+      const close = closest(name, Object.keys(spec));
+      throw usage(`unknown option --${name}${close ? ` (did you mean --${close}?)` : ''}`);
+    }
+    if (s.type === 'boolean') {
+      if (inline !== undefined) throw usage(`--${name} takes no value`);
+      values[name] = true;
+    } else {
+      let v = inline;
+      if (v === undefined) {
+        if (i + 1 >= argv.length) throw usage(`--${name} needs a value`);
+        v = argv[++i];
+      }
+      if (name in values) throw usage(`--${name} is given twice`);
+      values[name] = v;
+    }
+  }
+  return { values, positionals };
+}
+
+/** The candidate within edit distance 2 of `word` (or that it abbreviates), if any. */
+function closest(word, candidates) {
+  const distance = (a, b) => {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+    return prev[b.length];
+  };
+  let best;
+  let bestD = 3;
+  for (const c of candidates) {
+    const d = word.length >= 2 && c.startsWith(word) ? 1 : distance(word, c);
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best;
+}
+
+function intOption(values, name, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw usage(`--${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+  }
+  return Number(v);
+}
+
+function onePositional(positionals, what) {
+  if (positionals.length === 0) throw usage(`missing ${what}`);
+  if (positionals.length > 1) throw usage(`expected one ${what}, got ${positionals.length}: ${positionals.join(' ')}`);
+  return positionals[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files and policies
+
+/** Reads a text file (or stdin for `-`) as UTF-8 without a BOM. */
+function readText(file, what) {
+  let bytes;
+  try {
+    bytes = fs.readFileSync(file === '-' ? 0 : file);
+  } catch (e) {
+    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
+    throw new CliError(`cannot read the ${what} ${file}: ${why}`, { hint: `Check the path of the ${what}.` });
+  }
+  if (!isUtf8(bytes)) throw new CliError(`the ${what} ${file} is not UTF-8 text`, { hint: `Save the ${what} as UTF-8.` });
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function policyOptions(values, extra = {}) {
+  const opts = { ...extra };
+  if (values.vendor !== undefined) opts.vendor = values.vendor;
+  const index = intOption(values, 'index');
+  if (index !== undefined) opts.index = index;
+  return opts;
+}
+
+function loadPolicy(file, values, extra) {
+  const text = readText(file, 'policy');
+  try {
+    return pp.PasswordPolicy.from(text, policyOptions(values, extra));
+  } catch (e) {
+    throw fromLibraryError(e, `the policy ${file} cannot be used`, file);
+  }
+}
+
+function loadContext(file) {
+  if (file === undefined) return undefined;
+  const text = readText(file, 'context file');
+  let ctx;
+  try {
+    ctx = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`the context file ${file} is not valid JSON: ${e.message}`, {
+      hint: 'It must be a JSON object such as {"username":"ann","email":"ann@example.com"}.',
+    });
+  }
+  if (ctx === null || typeof ctx !== 'object' || Array.isArray(ctx)) {
+    throw new CliError(`the context file ${file} must hold a JSON object`, {
+      hint: 'For example {"username":"ann","email":"ann@example.com","previousPasswords":["..."]}.',
+    });
+  }
+  return ctx;
+}
+
+function requireMethod(policy, name, what) {
+  if (typeof policy[name] !== 'function') {
+    throw new CliError(`${what} is not available in this build of passpolicy (${VERSION}): it has no PasswordPolicy#${name}`, {
+      hint: 'Upgrade passpolicy to a version that has it.',
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const out = process.stdout;
+let outputClosed = false;
+out.on('error', (e) => {
+  // The reader went away (`| head`): stop quietly.
+  if (e.code === 'EPIPE') {
+    outputClosed = true;
+    process.exit(process.exitCode ?? 0);
+  }
+  throw e;
+});
+
+/** Writes `text`; resolves once it is accepted, waiting for 'drain' when the stream is full. */
+function write(text) {
+  if (outputClosed || text.length === 0) return undefined;
+  if (out.write(text)) return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
+/** Resolves once everything written so far is handed to the OS. */
+function flushed() {
+  if (outputClosed) return Promise.resolve();
+  return new Promise((resolve) => out.write('', () => resolve()));
+}
+
+const json = (v, compact) => (compact ? JSON.stringify(v) : JSON.stringify(v, null, 2));
+
+// ---------------------------------------------------------------------------------------------
+// check
+
+/** Progress on stderr: count, rate, and percentage and time left when the input size is known. */
+class Progress {
+  constructor(enabled, totalBytes) {
+    this.enabled = enabled;
+    this.total = totalBytes;
+    this.start = Date.now();
+    this.last = 0;
+  }
+
+  update(lines, bytes, force = false) {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (!force && now - this.last < 250) return;
+    this.last = now;
+    const secs = Math.max((now - this.start) / 1000, 1e-3);
+    const rate = lines / secs;
+    let text = `${lines.toLocaleString('en-US')} passwords, ${Math.round(rate).toLocaleString('en-US')}/s`;
+    if (this.total) {
+      const frac = Math.min(bytes / this.total, 1);
+      text += `, ${(frac * 100).toFixed(1)}%`;
+      if (frac > 0 && frac < 1) text += `, ${duration((secs * (1 - frac)) / frac)} left`;
+    }
+    process.stderr.write(`\r\x1b[K${text}`);
+  }
+
+  done(lines, interrupted) {
+    if (!this.enabled) return;
+    const secs = Math.max((Date.now() - this.start) / 1000, 1e-3);
+    process.stderr.write(
+      `\r\x1b[K${interrupted ? 'interrupted after' : 'checked'} ${lines.toLocaleString('en-US')} passwords in ${duration(secs)} (${Math.round(lines / secs).toLocaleString('en-US')}/s)\n`,
+    );
+  }
+}
+
+function duration(secs) {
+  const s = Math.round(secs);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+async function cmdCheck(argv) {
+  const { values, positionals } = parseArgs(argv, {
+    policy: { type: 'string' },
+    vendor: { type: 'string' },
+    index: { type: 'string' },
+    context: { type: 'string' },
+    summary: { type: 'boolean' },
+    'no-strength': { type: 'boolean' },
+    progress: { type: 'boolean' },
+    'no-progress': { type: 'boolean' },
+  });
+  if (values.policy === undefined) {
+    throw usage('missing --policy FILE', 'Pass the policy document, e.g. passpolicy check --policy policy.json passwords.txt');
+  }
+  if (positionals.length > 1) throw usage(`expected at most one file of passwords, got ${positionals.length}: ${positionals.join(' ')}`);
+  const inputFile = positionals[0] ?? '-';
+  if (values.policy === '-' && inputFile === '-') {
+    throw usage('the policy and the passwords cannot both come from standard input', 'Give the policy or the passwords as a file.');
+  }
+  if (values.progress && values['no-progress']) throw usage('--progress and --no-progress contradict each other');
+
+  const policy = loadPolicy(values.policy, values);
+  const context = loadContext(values.context);
+  const strength = !values['no-strength'];
+  const checkOne = strength ? policy.check.bind(policy) : policy.checkRules.bind(policy);
+  // A bad context is bad usage: find out before reading any password.
+  try {
+    policy.checkRules('', context);
+  } catch (e) {
+    throw fromLibraryError(e, `the context file ${values.context} cannot be used`, values.context);
+  }
+
+  // Open the input now, so that a missing file is an error before any output.
+  let fd = 0;
+  if (inputFile !== '-') {
+    try {
+      fd = fs.openSync(inputFile, 'r');
+    } catch (e) {
+      const why = e.code === 'ENOENT' ? 'no such file' : e.message;
+      throw new CliError(`cannot read the passwords ${inputFile}: ${why}`, { hint: 'Check the path, or pass - to read standard input.' });
+    }
+  }
+  let totalBytes = null;
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw new CliError(`cannot read the passwords ${inputFile}: it is a directory`);
+    if (st.isFile()) totalBytes = st.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+  }
+  if (inputFile === '-' && process.stdin.isTTY) {
+    process.stderr.write('passpolicy check: reading passwords from the terminal, one per line; end with Ctrl-D.\n');
+  }
+  // A stdin pipe or terminal is read through process.stdin; a file (also `< file`) through an fs stream.
+  const input = fd === 0 && totalBytes === null ? process.stdin : fs.createReadStream(null, { fd, highWaterMark: 1 << 16 });
+
+  const progressOn = values.progress ? true : values['no-progress'] ? false : Boolean(process.stderr.isTTY);
+  const progress = new Progress(progressOn, totalBytes);
+  if (!strength && policy.toJSON().minStrength !== undefined) {
+    process.stderr.write('passpolicy check: note: --no-strength skips the policy\'s strength.min rule.\n');
+  }
+
+  // Counters for --summary and the exit status.
+  const summary = values.summary;
+  let total = 0;
+  let passed = 0;
+  let failedCount = 0;
+  let errorCount = 0;
+  const ruleCounts = new Map();
+  const scoreCounts = [0, 0, 0, 0, 0];
+  const errorCodes = new Map();
+
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(130); // a second Ctrl-C: stop at once
+    interrupted = true;
+    input.destroy();
+  };
+  process.on('SIGINT', onSigint);
+
+  let buf = '';
+  let lineNo = 0;
+  let bytesDone = 0;
+
+  const errorRecord = (code, message) => {
+    errorCount++;
+    errorCodes.set(code, (errorCodes.get(code) ?? 0) + 1);
+    if (!summary) buf += `{"line":${lineNo},"ok":false,"failed":[],"score":null,"error":${JSON.stringify({ code, message })}}\n`;
+  };
+
+  /** Checks the password in bytes [s, e) of `bytes`; `valid`: known to be UTF-8 already. */
+  const checkLine = (bytes, s, e, crlf, valid) => {
+    lineNo++;
+    if (crlf && e > s && bytes[e - 1] === 13) e--;
+    if (lineNo === 1 && e - s >= 3 && bytes[s] === 0xef && bytes[s + 1] === 0xbb && bytes[s + 2] === 0xbf) s += 3;
+    total++;
+    if (!valid && !isUtf8(bytes.subarray(s, e))) {
+      errorRecord('invalid_utf8', 'the line is not valid UTF-8 (or holds an encoded lone surrogate); it was not checked');
+      return;
+    }
+    const password = bytes.toString('utf8', s, e);
+    let r;
+    try {
+      r = checkOne(password, context);
+    } catch (err) {
+      errorRecord(err?.code ?? 'error', `${err?.message ?? err}`);
+      return;
+    }
+    const v = r.violations;
+    let failed;
+    if (v.length === 0) failed = [];
+    else if (v.length === 1) failed = [v[0].id];
+    else failed = [...new Set(v.map((x) => x.id))];
+    const score = strength ? r.strength.score : null;
+    if (r.ok) passed++;
+    else failedCount++;
+    if (summary) {
+      for (const id of failed) ruleCounts.set(id, (ruleCounts.get(id) ?? 0) + 1);
+      if (score !== null) scoreCounts[score]++;
+    } else {
+      buf += `{"line":${lineNo},"ok":${r.ok},"failed":${failed.length ? JSON.stringify(failed) : '[]'},"score":${score}}\n`;
+    }
+  };
+
+  const tooLong = () => {
+    lineNo++;
+    total++;
+    errorRecord('line_too_long', `the line is longer than ${MAX_LINE_BYTES} bytes; it was not checked`);
+  };
+
+  // The start of a line that continues in the next chunk.
+  let carry = [];
+  let carryBytes = 0;
+  let carryTooLong = false;
+  let lastYield = Date.now();
+
+  try {
+    for await (const chunk of input) {
+      if (interrupted) break;
+      const chunkOffset = bytesDone;
+      bytesDone += chunk.length;
+      const chunkValid = isUtf8(chunk);
+      let start = 0;
+      let n = 0;
+      while (!interrupted) {
+        const nl = chunk.indexOf(10, start);
+        if (nl === -1) {
+          if (start < chunk.length) {
+            if (carryBytes + chunk.length - start > MAX_LINE_BYTES) {
+              carryTooLong = true;
+              carry = [];
+              carryBytes = 0;
+            } else if (!carryTooLong) {
+              carry.push(chunk.subarray(start));
+              carryBytes += chunk.length - start;
+            }
+          }
+          break;
+        }
+        if (carryTooLong) {
+          tooLong();
+        } else if (carryBytes > 0) {
+          if (carryBytes + nl - start > MAX_LINE_BYTES) tooLong();
+          else {
+            carry.push(chunk.subarray(start, nl));
+            const line = Buffer.concat(carry);
+            checkLine(line, 0, line.length, true, false);
+          }
+        } else if (nl - start > MAX_LINE_BYTES + 1) {
+          tooLong();
+        } else {
+          // A line that starts and ends in a valid chunk is valid (a "\n" is never inside a character).
+          checkLine(chunk, start, nl, true, chunkValid);
+        }
+        carry = [];
+        carryBytes = 0;
+        carryTooLong = false;
+        start = nl + 1;
+        if (buf.length >= OUT_BATCH) {
+          const pending = write(buf);
+          buf = '';
+          if (pending) await pending;
+        }
+        // Let signals and progress through about every 100 ms.
+        if ((++n & 255) === 0) {
+          const now = Date.now();
+          if (now - lastYield > 100) {
+            progress.update(lineNo, chunkOffset + start);
+            await new Promise((resolve) => setImmediate(resolve));
+            lastYield = Date.now();
+          }
+        }
+      }
+      progress.update(lineNo, bytesDone);
+    }
+  } catch (e) {
+    if (!interrupted) {
+      // What was checked so far is written; then report the read error.
+      await write(buf);
+      buf = '';
+      await flushed();
+      throw new CliError(`reading the passwords ${inputFile} failed after line ${lineNo}: ${e.message}`);
+    }
+  }
+  // The last line, when the input does not end with a line ending.
+  if (!interrupted) {
+    if (carryTooLong) tooLong();
+    else if (carryBytes > 0) {
+      const line = Buffer.concat(carry);
+      checkLine(line, 0, line.length, false, false);
+    }
+  }
+  process.off('SIGINT', onSigint);
+  // From here on a Ctrl-C does not cut a line in half: it waits for the flush below.
+  process.on('SIGINT', () => {});
+
+  if (summary) {
+    const rules = Object.fromEntries([...ruleCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+    const result = { total, passed, failed: failedCount, errors: errorCount, rules };
+    result.scores = strength ? Object.fromEntries(scoreCounts.map((c, i) => [String(i), c])) : null;
+    if (errorCount) result.errorCodes = Object.fromEntries(errorCodes);
+    if (interrupted) result.interrupted = true;
+    buf += `${json(result)}\n`;
+  }
+  await write(buf);
+  await flushed();
+  progress.done(lineNo, interrupted);
+  if (process.env.PASSPOLICY_CLI_MEMORY) process.stderr.write(`${JSON.stringify({ memoryUsage: process.memoryUsage(), lines: lineNo })}\n`);
+  policy.free();
+  if (interrupted) {
+    process.stderr.write(`passpolicy check: interrupted after line ${lineNo}; the output up to it is complete.\n`);
+    return 130;
+  }
+  return failedCount > 0 || errorCount > 0 ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// normalize, detect, describe, generate, convert
+
+async function cmdNormalize(argv) {
+  const { values, positionals } = parseArgs(argv, {
+    vendor: { type: 'string' },
+    index: { type: 'string' },
+    'policy-only': { type: 'boolean' },
+    compact: { type: 'boolean' },
+  });
+  const file = onePositional(positionals, 'policy document (FILE)');
+  const text = readText(file, 'policy');
+  const opts = values.vendor !== undefined ? { vendor: values.vendor } : {};
+  const index = intOption(values, 'index');
+  let result;
+  try {
+    result = pp.normalize(text, opts);
+  } catch (e) {
+    throw fromLibraryError(e, `the policy ${file} cannot be normalized`, file);
+  }
+  if (index !== undefined) {
+    const list = Array.isArray(result) ? result : [result];
+    if (index >= list.length) {
+      throw new CliError(`--index ${index} is out of range: ${file} holds ${list.length} ${list.length === 1 ? 'policy' : 'policies'}`, {
+        hint: `Pass --index from 0 to ${list.length - 1}.`,
+      });
+    }
+    result = list[index];
+  }
+  if (values['policy-only']) {
+    if (Array.isArray(result)) {
+      throw new CliError(`${file} holds ${result.length} policies; --policy-only needs one`, { hint: 'Pass --index N to pick one.' });
+    }
+    result = result.policy;
+  }
+  await write(`${json(result, values.compact)}\n`);
+  return 0;
+}
+
+async function cmdDetect(argv) {
+  const { positionals } = parseArgs(argv, {});
+  const file = onePositional(positionals, 'policy document (FILE)');
+  const text = readText(file, 'policy');
+  let vendor;
+  try {
+    vendor = pp.detectVendor(text);
+  } catch (e) {
+    throw fromLibraryError(e, `no vendor detected in ${file}`, file);
+  }
+  await write(`${vendor}\n`);
+  return 0;
+}
+
+async function cmdDescribe(argv) {
+  const { values, positionals } = parseArgs(argv, {
+    locale: { type: 'string' },
+    vendor: { type: 'string' },
+    index: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const file = onePositional(positionals, 'policy document (FILE)');
+  const locale = values.locale ?? 'en';
+  if (!/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(locale)) {
+    throw usage(`--locale takes a language tag such as ${LOCALES.join(', ')}, not ${JSON.stringify(locale)}`);
+  }
+  // The messages' language is set when the policy is compiled (`from({ locale })`); `describe`
+  // takes it again for builds that take it there.
+  const policy = loadPolicy(file, values, { locale });
+  requireMethod(policy, 'describe', 'describe');
+  let d;
+  try {
+    d = policy.describe({ locale });
+  } catch (e) {
+    throw fromLibraryError(e, `the policy ${file} cannot be described`, file);
+  }
+  const language = locale.toLowerCase().split(/[-_]/)[0];
+  if (typeof d.locale === 'string' && d.locale !== language) {
+    process.stderr.write(`passpolicy describe: note: no messages in ${JSON.stringify(locale)}; written in ${JSON.stringify(d.locale)} (there are ${LOCALES.join(', ')}).\n`);
+  }
+  if (values.json) {
+    await write(`${json(d)}\n`);
+    return 0;
+  }
+  const warnings = policy.warnings;
+  const titles = {
+    en: ['Password rules', 'Settings', 'Warnings', 'none'],
+    de: ['Passwortregeln', 'Einstellungen', 'Warnungen', 'keine'],
+    fr: ['Règles du mot de passe', 'Paramètres', 'Avertissements', 'aucune'],
+    es: ['Reglas de la contraseña', 'Ajustes', 'Advertencias', 'ninguna'],
+  }[d.locale ?? locale] ?? ['Password rules', 'Settings', 'Warnings', 'none'];
+  let text = `${titles[0]} (${policy.vendor}):\n`;
+  text += d.rules.length ? d.rules.map((r) => `  - ${r.text}\n`).join('') : `  ${titles[3]}\n`;
+  if (d.settings.length) text += `${titles[1]}:\n${d.settings.map((r) => `  - ${r.text}\n`).join('')}`;
+  if (warnings.length) text += `${titles[2]}:\n${warnings.map((w) => `  - ${w.path}: ${w.message} (${w.code})\n`).join('')}`;
+  await write(text);
+  policy.free();
+  return 0;
+}
+
+async function cmdGenerate(argv) {
+  const { values, positionals } = parseArgs(argv, {
+    count: { type: 'string', short: 'n' },
+    length: { type: 'string' },
+    'exclude-ambiguous': { type: 'boolean' },
+    context: { type: 'string' },
+    vendor: { type: 'string' },
+    index: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const file = onePositional(positionals, 'policy document (FILE)');
+  const count = intOption(values, 'count', { min: 1, max: values.json ? GENERATE_BATCH : GENERATE_MAX }) ?? 1;
+  const length = intOption(values, 'length', { min: 1 });
+  const context = loadContext(values.context);
+  const policy = loadPolicy(file, values);
+  requireMethod(policy, 'generate', 'generate');
+  const options = {};
+  if (length !== undefined) options.length = length;
+  if (values['exclude-ambiguous']) options.exclude = 'ambiguous';
+  if (context !== undefined) options.context = context;
+  let interrupted = false;
+  process.on('SIGINT', () => {
+    interrupted = true;
+  });
+  for (let done = 0; done < count && !interrupted; ) {
+    const n = Math.min(GENERATE_BATCH, count - done);
+    let r;
+    try {
+      r = policy.generate({ ...options, count: n });
+    } catch (e) {
+      throw fromLibraryError(e, `no passwords generated for ${file}`, file);
+    }
+    if (values.json) {
+      await write(`${json(r)}\n`);
+    } else {
+      const pending = write(`${r.passwords.join('\n')}\n`);
+      if (pending) await pending;
+    }
+    done += n;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await flushed();
+  policy.free();
+  return interrupted ? 130 : 0;
+}
+
+const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+async function cmdConvert(argv) {
+  const { values, positionals } = parseArgs(argv, {
+    to: { type: 'string' },
+    vendor: { type: 'string' },
+    index: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const file = onePositional(positionals, 'policy document (FILE)');
+  const formats = ['passwordrules', 'html', 'canonical'];
+  if (values.to === undefined) throw usage(`missing --to FORMAT (${formats.join(', ')})`);
+  if (!formats.includes(values.to)) throw usage(`--to must be one of ${formats.join(', ')}, not ${JSON.stringify(values.to)}`);
+  const policy = loadPolicy(file, values);
+  try {
+    if (values.to === 'canonical') {
+      await write(`${json(policy.toJSON())}\n`);
+    } else if (values.to === 'passwordrules') {
+      requireMethod(policy, 'toPasswordRules', 'convert --to passwordrules');
+      const r = policy.toPasswordRules();
+      if (values.json) await write(`${json(r)}\n`);
+      else {
+        await write(`${r.rules}\n`);
+        if (r.unsupported?.length) {
+          process.stderr.write(`passpolicy convert: note: passwordrules cannot express:\n${r.unsupported.map((u) => `  - ${u}\n`).join('')}`);
+        }
+      }
+    } else {
+      requireMethod(policy, 'htmlAttributes', 'convert --to html');
+      const attrs = policy.htmlAttributes();
+      if (values.json) await write(`${json(attrs)}\n`);
+      else {
+        const parts = Object.entries(attrs)
+          .filter(([, v]) => v !== undefined && v !== null && v !== false)
+          .map(([k, v]) => `${k}="${escapeAttr(v)}"`);
+        await write(`${parts.join(' ')}\n`);
+      }
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw fromLibraryError(e, `the policy ${file} cannot be converted to ${values.to}`, file);
+  }
+  policy.free();
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// main
+
+const COMMANDS = {
+  check: cmdCheck,
+  normalize: cmdNormalize,
+  detect: cmdDetect,
+  describe: cmdDescribe,
+  generate: cmdGenerate,
+  convert: cmdConvert,
+};
+
+async function main(argv) {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    process.stderr.write(MAIN_HELP);
+    return 2;
+  }
+  if (first === '-h' || first === '--help') {
+    await write(MAIN_HELP);
+    return 0;
+  }
+  if (first === '--version' || first === '-V') {
+    await write(`${VERSION}\n`);
+    return 0;
+  }
+  if (first === 'help') {
+    if (rest[0] && HELP[rest[0]]) await write(HELP[rest[0]]);
+    else if (rest[0]) throw usage(`unknown command ${JSON.stringify(rest[0])}`, `The commands are: ${Object.keys(COMMANDS).join(', ')}.`);
+    else await write(MAIN_HELP);
+    return 0;
+  }
+  const run = COMMANDS[first];
+  if (!run) {
+    const close = closest(first, Object.keys(COMMANDS));
+    throw usage(
+      `unknown command ${JSON.stringify(first)}${close ? ` (did you mean ${close}?)` : ''}`,
+      `The commands are: ${Object.keys(COMMANDS).join(', ')} (e.g. passpolicy check --policy policy.json passwords.txt).`,
+    );
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    await write(HELP[first]);
+    return 0;
+  }
+  pp = await import('./node.mjs');
+  await pp.init();
+  return run(rest);
+}
+
+const argv = process.argv.slice(2);
+const cmd = argv[0] && COMMANDS[argv[0]] ? argv[0] : undefined;
+let code;
+try {
+  code = await main(argv);
+} catch (e) {
+  code = report(cmd, e);
+}
+await flushed();
+process.exit(code);
