@@ -1,15 +1,17 @@
 // passpolicy demo page: plain ES module, no framework, no network after load.
 //
 // Flow: load the library (wasm) and every bundled sample in parallel → compile the selected
-// document once into a PasswordPolicy → on every `input` event of the password field, call
-// policy.check(password, context) and update the checklist, the meter and the length counts in
-// place. The policy is recompiled only when the document, the vendor or the chosen policy of a
-// list changes (never per keystroke), and the old one is freed.
+// document once into a PasswordPolicy (in the chosen language) → show its description
+// (policy.describe()) and its HTML attributes (policy.htmlAttributes(), policy.toPasswordRules())
+// → on every `input` event of the password field, call policy.check(password, context) and
+// update the checklist, the meter and the length counts in place. The policy is recompiled only
+// when the document, the vendor, the chosen policy of a list or the language changes (never per
+// keystroke), and the old one is freed. "Generate" calls policy.generate() (the browser's CSPRNG).
 //
-// Privacy: the password and the context values are only passed to the wasm checker. They are
-// never written to the console, to storage, to the URL or to any request; the page makes no
-// request at all once it has loaded (the Content-Security-Policy in index.html forbids forms and
-// other origins as well).
+// Privacy: the password, the generated passwords and the context values are only passed to the
+// wasm library and shown on screen. They are never written to the console, to storage, to the
+// URL or to any request; the page makes no request at all once it has loaded (the
+// Content-Security-Policy in index.html forbids forms and other origins as well).
 
 const SAMPLES = {
   meraki: 'samples/meraki.json',
@@ -17,8 +19,19 @@ const SAMPLES = {
   sumologic: 'samples/sumologic.json',
   scaleway: 'samples/scaleway.json',
   longjump: 'samples/longjump.xml',
+  'aws-iam': 'samples/aws-iam.json',
+  'aws-cognito': 'samples/aws-cognito-describe-user-pool.json',
+  okta: 'samples/okta.json',
+  auth0: 'samples/auth0-connection.json',
+  keycloak: 'samples/keycloak.txt',
+  passwordrules: 'samples/apple.txt',
   canonical: 'samples/canonical.json',
 };
+
+const LOCALES = ['en', 'de', 'fr', 'es'];
+
+/** At most this many passwords per click (the library allows 1000; a page shows a few). */
+const MAX_GENERATE = 10;
 
 const SCORE_LABELS = ['too guessable', 'very guessable', 'somewhat guessable', 'safely unguessable', 'very unguessable'];
 
@@ -93,6 +106,34 @@ const el = {
   ctxPrevious: $('ctx-previous'),
   togglePrevious: $('toggle-previous'),
   ctxDictionary: $('ctx-dictionary'),
+  locale: $('locale'),
+  description: $('description'),
+  descriptionNone: $('description-none'),
+  descriptionRules: $('description-rules'),
+  descriptionRulesEmpty: $('description-rules-empty'),
+  descriptionSettings: $('description-settings'),
+  descriptionSettingsEmpty: $('description-settings-empty'),
+  attributes: $('attributes'),
+  attributesNone: $('attributes-none'),
+  attributesSnippet: $('attributes-snippet'),
+  copyAttributes: $('copy-attributes'),
+  copyStatus: $('copy-status'),
+  passwordrulesValue: $('passwordrules-value'),
+  unsupported: $('unsupported'),
+  unsupportedCount: $('unsupported-count'),
+  unsupportedEmpty: $('unsupported-empty'),
+  genCount: $('gen-count'),
+  genLength: $('gen-length'),
+  genAmbiguous: $('gen-ambiguous'),
+  generate: $('generate'),
+  genError: $('gen-error'),
+  genErrorCode: $('gen-error-code'),
+  genErrorPath: $('gen-error-path'),
+  genErrorPathWrap: $('gen-error-path-wrap'),
+  genErrorMessage: $('gen-error-message'),
+  genSummary: $('gen-summary'),
+  genList: $('gen-list'),
+  genUsed: $('gen-used'),
 };
 
 const state = {
@@ -102,8 +143,12 @@ const state = {
   policy: null,
   /** A policy without rules, used for the length counts and the meter while the document is broken. */
   empty: null,
-  /** What `policy` was compiled from: text, vendor, index. */
+  /** What `policy` was compiled from: text, vendor, index, locale. */
   compiledKey: null,
+  /** The same without the locale: generated passwords stay valid when only the language changes. */
+  documentKey: null,
+  /** Language of the library's messages (`locale` option of PasswordPolicy.from). */
+  locale: 'en',
   context: {},
   ruleKeys: [],
   ruleEls: new Map(),
@@ -112,7 +157,7 @@ const state = {
 };
 
 // Counters for the browser tests (how often the policy was compiled / freed / checked).
-const stats = { compiles: 0, frees: 0, checks: 0 };
+const stats = { compiles: 0, frees: 0, checks: 0, generated: 0 };
 window.__passpolicyStats = stats;
 
 // ---------------------------------------------------------------------------------------------
@@ -356,6 +401,229 @@ function renderSettings(policy) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Description (policy.describe(), in the chosen language)
+
+function fillSentences(list, empty, sentences, locale) {
+  list.replaceChildren(
+    ...sentences.map((x) => {
+      const li = text('li', x.text);
+      li.dataset.code = x.code;
+      li.dataset.field = x.field;
+      return li;
+    }),
+  );
+  list.lang = locale;
+  list.hidden = sentences.length === 0;
+  empty.hidden = sentences.length > 0;
+}
+
+function renderDescription(policy) {
+  let d = null;
+  let failure = null;
+  if (policy) {
+    try {
+      d = policy.describe();
+    } catch (err) {
+      failure = `Cannot describe this policy: ${err?.message ?? err}`;
+    }
+  }
+  el.description.hidden = !d;
+  el.descriptionNone.hidden = Boolean(d);
+  if (!d) {
+    el.descriptionNone.textContent = failure ?? 'No policy: the document has an error.';
+    el.descriptionRules.replaceChildren();
+    el.descriptionSettings.replaceChildren();
+    return;
+  }
+  el.description.dataset.locale = d.locale;
+  fillSentences(el.descriptionRules, el.descriptionRulesEmpty, d.rules ?? [], d.locale);
+  fillSentences(el.descriptionSettings, el.descriptionSettingsEmpty, d.settings ?? [], d.locale);
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML attributes (policy.htmlAttributes(), policy.toPasswordRules())
+
+function escapeAttribute(value) {
+  return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `<input type="password" …>`, one attribute per line, in a fixed order (unknown ones last). */
+function inputSnippet(attrs) {
+  const order = ['autocomplete', 'minlength', 'maxlength', 'pattern', 'passwordrules'];
+  const names = [...order.filter((k) => k in attrs), ...Object.keys(attrs).filter((k) => !order.includes(k))];
+  const parts = ['type="password"'];
+  for (const name of names) {
+    const v = attrs[name];
+    if (v === undefined || v === null || v === false) continue;
+    parts.push(v === true ? name : `${name}="${escapeAttribute(v)}"`);
+  }
+  return `<input ${parts.join('\n       ')}>`;
+}
+
+function renderAttributes(policy) {
+  let attrs = null;
+  let rules = null;
+  let failure = null;
+  if (policy) {
+    try {
+      attrs = policy.htmlAttributes();
+      rules = policy.toPasswordRules();
+    } catch (err) {
+      failure = `Cannot express this policy as attributes: ${err?.message ?? err}`;
+    }
+  }
+  el.copyStatus.textContent = '';
+  const ok = Boolean(attrs && rules);
+  el.attributes.hidden = !ok;
+  el.attributesNone.hidden = ok;
+  el.copyAttributes.disabled = !ok;
+  if (!ok) {
+    el.attributesNone.textContent = failure ?? 'No policy: the document has an error.';
+    el.attributesSnippet.firstElementChild.textContent = '';
+    el.passwordrulesValue.firstElementChild.textContent = '';
+    el.unsupported.replaceChildren();
+    return;
+  }
+  el.attributesSnippet.firstElementChild.textContent = inputSnippet(attrs);
+  el.passwordrulesValue.firstElementChild.textContent = rules.rules;
+  const unsupported = rules.unsupported ?? [];
+  el.unsupportedCount.textContent = String(unsupported.length);
+  el.unsupported.replaceChildren(
+    ...unsupported.map((u) => {
+      const li = document.createElement('li');
+      // "path: what was done": the path as code, the rest as text.
+      const i = u.indexOf(': ');
+      if (i > 0) li.append(text('code', u.slice(0, i)), u.slice(i));
+      else li.textContent = u;
+      return li;
+    }),
+  );
+  el.unsupported.hidden = unsupported.length === 0;
+  el.unsupportedEmpty.hidden = unsupported.length > 0;
+}
+
+async function copyAttributes() {
+  const value = el.attributesSnippet.textContent;
+  try {
+    if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+    await navigator.clipboard.writeText(value);
+    el.copyStatus.textContent = 'Copied to the clipboard.';
+  } catch {
+    // No clipboard permission: select the snippet so that Ctrl+C / ⌘C copies it.
+    const range = document.createRange();
+    range.selectNodeContents(el.attributesSnippet);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    el.attributesSnippet.focus();
+    el.copyStatus.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generate (policy.generate(): the platform's CSPRNG, inside the library)
+
+function clearGenerated() {
+  el.genList.replaceChildren();
+  el.genSummary.hidden = true;
+  el.genSummary.textContent = '';
+  el.genUsed.textContent = '';
+  hideGenError();
+}
+
+function hideGenError() {
+  el.genError.hidden = true;
+  el.genErrorCode.textContent = '';
+  el.genErrorPath.textContent = '';
+  el.genErrorMessage.textContent = '';
+  delete el.genError.dataset.code;
+}
+
+function showGenError(err) {
+  const code = typeof err?.code === 'string' ? err.code : 'error';
+  const path = typeof err?.path === 'string' && err.path !== '' ? err.path : null;
+  el.genErrorCode.textContent = code;
+  el.genErrorPath.textContent = path ?? '';
+  el.genErrorPathWrap.hidden = path === null;
+  el.genErrorMessage.textContent = err?.message ?? String(err);
+  el.genError.dataset.code = code;
+  el.genError.hidden = false;
+}
+
+function usePassword(value, n) {
+  el.password.value = value;
+  check();
+  for (const li of el.genList.children) li.dataset.used = String(li.dataset.n === String(n));
+  el.genUsed.textContent = `Password ${n} is in the password field; see the rules above.`;
+}
+
+function renderGenerated(result) {
+  const { passwords, length, alphabetSize, entropyBits } = result;
+  const bits = Math.floor(entropyBits * 10) / 10;
+  el.genSummary.textContent =
+    `${plural(passwords.length, 'password')} of length ${length}, each with at least ${bits} bits of entropy ` +
+    `(drawn from ${plural(alphabetSize, 'character')}).`;
+  el.genSummary.dataset.entropyBits = String(entropyBits);
+  el.genSummary.hidden = false;
+  el.genList.replaceChildren(
+    ...passwords.map((pw, i) => {
+      const n = i + 1;
+      const li = document.createElement('li');
+      li.className = 'gen-item';
+      li.dataset.n = String(n);
+      const code = text('code', pw, 'gen-password');
+      const button = text('button', 'Use', 'use-button');
+      button.type = 'button';
+      button.setAttribute('aria-label', `Use password ${n}`);
+      button.addEventListener('click', () => usePassword(pw, n));
+      li.append(code, button);
+      return li;
+    }),
+  );
+}
+
+function generatePasswords() {
+  const policy = state.policy;
+  el.genUsed.textContent = '';
+  if (!policy) {
+    clearGenerated();
+    showGenError({ code: 'no_policy', message: 'The document has an error: there is no policy to generate for.' });
+    return;
+  }
+  let count = Number.parseInt(el.genCount.value, 10);
+  if (!Number.isInteger(count) || count < 1) count = 1;
+  if (count > MAX_GENERATE) count = MAX_GENERATE;
+  el.genCount.value = String(count);
+  const opts = { count };
+  const lengthText = el.genLength.value.trim();
+  if (lengthText !== '' || el.genLength.validity.badInput) {
+    const n = Number(lengthText);
+    if (!Number.isInteger(n) || n < 1) {
+      el.genList.replaceChildren();
+      el.genSummary.hidden = true;
+      showGenError({ code: 'invalid_field', path: 'length', message: 'The length must be a whole number of at least 1 (or empty for the default).' });
+      return;
+    }
+    opts.length = n;
+  }
+  if (el.genAmbiguous.checked) opts.exclude = 'ambiguous';
+  if (Object.keys(state.context).length) opts.context = state.context;
+  let result;
+  try {
+    result = policy.generate(opts);
+  } catch (err) {
+    // An unsatisfiable policy (or length): the library names the conflict.
+    el.genList.replaceChildren();
+    el.genSummary.hidden = true;
+    showGenError(err);
+    return;
+  }
+  stats.generated += result.passwords.length;
+  hideGenError();
+  renderGenerated(result);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Document → policy
 
 function showDocError(err) {
@@ -391,10 +659,11 @@ function setPolicy(next) {
   state.policy = next;
 }
 
-function options(vendor, index) {
+function options(vendor, index, locale) {
   const o = {};
   if (vendor) o.vendor = vendor;
   if (index !== undefined) o.index = index;
+  if (locale) o.locale = locale;
   return o;
 }
 
@@ -452,6 +721,11 @@ function renderNoPolicy() {
   renderWarnings([]);
   el.warningsEmpty.textContent = 'No warnings (the document has an error).';
   renderSettings(null);
+  renderDescription(null);
+  renderAttributes(null);
+  state.documentKey = null;
+  clearGenerated();
+  el.generate.disabled = true;
 }
 
 /** Compiles the document when its text, vendor or chosen policy changed since the last time. */
@@ -474,12 +748,13 @@ function compile({ force = false } = {}) {
   }
   if (Array.isArray(normalized)) list = normalized;
   const index = list ? renderPolicyPicker(list) : (renderPolicyPicker(null), undefined);
-  const key = JSON.stringify([text, vendor, index ?? null]);
+  const documentKey = JSON.stringify([text, vendor, index ?? null]);
+  const key = JSON.stringify([documentKey, state.locale]);
   if (!force && key === state.compiledKey && state.policy) return;
 
   let policy;
   try {
-    policy = lib.PasswordPolicy.from(text, options(vendor, index));
+    policy = lib.PasswordPolicy.from(text, options(vendor, index, state.locale));
     stats.compiles += 1;
   } catch (err) {
     state.compiledKey = null;
@@ -506,6 +781,12 @@ function compile({ force = false } = {}) {
   el.warningsEmpty.textContent = 'No warnings.';
   renderWarnings(policy.warnings ?? []);
   renderSettings(canonical);
+  renderDescription(policy);
+  renderAttributes(policy);
+  // Passwords generated for another document are gone; a new language keeps them.
+  if (documentKey !== state.documentKey) clearGenerated();
+  state.documentKey = documentKey;
+  el.generate.disabled = false;
   rebuildChecklist();
   check();
 }
@@ -639,6 +920,7 @@ function updateRuleItem(li, r) {
   setText(p.icon, STATUS_ICON[r.status] ?? '•');
   setText(p.status, `${STATUS_TEXT[r.status] ?? r.status}: `);
   setText(p.message, r.message);
+  if (p.message.lang !== state.locale) p.message.lang = state.locale;
   setText(p.numbers, numbersText(r));
   const need = r.status === 'unchecked' ? NEEDS_FIELD[r.id] : null;
   const hintKey = need ? need[0] : '';
@@ -733,7 +1015,13 @@ function renderStrength(s, empty) {
   el.meter.setAttribute('aria-valuetext', `${score} of 4: ${label}`);
   setText(el.score, `${score} / 4`);
   setText(el.scoreLabel, label);
-  for (const k of CRACK_KEYS) setText($(`ct-${k}`), s.crackTimesDisplay?.[k] ?? '–');
+  for (const k of CRACK_KEYS) {
+    const td = $(`ct-${k}`);
+    setText(td, s.crackTimesDisplay?.[k] ?? '–');
+    if (td.lang !== state.locale) td.lang = state.locale;
+  }
+  el.strengthWarning.lang = state.locale;
+  el.suggestions.lang = state.locale;
   if (s.warning) {
     setText(el.strengthWarning, s.warning.message);
     el.strengthWarning.dataset.code = s.warning.code;
@@ -745,7 +1033,7 @@ function renderStrength(s, empty) {
   const sugg = s.suggestions ?? [];
   const same =
     el.suggestions.children.length === sugg.length &&
-    sugg.every((x, i) => el.suggestions.children[i].dataset.code === x.code);
+    sugg.every((x, i) => el.suggestions.children[i].dataset.code === x.code && el.suggestions.children[i].textContent === x.message);
   if (!same) {
     el.suggestions.replaceChildren(
       ...sugg.map((x) => {
@@ -818,6 +1106,16 @@ function wire() {
     compile();
   });
   el.policyIndex.addEventListener('change', () => compile());
+  el.locale.addEventListener('change', () => {
+    const locale = LOCALES.includes(el.locale.value) ? el.locale.value : 'en';
+    if (locale === state.locale) return;
+    state.locale = locale;
+    setEmptyPolicy();
+    clearTimeout(state.compileTimer);
+    compile();
+  });
+  el.generate.addEventListener('click', generatePasswords);
+  el.copyAttributes.addEventListener('click', copyAttributes);
   el.doc.addEventListener('input', () => {
     el.sample.value = 'custom';
     scheduleCompile();
@@ -828,6 +1126,12 @@ function wire() {
       check();
     });
   }
+}
+
+/** The rule-less policy behind the meter while the document is broken, in the chosen language. */
+function setEmptyPolicy() {
+  state.empty?.free();
+  state.empty = state.lib.PasswordPolicy.from('{"version":1}', { vendor: 'canonical', locale: state.locale });
 }
 
 async function fetchText(url) {
@@ -856,9 +1160,13 @@ async function main() {
   }
   state.lib = lib;
   performance.mark('passpolicy-library-ready');
-  state.empty = lib.PasswordPolicy.from('{"version":1}', { vendor: 'canonical' });
+  // The browser may restore a form value on reload; the page starts in English either way.
+  el.locale.value = state.locale;
+  setEmptyPolicy();
   wire();
-  for (const c of [el.sample, el.vendor, el.doc, el.password, el.togglePassword]) c.disabled = false;
+  for (const c of [el.sample, el.vendor, el.locale, el.doc, el.password, el.togglePassword, el.genCount, el.genLength, el.genAmbiguous]) {
+    c.disabled = false;
+  }
   readContext();
   // On a narrow screen the canonical JSON starts collapsed, so that the password is not far below.
   if (!window.matchMedia('(min-width: 960px)').matches) el.policyBox.open = false;

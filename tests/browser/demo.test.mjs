@@ -6,10 +6,14 @@
 // (CHROMIUM=/path overrides). Starts scripts/serve.mjs on a free port, loads /www/ from it, and:
 // - for every bundled sample: picks it, checks the detected vendor and the canonical policy,
 //   types passwords that pass and that fail specific rules and checks each checklist item and
-//   the strength meter;
+//   the strength meter; for the formats of issue 4 (AWS IAM, Cognito, Okta, Auth0, Keycloak,
+//   Apple passwordrules) also the description and the HTML attributes;
+// - switches the language and checks the checklist, the description and the zxcvbn feedback;
+// - generates passwords, uses each one and checks that it passes; an unsatisfiable policy shows
+//   the error inline;
 // - pastes broken documents and checks the inline error (code, path) and the kept text;
-// - records every request after load and asserts that typing makes none (and that no request
-//   and no console message ever carries a typed password);
+// - records every request after load and asserts that typing or generating makes none (and that
+//   no request and no console message ever carries a typed or generated password);
 // - checks labels, live regions, keyboard use, the 360 px layout;
 // - saves desktop and phone screenshots to tests/browser/screenshots/;
 // - measures the time from navigation to the first usable check and prints it.
@@ -227,6 +231,123 @@ async function settingText(page, title) {
 async function fillContext(page, id, value) {
   await page.fill(id, value);
 }
+
+/** The failing rules (as `id` or `id[index]`), sorted. */
+async function failing(page) {
+  const got = await statusOf(page);
+  return Object.keys(got)
+    .filter((k) => got[k] === 'fail')
+    .sort();
+}
+
+async function description(page) {
+  return page.evaluate(() => ({
+    locale: document.querySelector('#description').dataset.locale,
+    rules: [...document.querySelectorAll('#description-rules li')].map((li) => li.textContent),
+    settings: [...document.querySelectorAll('#description-settings li')].map((li) => li.textContent),
+    codes: [...document.querySelectorAll('#description-rules li, #description-settings li')].map((li) => li.dataset.code),
+  }));
+}
+
+/** Clicks Generate and returns the passwords shown (each one is added to TYPED). */
+async function generate(page) {
+  const before = await page.evaluate(() => window.__passpolicyStats.generated);
+  await page.click('#generate');
+  await page.waitForFunction(
+    (n) => window.__passpolicyStats.generated > n || !document.querySelector('#gen-error').hidden,
+    before,
+  );
+  const passwords = await page.$$eval('#gen-list .gen-password', (c) => c.map((x) => x.textContent));
+  for (const pw of passwords) TYPED.add(pw);
+  return passwords;
+}
+
+/**
+ * The documents of issue 4, as bundled samples: vendor, a password per failing case with the
+ * exact set of failing rules, and a passing password (computed with the library in Node first).
+ */
+const NEW_FORMATS = [
+  {
+    sample: 'aws-iam',
+    vendor: 'aws-iam',
+    policy: (p) => assert.deepEqual([p.length.min, p.symbols.chars], [8, "!@#$%^&*()_+-=[]{}|'"]),
+    fails: [
+      ['abcdefgh', ['chars.digit', 'chars.symbol']],
+      ['abc1!', ['length.min']],
+    ],
+    passes: 'abcdefg1!',
+    describes: ['At least 8 characters', "At least 1 symbol (!@#$%^&*()_+-=[]{}|')"],
+    attributes: ['minlength="8"', 'passwordrules="minlength: 8; required: digit;'],
+  },
+  {
+    sample: 'aws-cognito',
+    vendor: 'aws-cognito',
+    policy: (p) => assert.deepEqual([p.source.name, p.length.min, p.length.max], ['MyUserPool', 8, 256]),
+    fails: [
+      ['abcdefg1', ['chars.upper']],
+      ['Ab1', ['length.min']],
+    ],
+    passes: 'Abcdefg1',
+    describes: ['At most 256 characters', 'Password must be changed at first login'],
+    attributes: ['minlength="8"', 'required: lower; required: upper; required: digit;'],
+  },
+  {
+    sample: 'okta',
+    vendor: 'okta',
+    policy: (p) => assert.equal(p.settings.lockout.threshold, 10),
+    fails: [['abcdefgh', ['chars.digit', 'chars.upper']]],
+    passes: 'Abcdefg1',
+    unchecked: ['context.username'],
+    describes: ['Must not contain your username', 'Locked after 10 failed attempts'],
+    attributes: ['minlength="8"'],
+    // The username rule, once the username is known.
+    context: { field: '#ctx-username', value: 'jsmith', fails: ['jsmith-Abc1', ['context.username']] },
+  },
+  {
+    sample: 'auth0',
+    vendor: 'auth0',
+    policy: (p) => assert.deepEqual([p.length.min, p.length.unit, p.maxRepeat, p.history.count], [12, 'utf16', 2, 5]),
+    fails: [
+      ['Short1!', ['length.min']],
+      ['acmeanvils', ['chars.types[0]', 'dictionary.custom', 'length.min']],
+      ['aaaaAAAA1111!!!!', ['repeat.max']],
+    ],
+    passes: 'correct-Horse-battery-9',
+    unchecked: ['context.email', 'context.attribute', 'history.reuse'],
+    describes: ['At least 12 UTF-16 units', 'No character more than 2 times in a row', 'Must not be a dictionary word', 'Must not be one of your last 5 passwords'],
+    attributes: ['minlength="12"', 'max-consecutive: 2;'],
+    unsupported: /types\[0\]: 3 of 4 cannot be expressed/,
+  },
+  {
+    sample: 'keycloak',
+    vendor: 'keycloak',
+    doc: /^length\(12\) and digits\(1\) and upperCase\(1\) and notUsername\(undefined\) and passwordHistory\(3\)/,
+    policy: (p) => assert.deepEqual([p.length.min, p.history.count], [12, 3]),
+    fails: [
+      ['Short1', ['length.min']],
+      ['longenoughpassword', ['chars.digit', 'chars.upper']],
+    ],
+    passes: 'Longenough12',
+    unchecked: ['context.username', 'history.reuse'],
+    describes: ['At least 12 UTF-16 units', 'Must not be your username', 'Must not be one of your last 3 passwords'],
+    attributes: ['minlength="12"', 'required: digit; required: upper;'],
+  },
+  {
+    sample: 'passwordrules',
+    vendor: 'passwordrules',
+    doc: /^minlength: 8; maxlength: 63; required: lower;/,
+    policy: (p) => assert.deepEqual([p.length.min, p.length.max, p.sets.length], [8, 63, 3]),
+    fails: [
+      ['abcdefgh', ['chars.set[1]', 'chars.set[2]']],
+      ['Abcdefg1€', ['chars.allowed']],
+    ],
+    passes: 'Abcdefg1',
+    describes: ['At least 8 code points', 'At most 63 code points'],
+    // Exact: the round trip gives the same value back, with nothing unsupported, and a pattern.
+    attributes: ['maxlength="63"', 'pattern="', 'passwordrules="minlength: 8; maxlength: 63; required: lower; required: upper; required: digit; allowed: ascii-printable;"'],
+    unsupported: null,
+  },
+];
 
 // ---------------------------------------------------------------------------------------------
 
@@ -502,6 +623,245 @@ describe('demo page', () => {
     await finish(p);
   });
 
+  for (const f of NEW_FORMATS) {
+    test(`${f.sample} sample: detected, failing and passing passwords, description, attributes`, async () => {
+      const p = await openPage();
+      const { page } = p;
+      await selectSample(page, f.sample);
+      assert.equal(await page.textContent('#detected-vendor'), f.vendor);
+      assert.match(await page.textContent('#vendor-how'), /detected/);
+      if (f.doc) assert.match(await page.inputValue('#doc'), f.doc);
+      f.policy(await canonicalPolicy(page));
+      // The sample also compiles with its vendor chosen explicitly.
+      await page.selectOption('#vendor', f.vendor);
+      assert.equal(await page.isHidden('#doc-error'), true);
+      assert.equal(await page.textContent('#vendor-how'), '(chosen above)');
+      await page.selectOption('#vendor', '');
+
+      for (const [pw, ids] of f.fails) {
+        await typePassword(page, pw);
+        assert.deepEqual(await failing(page), [...ids].sort(), `${f.sample}: failing rules of ${pw}`);
+        assert.equal((await summary(page)).verdict, 'fail', `${f.sample}: ${pw} fails`);
+      }
+      await typePassword(page, f.passes);
+      assert.deepEqual(await failing(page), [], `${f.sample}: ${f.passes} fails nothing`);
+      assert.equal((await summary(page)).verdict, 'pass', `${f.sample}: ${f.passes} passes`);
+      const got = await statusOf(page);
+      for (const id of f.unchecked ?? []) assert.equal(got[id], 'unchecked', `${f.sample}: ${id} waits for the context`);
+      await expectScore(page, Number((await meter(page)).score), `${f.sample}: ${f.passes}`);
+      if (f.context) {
+        await fillContext(page, f.context.field, f.context.value);
+        const [pw, ids] = f.context.fails;
+        await typePassword(page, pw);
+        assert.deepEqual(await failing(page), ids, `${f.sample}: failing rules of ${pw} with ${f.context.field}`);
+      }
+
+      // The description, in English by default, one sentence per rule and setting.
+      const d = await description(page);
+      assert.equal(d.locale, 'en');
+      const sentences = [...d.rules, ...d.settings];
+      for (const t of f.describes) assert.ok(sentences.includes(t), `${f.sample}: description has "${t}": ${JSON.stringify(sentences)}`);
+      assert.ok(d.codes.every((c) => /^(rule|describe)\./.test(c)), `${f.sample}: sentence codes ${d.codes}`);
+
+      // The HTML attributes.
+      const snippet = await page.textContent('#attributes-snippet');
+      assert.match(snippet, /^<input type="password"/);
+      assert.ok(snippet.includes('autocomplete="new-password"'), snippet);
+      for (const a of f.attributes) assert.ok(snippet.includes(a), `${f.sample}: snippet has ${a}: ${snippet}`);
+      const value = await page.textContent('#passwordrules-value');
+      const escaped = value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      assert.ok(snippet.includes(`passwordrules="${escaped}"`), `the snippet carries the passwordrules value: ${snippet}`);
+      const unsupported = await page.$$eval('#unsupported li', (l) => l.map((x) => x.textContent));
+      assert.equal(Number(await page.textContent('#unsupported-count')), unsupported.length);
+      if (f.unsupported === null) {
+        assert.deepEqual(unsupported, []);
+        assert.ok(await page.isVisible('#unsupported-empty'));
+      } else if (f.unsupported) {
+        assert.ok(unsupported.some((u) => f.unsupported.test(u)), `${f.sample}: unsupported ${JSON.stringify(unsupported)}`);
+      }
+      await finish(p);
+    });
+  }
+
+  test('language: German, French and Spanish checklist, description and strength feedback', async () => {
+    const p = await openPage();
+    const { page } = p;
+    await selectSample(page, 'meraki');
+    const before = await page.evaluate(() => window.__passpolicyStats.compiles);
+    await typePassword(page, 'password');
+    const english = await rules(page);
+    const englishIds = english.map((r) => r.id);
+    assert.equal(english[0].message, 'At least 8 characters');
+    const englishWarning = await page.textContent('#strength-warning');
+
+    await page.selectOption('#locale', 'de');
+    await page.waitForFunction(() => document.querySelector('#description').dataset.locale === 'de');
+    const german = await rules(page);
+    assert.deepEqual(german.map((r) => r.id), englishIds, 'rule ids do not change with the language');
+    assert.ok(german.some((r) => r.message.includes('Mindestens')), `German checklist: ${JSON.stringify(german.map((r) => r.message))}`);
+    assert.equal(german.find((r) => r.id === 'length.min').message, 'Mindestens 8 Zeichen');
+    assert.equal(await page.getAttribute('#checklist li .rule-message', 'lang'), 'de');
+    const d = await description(page);
+    assert.ok(d.rules.includes('Mindestens 3 von: Kleinbuchstabe, Großbuchstabe, Ziffer, Sonderzeichen'), JSON.stringify(d.rules));
+    assert.ok(d.settings.includes('Konto wird nach 3 Fehlversuchen gesperrt'), JSON.stringify(d.settings));
+    assert.equal(await page.getAttribute('#description-rules', 'lang'), 'de');
+    // zxcvbn feedback too; the password was kept and rechecked.
+    assert.equal(await page.inputValue('#password'), 'password');
+    const warning = await page.textContent('#strength-warning');
+    assert.notEqual(warning, englishWarning);
+    assert.match(warning, /Passwörter/);
+    assert.equal(await page.getAttribute('#strength-warning', 'data-code'), 'topTen');
+    assert.match(await page.textContent('#suggestions'), /Wörter/);
+    // One recompile for the language, none per keystroke; the failing rules are the same.
+    assert.equal(await page.evaluate(() => window.__passpolicyStats.compiles), before + 1);
+    await typePassword(page, 'abc');
+    assert.equal(await page.evaluate(() => window.__passpolicyStats.compiles), before + 1);
+    assert.deepEqual(await failing(page), ['chars.types[0]', 'length.min']);
+
+    // Another sample keeps the language.
+    await selectSample(page, 'keycloak');
+    assert.equal((await rules(page)).find((r) => r.id === 'length.min').message, 'Mindestens 12 UTF-16-Einheiten');
+    assert.ok((await description(page)).rules.includes('Darf nicht Ihr Benutzername sein'));
+
+    await page.selectOption('#locale', 'fr');
+    await page.waitForFunction(() => document.querySelector('#description').dataset.locale === 'fr');
+    assert.match((await rules(page)).find((r) => r.id === 'length.min').message, /^Au moins 12/);
+    await page.selectOption('#locale', 'es');
+    await page.waitForFunction(() => document.querySelector('#description').dataset.locale === 'es');
+    assert.notEqual((await rules(page)).find((r) => r.id === 'length.min').message, 'At least 12 UTF-16 units');
+    await page.selectOption('#locale', 'en');
+    await page.waitForFunction(() => document.querySelector('#description').dataset.locale === 'en');
+    assert.equal((await rules(page)).find((r) => r.id === 'length.min').message, 'At least 12 UTF-16 units');
+
+    // A broken document still gets the strength feedback in the chosen language.
+    await page.selectOption('#locale', 'de');
+    await page.fill('#doc', '{"minLength": 8,');
+    await page.waitForSelector('#doc-error:not([hidden])');
+    await typePassword(page, 'password');
+    assert.match(await page.textContent('#strength-warning'), /Passwörter/);
+    assert.ok(await page.isVisible('#description-none'));
+    assert.ok(await page.isVisible('#attributes-none'));
+    await finish(p);
+  });
+
+  test('generate: N passwords, each passes when used; look-alikes; length; unsatisfiable inline', async () => {
+    const p = await openPage();
+    const { page, log } = p;
+    const loadRequests = log.requests.length;
+    for (const name of ['auth0', 'canonical', 'keycloak', 'aws-cognito', 'passwordrules', 'meraki']) {
+      await selectSample(page, name);
+      await page.fill('#gen-count', '4');
+      const passwords = await generate(page);
+      assert.equal(passwords.length, 4, `${name}: 4 passwords`);
+      assert.equal(new Set(passwords).size, 4, `${name}: all different`);
+      assert.match(await page.textContent('#gen-summary'), /^4 passwords of length \d+, each with at least [\d.]+ bits of entropy/);
+      const bits = Number(await page.getAttribute('#gen-summary', 'data-entropy-bits'));
+      assert.ok(bits > 60, `${name}: ${bits} bits`);
+      for (let i = 0; i < passwords.length; i++) {
+        await page.click(`#gen-list li:nth-child(${i + 1}) .use-button`);
+        assert.equal(await page.inputValue('#password'), passwords[i], 'Use puts the password into the field');
+        assert.deepEqual(await failing(page), [], `${name}: generated password ${i + 1} fails nothing`);
+        assert.equal((await summary(page)).verdict, 'pass', `${name}: generated password ${i + 1} passes`);
+        assert.equal(await page.getAttribute(`#gen-list li:nth-child(${i + 1})`, 'data-used'), 'true');
+      }
+      assert.equal(await page.textContent('#gen-used'), `Password 4 is in the password field; see the rules above.`);
+    }
+
+    // The context is honoured: a username given below never appears in a generated password.
+    await selectSample(page, 'canonical');
+    await fillContext(page, '#ctx-username', 'abc');
+    await page.fill('#gen-count', '10');
+    for (const pw of await generate(page)) assert.ok(!pw.toLowerCase().includes('abc'));
+    await fillContext(page, '#ctx-username', '');
+
+    // Look-alike characters left out; an explicit length; the count is capped at 10.
+    await page.check('#gen-ambiguous');
+    await page.fill('#gen-length', '32');
+    await page.fill('#gen-count', '50');
+    const plain = await generate(page);
+    assert.equal(plain.length, 10);
+    assert.equal(await page.inputValue('#gen-count'), '10');
+    for (const pw of plain) {
+      assert.equal([...pw].length, 32);
+      assert.ok(!/[Il1O0]/.test(pw), `no look-alike in ${pw}`);
+    }
+    // A length the policy forbids: the library's error, inline; the list is emptied.
+    await page.fill('#gen-length', '200');
+    await generate(page);
+    assert.equal(await page.isVisible('#gen-error'), true);
+    assert.equal(await page.textContent('#gen-error-code'), 'unsatisfiable');
+    assert.equal(await page.textContent('#gen-error-path'), 'options.length');
+    assert.equal(await page.$$eval('#gen-list li', (l) => l.length), 0);
+    await page.fill('#gen-length', '');
+    await page.uncheck('#gen-ambiguous');
+    assert.equal((await generate(page)).length, 10);
+    assert.equal(await page.isHidden('#gen-error'), true, 'a successful run clears the error');
+    // Another language keeps the generated passwords (same rules).
+    await page.selectOption('#locale', 'es');
+    assert.equal(await page.$$eval('#gen-list li', (l) => l.length), 10);
+    await page.selectOption('#locale', 'en');
+
+    // A policy that compiles but admits no password: the conflict is named, nothing is shown.
+    await page.fill('#doc', '{"version": 1, "length": {"max": 4}, "minStrength": 4}');
+    await page.waitForFunction(() => JSON.parse(document.querySelector('#policy-json').textContent || '{}').minStrength === 4);
+    assert.equal(await page.$$eval('#gen-list li', (l) => l.length), 0, 'a new document clears the generated passwords');
+    await generate(page);
+    assert.equal(await page.getAttribute('#gen-error', 'role'), 'alert');
+    assert.equal(await page.textContent('#gen-error-code'), 'unsatisfiable');
+    assert.equal(await page.textContent('#gen-error-path'), 'minStrength');
+    assert.match(await page.textContent('#gen-error-message'), /maximum length 4 is too short/);
+    assert.equal(await page.isHidden('#gen-summary'), true);
+    // A broken document: nothing to generate for.
+    await page.fill('#doc', '{"version": 1,');
+    await page.waitForSelector('#doc-error:not([hidden])');
+    assert.equal(await page.isDisabled('#generate'), true);
+    assert.equal(await page.isHidden('#gen-error'), true);
+
+    // From the keyboard: Generate with Enter, Use with Space.
+    await selectSample(page, 'okta');
+    await page.fill('#gen-count', '1');
+    await page.focus('#generate');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#gen-list li');
+    const [pw] = await page.$$eval('#gen-list .gen-password', (c) => c.map((x) => x.textContent));
+    TYPED.add(pw);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Use password 1');
+    await page.keyboard.press('Space');
+    assert.equal(await page.inputValue('#password'), pw);
+    assert.equal((await summary(page)).verdict, 'pass');
+    assert.equal(await page.getAttribute('#gen-result', 'aria-live'), 'polite');
+
+    // Generating made no request, and no generated password was logged (checked in finish()).
+    await page.waitForTimeout(200);
+    assert.deepEqual(log.requests.slice(loadRequests), [], 'generating made requests');
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    assert.ok(!stored.includes(pw));
+    await finish(p);
+  });
+
+  test('HTML attributes: copyable snippet of the input element', async () => {
+    const p = await openPage();
+    const { page } = p;
+    await selectSample(page, 'canonical');
+    const snippet = await page.textContent('#attributes-snippet');
+    assert.ok(snippet.includes('autocomplete="new-password"'));
+    assert.ok(snippet.includes('minlength="12"'));
+    assert.ok(snippet.endsWith('>'));
+    assert.ok(await page.isVisible('#copy-attributes'));
+    await page.click('#copy-attributes');
+    // Either the clipboard took it or the snippet is selected for Ctrl+C; both say so.
+    await page.waitForFunction(() => document.querySelector('#copy-status').textContent !== '');
+    const status = await page.textContent('#copy-status');
+    assert.match(status, /Copied|Selected/);
+    if (status.startsWith('Selected')) assert.equal(await page.evaluate(() => String(window.getSelection())), snippet);
+    // A new document: new attributes, the copy note cleared.
+    await selectSample(page, 'sumologic');
+    assert.ok((await page.textContent('#attributes-snippet')).includes('passwordrules="minlength: 8; maxlength: 128;'));
+    assert.equal(await page.textContent('#copy-status'), '');
+    await finish(p);
+  });
+
   test('broken documents: inline error with code and path, typed text kept', async () => {
     const p = await openPage();
     const { page } = p;
@@ -576,10 +936,18 @@ describe('demo page', () => {
     assert.deepEqual(log.requests.slice(loadRequests), [], 'typing made requests');
 
     // Every sample, the context fields and the toggles: still no request (samples are preloaded).
-    for (const name of ['sailpoint', 'sumologic', 'scaleway', 'longjump', 'canonical', 'meraki']) {
+    const samples = await page.$$eval('#sample option', (o) => o.map((x) => x.value).filter((v) => v !== 'custom'));
+    assert.equal(samples.length, 12, 'a sample per vendor');
+    for (const name of [...samples.filter((n) => n !== 'meraki'), 'meraki']) {
       await selectSample(page, name);
       await typePassword(page, `${secret}-${name}`);
     }
+    // Generating, using a generated password and switching the language: no request either.
+    await page.fill('#gen-count', '2');
+    await generate(page);
+    await page.click('#gen-list li:first-child .use-button');
+    await page.selectOption('#locale', 'fr');
+    await page.selectOption('#locale', 'en');
     await fillContext(page, '#ctx-username', 'someone');
     TYPED.add('previous-Secret-1');
     await fillContext(page, '#ctx-previous', 'previous-Secret-1');
@@ -663,9 +1031,18 @@ describe('demo page', () => {
           .map((e) => e.id || e.className || e.tagName),
       );
       assert.deepEqual(wide, [], `${name}: elements wider than the viewport`);
+      await page.fill('#gen-count', '3');
+      await generate(page);
+      const genOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(genOverflow <= 0, `${name}: with generated passwords the page scrolls sideways by ${genOverflow} px`);
       const file = join(SHOTS, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       shots.push(file);
+      if (name !== 'narrow-360') {
+        for (const section of ['description', 'generate', 'attributes']) {
+          await page.locator(`#${section}-section`).screenshot({ path: join(SHOTS, `${name}-${section}.png`) });
+        }
+      }
       if (name !== 'narrow-360') {
         // The same page scrolled to the checklist as a user sees it, and the error state.
         await page.locator('#check-section').scrollIntoViewIfNeeded();
