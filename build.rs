@@ -3,8 +3,9 @@
 //!
 //! Outputs in `OUT_DIR`:
 //! - `zxcvbn_words.bin`: every dictionary word (the six lists are disjoint), sorted bytewise,
-//!   front-coded in buckets of `BUCKET` words: per word one byte "characters shared with the
-//!   previous word" (0 at a bucket head), then the rest of the word with bit 7 set on its last byte;
+//!   front-coded in buckets of `BUCKET` words: per word one marker byte, 1 + "bytes shared with
+//!   the previous word" (1 at a bucket head), then the rest of the word (printable ASCII, so the
+//!   next marker ends it);
 //! - `zxcvbn_buckets.bin`: the byte offset of each bucket head, u32 little-endian;
 //! - `zxcvbn_ids.bin`: per sorted word its id (list start + rank − 1) in 17 bits, packed
 //!   little-endian, plus 3 bytes of padding;
@@ -73,11 +74,9 @@ fn main() -> Result<()> {
             prev.iter().zip(w.iter()).take_while(|(a, b)| a == b).count()
         };
         check(shared < w.len(), || "duplicate word".into())?;
-        blob.push(shared as u8);
-        let rest = &w[shared..];
-        for (x, &c) in rest.iter().enumerate() {
-            blob.push(if x + 1 == rest.len() { c | 0x80 } else { c });
-        }
+        // The marker 1 + shared (below every word byte, 0x21..0x7e) also ends the previous word.
+        blob.push(1 + shared as u8);
+        blob.extend_from_slice(&w[shared..]);
         prev = w;
     }
 

@@ -11,6 +11,11 @@
 #      then tests/cli/*.test.mjs: the installed bin (tests/node_modules/passpolicy/cli.mjs) as a
 #      child process, and `npx passpolicy` from the tarball in a scratch project
 #      (PASSPOLICY_CLI_LARGE_LINES sets the size of the constant-memory test, default 1000000);
+#      then the hardening tests of issue 7 under `node --expose-gc`: tests/node/hostile.test.mjs
+#      (hostile values at every export, the documented limits), tests/node/secrecy.test.mjs (no
+#      password or context value in any output, over the fuzz corpora) and tests/node/leak.test.mjs
+#      (1,000,000 checkRules + 10,000 check calls and 2 × 100,000 policies; PASSPOLICY_LEAK_RULES
+#      and PASSPOLICY_LEAK_CHECKS change the counts);
 #   4. the declarations: no `any`, and strict `tsc --noEmit` of tests/types under three configs.
 # Needs node >= 20, npm, and `npm ci` done at the top level (esbuild, typescript, binaryen).
 set -euo pipefail
@@ -67,6 +72,12 @@ PASSPOLICY_TARBALL="$scratch/$tarball" node --test --test-reporter=spec \
   tests/cli/commands.test.mjs \
   tests/cli/stream.test.mjs \
   tests/cli/npx.test.mjs
+
+echo "== hostile input, limits, secrecy, leaks (node --expose-gc)"
+node --expose-gc --test --test-reporter=spec \
+  tests/node/hostile.test.mjs \
+  tests/node/secrecy.test.mjs \
+  tests/node/leak.test.mjs
 
 echo "== types"
 node tests/types/no-any.mjs

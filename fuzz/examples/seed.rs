@@ -135,6 +135,14 @@ fn main() {
         }
         let _ = i;
     }
+    // estimate: passwords, alone and with user inputs.
+    let more = ["password", "P@ssw0rd", "qwertyuiop", "1990-12-31", "zxcvbnm,./", "abcabcabc", "johnsmith1984", "correcthorsebatterystaple", "a4@8([{<369!|1705$+%2"];
+    for (i, pw) in passwords.iter().chain(&more).enumerate() {
+        write(&out, "estimate", pw.as_bytes());
+        let inputs = ["john", "smith", "john.smith@example.com", "acme"];
+        write(&out, "estimate", &[pw.as_bytes(), &[0xFF], inputs[i % inputs.len()].as_bytes()].concat());
+    }
+
     for t in fs::read_dir(&out).unwrap().flatten() {
         println!("{}: {} seeds", t.file_name().to_string_lossy(), fs::read_dir(t.path()).unwrap().count());
     }

@@ -91,6 +91,16 @@ mod tests {
     }
 
     #[test]
+    fn only_an_object_is_a_context() {
+        assert_eq!(Context::from_json(r#" {"username": "ann"}"#).unwrap().username.as_deref(), Some("ann"));
+        for text in [r#"["ann"]"#, "null", "\"ann\"", "1", ""] {
+            let e = Context::from_json(text).unwrap_err();
+            assert_eq!((e.code(), e.path()), ("invalid_field", Some("context")), "{text}");
+            assert!(!e.message.contains("ann"));
+        }
+    }
+
+    #[test]
     fn email() {
         assert_eq!(email_tokens("John.Doe@Example.com", 3), vec!["john.doe@example.com", "john.doe", "john", "doe", "johndoe"]);
     }
@@ -100,6 +110,10 @@ impl Context {
     /// Parses a context from JSON. Errors name the field and never repeat a value (a misplaced
     /// password must not end up in an error message).
     pub fn from_json(text: &str) -> crate::error::Result<Context> {
+        // serde reads a struct from an array too (positionally): a context is an object only.
+        if !text.trim_start().starts_with('{') {
+            return Err(crate::error::PolicyError::field("context", "expected a JSON object"));
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();

@@ -101,14 +101,23 @@ fn order(kind: u32, table: u32, minor: u32) -> u32 {
     (kind << 24) | (table.min(0xffff) << 8) | minor
 }
 
-/// Lower-cases like `String.prototype.toLowerCase` wherever that keeps the length (it always
-/// does for ASCII, which is all the static lists hold).
+/// Lower-cases like `String.prototype.toLowerCase` wherever that keeps the length: ASCII
+/// directly, other text a run of valid UTF-16 at a time (so that a final sigma becomes `ς` as in
+/// JavaScript), character by character where a run would change length (only `İ` does, whose
+/// expansion shifts zxcvbn's indices; we keep it as it is).
 pub(crate) fn lowercase(units: &[u16]) -> Vec<u16> {
+    if units.iter().all(|&u| u < 0x80) {
+        return units.iter().map(|&u| if (0x41..=0x5a).contains(&u) { u + 0x20 } else { u }).collect();
+    }
     let mut out = Vec::with_capacity(units.len());
-    for r in char::decode_utf16(units.iter().copied()) {
-        match r {
-            Ok(c) if c.is_ascii() => out.push(c.to_ascii_lowercase() as u16),
-            Ok(c) => {
+    let mut run = String::new();
+    let mut run_len = 0;
+    let flush = |run: &mut String, run_len: &mut usize, out: &mut Vec<u16>| {
+        let lower = run.to_lowercase();
+        if lower.encode_utf16().count() == *run_len {
+            out.extend(lower.encode_utf16());
+        } else {
+            for c in run.chars() {
                 let mut lc = c.to_lowercase();
                 let mut buf = [0u16; 2];
                 match (lc.next(), lc.next()) {
@@ -116,9 +125,23 @@ pub(crate) fn lowercase(units: &[u16]) -> Vec<u16> {
                     _ => out.extend_from_slice(c.encode_utf16(&mut buf)),
                 }
             }
-            Err(e) => out.push(e.unpaired_surrogate()),
+        }
+        run.clear();
+        *run_len = 0;
+    };
+    for r in char::decode_utf16(units.iter().copied()) {
+        match r {
+            Ok(c) => {
+                run.push(c);
+                run_len += c.len_utf16();
+            }
+            Err(e) => {
+                flush(&mut run, &mut run_len, &mut out);
+                out.push(e.unpaired_surrogate());
+            }
         }
     }
+    flush(&mut run, &mut run_len, &mut out);
     out
 }
 
@@ -133,7 +156,7 @@ pub(crate) fn omnimatch(units: &[u16], ctx: &mut Ctx) -> Vec<M> {
     sequence(units, &mut out);
     recent_years(units, &mut out);
     dates(units, ctx.year, &mut out);
-    out.sort_by(|a, b| (a.i, a.j, a.order).cmp(&(b.i, b.j, b.order)));
+    out.sort_by_key(|m| (m.i, m.j, m.order));
     out
 }
 
@@ -250,10 +273,19 @@ impl L33t {
         let mut relevant = 0u32;
         for x in (0..20).filter(|&x| present[x]) {
             relevant |= 1 << x;
-            for (s, sub) in subs.iter().enumerate() {
-                let opt = ((sub >> (2 * x)) & 3) as usize;
-                if let Some(m) = masks.get_mut(x * OPTS + opt) {
-                    m[s / 64] |= 1 << (s % 64);
+            for (block, chunk) in subs.chunks(64).enumerate() {
+                let mut m = [0u64; OPTS];
+                for (b, sub) in chunk.iter().enumerate() {
+                    let opt = (sub >> (2 * x)) & 3;
+                    let bit = 1u64 << b;
+                    m[0] |= bit * u64::from(opt == 0);
+                    m[1] |= bit * u64::from(opt == 1);
+                    m[2] |= bit * u64::from(opt == 2);
+                }
+                for (opt, bits) in m.into_iter().enumerate() {
+                    if let Some(w) = masks.get_mut(x * OPTS + opt).and_then(|w| w.get_mut(block)) {
+                        *w = bits;
+                    }
                 }
             }
         }
@@ -608,7 +640,7 @@ fn repeat(units: &[u16], ctx: &mut Ctx, out: &mut Vec<M>) {
             let token = units.get(s..s + greedy_len).unwrap_or(&[]);
             let period = (1..=greedy_len / 2)
                 .find(|&p| {
-                    greedy_len % p == 0 && token.chunks(p).all(|c| Some(c) == token.get(..p))
+                    greedy_len.is_multiple_of(p) && token.chunks(p).all(|c| Some(c) == token.get(..p))
                 })
                 .unwrap_or(greedy);
             (greedy_len, period)
@@ -840,6 +872,16 @@ mod tests {
 
     fn u(s: &str) -> Vec<u16> {
         s.encode_utf16().collect()
+    }
+
+    #[test]
+    fn lowercase_like_javascript() {
+        assert_eq!(lowercase(&u("PassWORD1!")), u("password1!"));
+        assert_eq!(lowercase(&u("ΟΔΟΣ ΟΔΟΣ")), u("οδος οδος"));
+        assert_eq!(lowercase(&u("İstanbul")), u("İstanbul"));
+        assert_eq!(lowercase(&u("ÀÉ😀K")), u("àé😀k"));
+        let lone = [0xd800u16, 0x41];
+        assert_eq!(lowercase(&lone), [0xd800, 0x61]);
     }
 
     #[test]

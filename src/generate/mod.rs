@@ -301,8 +301,10 @@ impl Plan {
                 rules.push((required, start..list.len()));
             }
         }
+        // Kinds are looked up many times per character (once per requirement): remember them.
+        let kinds: std::cell::RefCell<std::collections::HashMap<char, crate::policy::Kind>> = Default::default();
         let meets = |m: &Matcher, c: char| {
-            let k = filter.kind(c);
+            let k = *kinds.borrow_mut().entry(c).or_insert_with(|| filter.kind(c));
             match m {
                 Matcher::Class(cl) => cl.contains(k),
                 Matcher::Set(s) => s.contains(c, k),

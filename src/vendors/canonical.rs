@@ -15,6 +15,10 @@ pub const KEYS: &[&str] = &[
 ];
 
 pub fn normalize(doc: &Value) -> Result<Normalized> {
+    // serde reads a struct from an array too (positionally): the canonical form is an object only.
+    if !doc.is_object() {
+        return Err(PolicyError::field("$", "expected a canonical policy object"));
+    }
     let policy: Policy = serde_path_to_error::deserialize(doc).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { "$".to_string() } else { path };
@@ -38,5 +42,9 @@ mod tests {
         let e = normalize(&json!({"version": 1, "lenght": {}})).unwrap_err();
         assert_eq!(e.path(), Some("lenght"));
         assert!(e.message.contains("lenght"));
+        // Not read positionally from an array (serde's struct-from-sequence).
+        for not_object in [json!([1]), json!([1, {}, {"min": 8}]), json!("x"), json!(null)] {
+            assert_eq!(normalize(&not_object).unwrap_err().path(), Some("$"), "{not_object}");
+        }
     }
 }

@@ -320,10 +320,13 @@ pub fn detect_vendor(text: &str) -> Result<&'static str> {
 
 fn vendor_id(name: &str) -> Result<&'static str> {
     VENDORS.iter().copied().find(|v| v.eq_ignore_ascii_case(name)).ok_or_else(|| {
+        // The caller's text, bounded: an error message is never megabytes long.
+        let shown: String = name.chars().take(40).collect();
+        let more = if name.chars().nth(40).is_some() { "…" } else { "" };
         PolicyError::new(
             ErrorCode::UnknownVendor,
             Some("vendor".into()),
-            format!("unknown vendor `{name}`; known vendors: {}", VENDORS.join(", ")),
+            format!("unknown vendor `{shown}{more}`; known vendors: {}", VENDORS.join(", ")),
         )
     })
 }
@@ -439,6 +442,8 @@ mod tests {
         assert!(e.message.contains("meraki") && e.message.contains("sumologic"));
         let e = normalize("{}", Some("nope")).unwrap_err();
         assert_eq!((e.code(), e.path()), ("unknown_vendor", Some("vendor")));
+        let e = normalize("{}", Some(&"x".repeat(1 << 20))).unwrap_err();
+        assert!(e.message.len() < 300, "the unknown vendor is echoed bounded: {} bytes", e.message.len());
     }
 
     #[test]
