@@ -27,5 +27,10 @@ export async function init(wasm) {
  * @returns {boolean}
  */
 export function isPassPolicyError(e) {
-  return e instanceof Error && e.name === 'PassPolicyError' && typeof (/** @type {{ code?: unknown }} */ (e).code) === 'string';
+  // A Proxy's traps can throw inside `instanceof` and the property reads: never let them out.
+  try {
+    return e instanceof Error && e.name === 'PassPolicyError' && typeof (/** @type {{ code?: unknown }} */ (e).code) === 'string';
+  } catch {
+    return false;
+  }
 }

@@ -24,5 +24,10 @@ exports.init = async function init(_wasm) {};
  * @returns {boolean}
  */
 exports.isPassPolicyError = function isPassPolicyError(e) {
-  return e instanceof Error && e.name === 'PassPolicyError' && typeof e.code === 'string';
+  // A Proxy's traps can throw inside `instanceof` and the property reads: never let them out.
+  try {
+    return e instanceof Error && e.name === 'PassPolicyError' && typeof e.code === 'string';
+  } catch {
+    return false;
+  }
 };

@@ -5,7 +5,7 @@
 //   2. wasm-bindgen --target web and --target nodejs (stripped) into temp dirs; the two
 //      passpolicy_bg.wasm must be byte-identical, and one ships
 //   3. wasm-opt -Oz (binaryen from node_modules) — kept only when it makes the gzip size smaller
-//   4. pkg/: passpolicy.js (web glue), passpolicy.cjs (nodejs glue), passpolicy_bg.wasm,
+//   4. pkg/: passpolicy.js (web glue), passpolicy.cjs (nodejs glue), both with js/freed.js appended, passpolicy_bg.wasm,
 //      browser.js / node.mjs / node.cjs / cli.mjs (js/; the bin cli.mjs gets a shebang and +x),
 //      index.d.ts + index.d.cts (js/index.d.ts),
 //      package.json (pkg.json + name/version/description/license from Cargo.toml), README/LICENSE
@@ -183,11 +183,12 @@ function writePkg(wasmBytes) {
   fs.mkdirSync(pkgDir);
   const put = (name, data) => fs.writeFileSync(path.join(pkgDir, name), data);
   // The web glue names a d.ts we do not ship (ours is index.d.ts): drop that header.
-  put(`${NAME}.js`, fs.readFileSync(path.join(tmp, 'web', `${NAME}.js`), 'utf8').replace(/^\/\* @ts-self-types="[^"]*" \*\/\n+/, ''));
+  const freedGuard = fs.readFileSync(path.join(jsDir, 'freed.js'), 'utf8');
+  put(`${NAME}.js`, fs.readFileSync(path.join(tmp, 'web', `${NAME}.js`), 'utf8').replace(/^\/\* @ts-self-types="[^"]*" \*\/\n+/, '') + freedGuard);
   // The nodejs glue uses require and __dirname; the package is "type": "module".
   const nodeGlue = fs.readFileSync(path.join(tmp, 'nodejs', `${NAME}.js`), 'utf8');
   if (!nodeGlue.includes(`${NAME}_bg.wasm`)) fail('the nodejs glue does not load passpolicy_bg.wasm');
-  put(`${NAME}.cjs`, nodeGlue);
+  put(`${NAME}.cjs`, nodeGlue + freedGuard);
   put(`${NAME}_bg.wasm`, wasmBytes);
   for (const f of ['browser.js', 'node.mjs', 'node.cjs']) fs.copyFileSync(path.join(jsDir, f), path.join(pkgDir, f));
   // The command line (the package's `bin`): a shebang line and the executable bit.

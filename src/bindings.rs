@@ -18,7 +18,7 @@
 
 use std::cell::OnceCell;
 
-use js_sys::{Array, JsString, Map, Reflect, RegExp, Set, JSON};
+use js_sys::{JsString, Map, Reflect, RegExp, Set, JSON};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -81,6 +81,17 @@ extern "C" {
     type RegExpProto;
     #[wasm_bindgen(method, js_name = test)]
     fn test_js(this: &RegExpProto, text: &JsString) -> bool;
+
+    /// `Array.isArray`, which throws on a revoked Proxy: caught here, since a JS exception that
+    /// unwinds through Rust frames leaks the shadow stack and, after a few thousand, traps.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Whether `v` is an array; a value that cannot even be asked (a revoked Proxy) is an
+/// `invalid_field` error at `path`.
+fn is_array(v: &JsValue, path: &str) -> Result<bool, PolicyError> {
+    array_is_array(v).map_err(|_| PolicyError::field(path, "cannot be read (a revoked Proxy?)"))
 }
 
 thread_local! {
@@ -113,8 +124,10 @@ fn kind(v: &JsValue) -> String {
     if v.is_null() {
         return "null".into();
     }
-    if v.is_array() {
-        return "an array".into();
+    match array_is_array(v) {
+        Ok(true) => return "an array".into(),
+        Ok(false) => {}
+        Err(_) => return "an unreadable object (a revoked Proxy?)".into(),
     }
     if v.is_instance_of::<Map>() {
         return "a Map".into();
@@ -146,7 +159,8 @@ fn password_text(v: &JsValue) -> Result<String, PolicyError> {
 /// A plain object (or, with `allow_array`, an array) as JSON text. A `Map`/`Set` (which would
 /// stringify to `{}`), a function, a primitive, a cycle or a BigInt: `invalid_field` at `path`.
 fn object_json(v: &JsValue, path: &str, expected: &str, allow_array: bool) -> Result<String, PolicyError> {
-    if !v.is_object() || v.is_instance_of::<Map>() || v.is_instance_of::<Set>() || (!allow_array && v.is_array()) {
+    // wasm-bindgen's `instanceof` checks catch what a Proxy's traps throw.
+    if !v.is_object() || v.is_instance_of::<Map>() || v.is_instance_of::<Set>() || (!allow_array && is_array(v, path)?) {
         return Err(PolicyError::field(path, format!("expected {expected}, got {}", kind(v))));
     }
     let not_json = || PolicyError::field(path, "cannot be converted to JSON (a cycle, a BigInt, or a toJSON that throws)");
@@ -186,7 +200,7 @@ fn option(options: &JsValue, key: &str) -> Result<JsValue, PolicyError> {
     if options.is_null_or_undefined() {
         return Ok(JsValue::UNDEFINED);
     }
-    if !options.is_object() || options.is_array() {
+    if !options.is_object() || is_array(options, "options")? {
         return Err(PolicyError::field("options", format!("expected a plain object, got {}", kind(options))));
     }
     Reflect::get(options, &key.into()).map_err(|_| PolicyError::field(key, "could not be read"))
@@ -299,25 +313,45 @@ pub fn check(doc: JsValue, password: JsValue, context_value: JsValue) -> JsResul
 #[wasm_bindgen]
 pub fn strength(password: JsValue, user_inputs: JsValue) -> JsResult<JsValue> {
     let password = password_text(&password).or_throw()?;
-    let mut inputs: Vec<String> = Vec::new();
-    if !user_inputs.is_null_or_undefined() {
-        let Some(list) = user_inputs.dyn_ref::<Array>() else {
-            return Err(to_js_error(&PolicyError::field("userInputs", format!("expected an array of strings, got {}", kind(&user_inputs)))));
-        };
-        for (i, item) in list.iter().enumerate() {
-            match item.as_string() {
-                Some(s) => inputs.push(s),
-                None => {
-                    return Err(to_js_error(&PolicyError::field(
-                        format!("userInputs[{i}]"),
-                        format!("expected a string, got {}", kind(&item)),
-                    )))
-                }
-            }
-        }
-    }
+    let inputs = user_inputs_list(&user_inputs).or_throw()?;
     let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     to_js(&strength::estimate(&password, &refs))
+}
+
+/// `userInputs`: absent, or an array of strings. Read through `JSON.stringify` (which catches
+/// what a Proxy throws), never element by element through JS getters.
+fn user_inputs_list(v: &JsValue) -> Result<Vec<String>, PolicyError> {
+    if v.is_null_or_undefined() {
+        return Ok(Vec::new());
+    }
+    let expected = || PolicyError::field("userInputs", format!("expected an array of strings, got {}", kind(v)));
+    if !is_array(v, "userInputs")? {
+        return Err(expected());
+    }
+    let text = object_json(v, "userInputs", "an array of strings", true)?;
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(&text) else {
+        return Err(expected());
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            Value::String(s) => Ok(s),
+            other => Err(PolicyError::field(format!("userInputs[{i}]"), format!("expected a string, got {}", json_kind(&other)))),
+        })
+        .collect()
+}
+
+/// The kind of a JSON value for messages (never the value itself).
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null (or a value JSON cannot hold)",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// A policy compiled once, checked many times. Free it with `free()` (or `using`) when done;

@@ -1,35 +1,17 @@
-//! The built-in common-password list: the 10,000 most frequent passwords of zxcvbn's `passwords`
-//! frequency list (MIT, Dropbox), lower-cased, sorted, one per line, embedded once. Looked up by
-//! binary search over the text itself: nothing is built at start-up.
+//! The built-in common-password list: the 10,000 most frequent passwords of zxcvbn 4.4.2's
+//! `passwords` frequency list (MIT, Dropbox). It is the head of the strength estimator's own
+//! `passwords` dictionary (`crate::estimate`, ranks 1 to 10,000), so the list is embedded once
+//! and looked up in the estimator's front-coded blob: nothing is built at start-up.
 
-const LIST: &str = include_str!("../../data/common-passwords.txt");
+use crate::estimate::{lookup, Dictionary};
 
-/// Whether `lower` (an already lower-cased password) is on the list.
+/// How many of the most common passwords the rule rejects.
+pub const COMMON_PASSWORDS: u32 = 10_000;
+
+/// Whether `lower` (an already lower-cased password) is one of the [`COMMON_PASSWORDS`] most
+/// common passwords.
 pub fn contains(lower: &str) -> bool {
-    if lower.is_empty() || lower.contains('\n') {
-        return false;
-    }
-    let bytes = LIST.as_bytes();
-    let (mut lo, mut hi) = (0usize, bytes.len());
-    // Invariant: lo is at a line start; the entry, if present, starts in [lo, hi).
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = bytes[..mid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1).max(lo);
-        let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| start + p);
-        let entry = LIST.get(start..end).unwrap_or("");
-        match entry.cmp(lower) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
-        }
-    }
-    false
-}
-
-#[cfg(test)]
-/// Number of entries.
-pub fn len() -> usize {
-    LIST.lines().count()
+    matches!(lookup(lower), Some((Dictionary::Passwords, rank)) if rank <= COMMON_PASSWORDS)
 }
 
 #[cfg(test)]
@@ -38,14 +20,23 @@ mod tests {
 
     #[test]
     fn finds_every_entry_and_nothing_else() {
-        assert_eq!(len(), 10_000);
-        for line in LIST.lines() {
+        let list = include_str!("../../data/zxcvbn/passwords.txt");
+        let (head, tail): (Vec<(usize, &str)>, Vec<(usize, &str)>) =
+            list.lines().enumerate().partition(|(i, _)| *i < COMMON_PASSWORDS as usize);
+        assert_eq!(head.len(), 10_000);
+        for (_, line) in head {
             assert!(contains(line), "{line}");
             assert!(!contains(&format!("{line}\u{1}")));
+        }
+        // Rank 10,001 and below are not on the list.
+        for (_, line) in tail.iter().take(1000) {
+            assert!(!contains(line), "{line}");
         }
         assert!(contains("password"));
         assert!(contains("123456"));
         assert!(!contains("correct horse battery staple"));
         assert!(!contains(""));
+        // Words of the other lists (an English word, a name) are not common passwords.
+        assert!(!contains("the"));
     }
 }
