@@ -9,7 +9,7 @@ use super::{common, strength};
 use crate::error::Result;
 use crate::messages::phrases::{self, ContextField};
 use crate::messages::Messages;
-use crate::policy::{kind_of_grapheme, validate, CharClass, CharSet, ContextCheck, Kind, LengthUnit, MatchMode, Policy};
+use crate::policy::{validate, CharClass, CharSet, ContextCheck, Kind, LengthUnit, MatchMode, Policy};
 
 /// The rules judge at most this many leading code points of a password; beyond it the report
 /// says `analyzed.complete: false`. The length counts in code points and UTF-16 units are exact
@@ -28,9 +28,147 @@ pub struct Checker {
     set_messages: Vec<String>,
     types_messages: Vec<String>,
     allowed_message: String,
+    /// The policy's character sets, compiled for membership tests.
+    sets: CompiledSets,
+}
+
+/// The character sets of a policy, compiled at `Checker::compile`: the checker tests membership
+/// per grapheme and per code point, never by scanning a set's characters.
+#[derive(Debug, Clone)]
+struct CompiledSets {
+    symbols: Option<Matcher>,
+    allowed: Option<Matcher>,
+    forbidden: Option<Matcher>,
+    /// The counted sets: per custom set (policy `sets`), then per N-of-M `chars` requirement, in
+    /// order (the order of `Scan::set_counts`).
+    counted: Vec<Matcher>,
+}
+
+impl CompiledSets {
+    fn new(p: &Policy) -> Self {
+        let counted = p.sets.iter().map(|s| &s.chars).chain(p.types.iter().flat_map(|t| t.of.iter().filter_map(|r| r.chars.as_ref())));
+        CompiledSets {
+            symbols: p.symbols.as_ref().map(Matcher::new),
+            allowed: p.allowed.as_ref().map(Matcher::new),
+            forbidden: p.forbidden.as_ref().map(Matcher::new),
+            counted: counted.map(Matcher::new).collect(),
+        }
+    }
+}
+
+/// A `CharSet` compiled: its literal characters and ranges as sorted, disjoint inclusive code
+/// point ranges (`CharSet::code_point_ranges`, tested by binary search), its classes as the
+/// grapheme kinds they hold. Same answers as `CharSet::contains` / `contains_char`.
+#[derive(Debug, Clone)]
+struct Matcher {
+    ranges: Vec<[u32; 2]>,
+    /// Bit `k as usize` set when a class of the set holds kind `k`.
+    kinds: u8,
+}
+
+impl Matcher {
+    fn new(set: &CharSet) -> Self {
+        let kinds = Kind::ALL
+            .iter()
+            .filter(|k| set.classes.iter().any(|cl| cl.contains(**k)))
+            .fold(0u8, |bits, k| bits | kind_bit(*k));
+        Matcher { ranges: set.code_point_ranges(), kinds }
+    }
+
+    /// By the literal characters and ranges only.
+    fn contains_cp(&self, cp: u32) -> bool {
+        // The first range that does not end below `cp`; the ranges are sorted and disjoint.
+        let i = self.ranges.partition_point(|[_, b]| *b < cp);
+        self.ranges.get(i).is_some_and(|[a, _]| *a <= cp)
+    }
+
+    /// Whether a class of the set holds graphemes of kind `kind`.
+    fn holds_kind(&self, kind: Kind) -> bool {
+        self.kinds & kind_bit(kind) != 0
+    }
+
+    /// Membership of code point `c` that belongs to a grapheme of kind `kind`.
+    fn contains(&self, c: char, kind: Kind) -> bool {
+        self.holds_kind(kind) || self.contains_cp(c as u32)
+    }
+}
+
+fn kind_bit(kind: Kind) -> u8 {
+    1 << (kind as u8)
+}
+
+const KINDS: usize = Kind::ALL.len();
+
+/// The bases of the analysed graphemes, for counting the graphemes of every counted set at once:
+/// the distinct base code points, sorted, and running per-kind counts over them.
+struct Bases {
+    cps: Vec<u32>,
+    /// `prefix[i][k]`: graphemes of kind `k` whose base is one of `cps[..i]` (`cps.len() + 1` rows).
+    prefix: Vec<[u32; KINDS]>,
+}
+
+impl Bases {
+    fn new(mut bases: Vec<(u32, Kind)>) -> Self {
+        bases.sort_unstable_by_key(|(cp, _)| *cp);
+        let mut cps: Vec<u32> = Vec::new();
+        let mut prefix: Vec<[u32; KINDS]> = vec![[0; KINDS]];
+        let mut acc = [0u32; KINDS];
+        for (cp, kind) in bases {
+            if cps.last() != Some(&cp) {
+                if !cps.is_empty() {
+                    prefix.push(acc);
+                }
+                cps.push(cp);
+            }
+            if let Some(n) = acc.get_mut(kind as usize) {
+                *n += 1;
+            }
+        }
+        if !cps.is_empty() {
+            prefix.push(acc);
+        }
+        Bases { cps, prefix }
+    }
+
+    /// The graphemes that count for `set`: those whose base is in it, or whose kind its classes
+    /// hold. Work per set: a binary search per range of the set or per distinct base, whichever
+    /// are fewer — not per grapheme.
+    fn count(&self, set: &Matcher) -> u32 {
+        let total = self.prefix.last().copied().unwrap_or([0; KINDS]);
+        // Per kind, the graphemes whose base is in the set's ranges.
+        let mut inside = [0u32; KINDS];
+        let mut add = |from: &[u32; KINDS], to: &[u32; KINDS]| {
+            for ((n, a), b) in inside.iter_mut().zip(from).zip(to) {
+                *n += b.saturating_sub(*a);
+            }
+        };
+        if set.ranges.len() <= self.cps.len() {
+            for [a, b] in &set.ranges {
+                let lo = self.cps.partition_point(|cp| cp < a);
+                let hi = self.cps.partition_point(|cp| cp <= b);
+                if let (Some(from), Some(to)) = (self.prefix.get(lo), self.prefix.get(hi)) {
+                    add(from, to);
+                }
+            }
+        } else {
+            for (cp, rows) in self.cps.iter().zip(self.prefix.windows(2)) {
+                if let ([from, to], true) = (rows, set.contains_cp(*cp)) {
+                    add(from, to);
+                }
+            }
+        }
+        Kind::ALL
+            .iter()
+            .map(|k| {
+                let counts = if set.holds_kind(*k) { &total } else { &inside };
+                counts.get(*k as usize).copied().unwrap_or(0)
+            })
+            .sum()
+    }
 }
 
 /// Counts of one pass over the analysed graphemes.
+#[derive(Debug, PartialEq)]
 struct Scan {
     lower: u32,
     upper: u32,
@@ -72,7 +210,8 @@ impl Checker {
         let types_messages = policy.types.iter().map(|t| phrases::types(m, t, policy.symbols.as_ref())).collect();
         let allowed_message =
             phrases::allowed(m, policy.allowed.as_ref(), policy.forbidden.as_ref()).map(|(_, text)| text).unwrap_or_default();
-        Ok(Checker { policy: policy.clone(), words, messages, set_messages, types_messages, allowed_message })
+        let sets = CompiledSets::new(policy);
+        Ok(Checker { policy: policy.clone(), words, messages, set_messages, types_messages, allowed_message, sets })
     }
 
     /// The messages the checker speaks.
@@ -276,10 +415,7 @@ impl Checker {
     }
 
     fn scan(&self, s: &str) -> Scan {
-        let p = &self.policy;
-        let symbols = p.symbols.as_ref();
-        let chars_reqs: Vec<&CharSet> =
-            p.sets.iter().map(|s| &s.chars).chain(p.types.iter().flat_map(|t| t.of.iter().filter_map(|r| r.chars.as_ref()))).collect();
+        let sets = &self.sets;
         let mut scan = Scan {
             lower: 0,
             upper: 0,
@@ -289,13 +425,17 @@ impl Checker {
             graphemes: 0,
             longest_run: 0,
             disallowed: 0,
-            set_counts: vec![0; chars_reqs.len()],
+            set_counts: Vec::new(),
         };
+        let in_symbols = sets.symbols.as_ref().map(|set| |c: char| set.contains_cp(c as u32));
+        let judge_allowed = sets.allowed.is_some() || sets.forbidden.is_some();
+        // The base and kind of every grapheme, when there are sets to count them for.
+        let mut bases: Vec<(u32, Kind)> = Vec::new();
         let mut prev: Option<&str> = None;
         let mut run = 0u32;
         for g in s.graphemes(true) {
             scan.graphemes += 1;
-            let kind = kind_of_grapheme(g, symbols);
+            let kind = Kind::of_grapheme(g, in_symbols);
             match kind {
                 Kind::Lower => scan.lower += 1,
                 Kind::Upper => scan.upper += 1,
@@ -307,22 +447,23 @@ impl Checker {
             run = if prev == Some(g) { run + 1 } else { 1 };
             scan.longest_run = scan.longest_run.max(run);
             prev = Some(g);
-            for (i, set) in chars_reqs.iter().enumerate() {
-                // A cluster counts for a set when its base character is in it.
-                if g.chars().next().is_some_and(|c| set.contains(c, kind)) {
-                    if let Some(n) = scan.set_counts.get_mut(i) {
-                        *n += 1;
-                    }
-                }
+            // A cluster counts for a set when its base character is in it (counted below).
+            if let (false, Some(base)) = (sets.counted.is_empty(), g.chars().next()) {
+                bases.push((base as u32, kind));
             }
-            if p.allowed.is_some() || p.forbidden.is_some() {
+            if judge_allowed {
+                // Per code point, each with the kind of its cluster.
                 let bad = g.chars().any(|c| {
-                    p.allowed.as_ref().is_some_and(|a| !a.contains(c, kind)) || p.forbidden.as_ref().is_some_and(|f| f.contains(c, kind))
+                    sets.allowed.as_ref().is_some_and(|a| !a.contains(c, kind)) || sets.forbidden.as_ref().is_some_and(|f| f.contains(c, kind))
                 });
                 if bad {
                     scan.disallowed += 1;
                 }
             }
+        }
+        if !sets.counted.is_empty() {
+            let bases = Bases::new(bases);
+            scan.set_counts = sets.counted.iter().map(|set| bases.count(set)).collect();
         }
         scan
     }
@@ -534,6 +675,191 @@ mod tests {
         let r = Checker::compile_with(&p, Messages::new("es")).unwrap().check_rules("a", &ctx());
         assert_eq!(r.rules[0].message, "Al menos 1 carácter");
         assert_eq!(r.rules[3].message, "No es tu última contraseña");
+    }
+
+    /// The scan by the definitions, testing the policy's `CharSet`s directly (the checker before
+    /// its sets were compiled).
+    fn reference_scan(p: &Policy, s: &str) -> Scan {
+        use crate::policy::kind_of_grapheme;
+        let symbols = p.symbols.as_ref();
+        let chars_reqs: Vec<&CharSet> =
+            p.sets.iter().map(|s| &s.chars).chain(p.types.iter().flat_map(|t| t.of.iter().filter_map(|r| r.chars.as_ref()))).collect();
+        let mut scan = Scan {
+            lower: 0,
+            upper: 0,
+            other_letter: 0,
+            digit: 0,
+            symbol: 0,
+            graphemes: 0,
+            longest_run: 0,
+            disallowed: 0,
+            set_counts: vec![0; chars_reqs.len()],
+        };
+        let mut prev: Option<&str> = None;
+        let mut run = 0u32;
+        for g in s.graphemes(true) {
+            scan.graphemes += 1;
+            let kind = kind_of_grapheme(g, symbols);
+            match kind {
+                Kind::Lower => scan.lower += 1,
+                Kind::Upper => scan.upper += 1,
+                Kind::OtherLetter => scan.other_letter += 1,
+                Kind::Digit => scan.digit += 1,
+                Kind::Symbol => scan.symbol += 1,
+                Kind::Other => {}
+            }
+            run = if prev == Some(g) { run + 1 } else { 1 };
+            scan.longest_run = scan.longest_run.max(run);
+            prev = Some(g);
+            let base = g.chars().next().unwrap();
+            for (i, set) in chars_reqs.iter().enumerate() {
+                if set.contains(base, kind) {
+                    scan.set_counts[i] += 1;
+                }
+            }
+            if p.allowed.is_some() || p.forbidden.is_some() {
+                let bad = g.chars().any(|c| {
+                    p.allowed.as_ref().is_some_and(|a| !a.contains(c, kind)) || p.forbidden.as_ref().is_some_and(|f| f.contains(c, kind))
+                });
+                if bad {
+                    scan.disallowed += 1;
+                }
+            }
+        }
+        scan
+    }
+
+    #[test]
+    fn compiled_sets_match_the_definitions() {
+        use CharClass::*;
+        let set = |classes: &[CharClass], chars: &str, ranges: &[[u32; 2]]| CharSet { classes: classes.to_vec(), chars: chars.into(), ranges: ranges.to_vec() };
+        // Many single-code-point ranges: more ranges than distinct bases in short passwords.
+        let spread: Vec<[u32; 2]> = (0..400u32).map(|i| [0x20 + i * 3, 0x20 + i * 3]).collect();
+        let sets = vec![
+            set(&[], "", &[]),
+            set(&[], "abc#", &[]),
+            set(&[Letter], "-_", &[[0x30, 0x39]]),
+            set(&[Lower, Digit], "É\u{301}", &[[0x80, 0x10FFFF]]),
+            set(&[Upper], "a", &[[0x4E00, 0x4E01], [0x4E01, 0x4E05]]),
+            set(&[Symbol], "a😀", &[[0x20E3, 0x20E3]]),
+            set(&[Letter, Symbol], "", &spread),
+            set(&[], "\u{7}\u{301}👍", &spread),
+            set(&[Digit, Upper, Lower, Letter, Symbol], "", &[]),
+        ];
+        let symbol_sets = [None, Some(set(&[], "#$ \u{301}", &[[0x1F600, 0x1F64F]])), Some(set(&[Letter], "!", &[]))];
+        let allowed_sets = [None, Some(set(&[Letter], "#$-_ ", &[[0x30, 0x39]])), Some(set(&[Symbol, Digit], "ab", &spread))];
+        let forbidden_sets = [None, Some(set(&[], ":\u{301}", &[])), Some(set(&[Upper], "0", &[[0x4E00, 0x9FFF]]))];
+        // Graphemes of every kind, and code points that combine with what precedes them.
+        let pieces = [
+            "a", "b", "z", "A", "É", "E\u{301}", "e\u{301}", "ǅ", "ß", "漢", "\u{4e00}", "\u{4e01}", "ش", "5", "٣", "७", "#", "$", "!", ":", " ", "-", "_",
+            "😀", "👍🏽", "1\u{FE0F}\u{20E3}", "#\u{20E3}", "\u{7}", "\u{301}", "\r\n", "Ⅻ", "\u{10FFFF}", "\u{200D}", "🇳🇴", "ab", "aa",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut passwords: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        for len in [0, 1, 2, 3, 5, 8, 20, 60, 300, 1500] {
+            for _ in 0..4 {
+                passwords.push((0..len).map(|_| pieces[next(pieces.len())]).collect());
+            }
+        }
+        let mut compared = 0;
+        for symbols in &symbol_sets {
+            for allowed in &allowed_sets {
+                for forbidden in &forbidden_sets {
+                    let p = Policy {
+                        symbols: symbols.clone(),
+                        allowed: allowed.clone(),
+                        forbidden: forbidden.clone(),
+                        sets: sets.iter().map(|s| SetMin { name: None, chars: s.clone(), min: 0 }).collect(),
+                        types: vec![TypesRule {
+                            required: 1,
+                            of: sets.iter().rev().map(|s| Requirement { class: None, chars: Some(s.clone()), name: None, min: 0 }).collect(),
+                        }],
+                        ..Policy::default()
+                    };
+                    let checker = Checker::compile(&p).unwrap();
+                    for pw in &passwords {
+                        assert_eq!(checker.scan(pw), reference_scan(&p, pw), "{pw:?} with {symbols:?}, {allowed:?}, {forbidden:?}");
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000);
+    }
+
+    /// The policy of the hostile test: 1,000 sets of 999 ASCII letters plus one character
+    /// U+0100 + i (a ~1 MiB document).
+    fn thousand_sets(min: u32) -> Policy {
+        let letters: String = "abcdefghijklmnopqrstuvwxyz".repeat(39).chars().take(999).collect();
+        let sets = (0..1000u32)
+            .map(|i| {
+                let extra = char::from_u32(0x100 + i).unwrap();
+                SetMin { name: None, chars: CharSet::chars(&format!("{letters}{extra}")), min }
+            })
+            .collect();
+        Policy { sets, ..Policy::default() }
+    }
+
+    #[test]
+    fn thousand_sets_of_thousand_chars() {
+        let checker = Checker::compile(&thousand_sets(0)).unwrap();
+        // The hostile test's password: 4,096 code points of CJK, in no set.
+        let cjk = "\u{4e00}\u{4e01}".repeat(ANALYSIS_LIMIT_CODE_POINTS / 2);
+        let t = std::time::Instant::now();
+        let r = checker.check_rules(&cjk, &Context::default());
+        eprintln!("1,000 sets × 1,000 chars, 4,096 CJK code points: {:?}", t.elapsed());
+        assert!(r.ok);
+        assert_eq!(r.length, LengthCounts { graphemes: 4096, code_points: 4096, utf16: 4096 });
+        assert_eq!(r.analyzed, Analyzed { complete: true, code_points: 4096 });
+        assert_eq!(r.rules.len(), 1000);
+        for (i, rule) in r.rules.iter().enumerate() {
+            assert_eq!((rule.id, rule.status, rule.required, rule.actual, rule.index), ("chars.set", Status::Pass, Some(0), Some(0), Some(i as u32)));
+        }
+
+        // A password that hits the sets: ASCII letters (in every set), U+0100 + j (in set j only;
+        // U+0300–U+036F are combining marks and join the preceding letter), CJK (in none).
+        let pw: String = (0..ANALYSIS_LIMIT_CODE_POINTS as u32)
+            .map(|i| match i % 4 {
+                0 => char::from(b'a' + (i / 4 % 26) as u8),
+                1 => char::from_u32(0x100 + i % 1000).unwrap(),
+                _ => '\u{4e00}',
+            })
+            .collect();
+        let checker = Checker::compile(&thousand_sets(1025)).unwrap();
+        let t = std::time::Instant::now();
+        let r = checker.check_rules(&pw, &Context::default());
+        eprintln!("1,000 sets × 1,000 chars, 4,096 mixed code points: {:?}", t.elapsed());
+        // Expected counts, by the definition: a grapheme counts for a set when its base is in it.
+        let mut expected = vec![0u32; 1000];
+        for g in pw.graphemes(true) {
+            let base = g.chars().next().unwrap();
+            for (j, n) in expected.iter_mut().enumerate() {
+                if base.is_ascii_lowercase() || base as usize == 0x100 + j {
+                    *n += 1;
+                }
+            }
+        }
+        assert_eq!(r.analyzed, Analyzed { complete: true, code_points: 4096 });
+        let actual: Vec<u32> = r.rules.iter().map(|x| x.actual.unwrap()).collect();
+        assert_eq!(actual, expected);
+        // Every set holds the 1,024 letters; U+0100 + j is in the password only for j ≡ 1 (mod 4),
+        // 4 or 5 times, and counts only when it starts a grapheme (not a combining mark).
+        assert!(actual.iter().all(|n| *n >= 1024));
+        assert_eq!(actual.get(1), Some(&1029));
+        assert_eq!(actual.get(2), Some(&1024));
+        assert_eq!(actual.get(101), Some(&1028));
+        assert_eq!(actual.get(0x201), Some(&1024), "U+0301 joins its base");
+        let passed = r.rules.iter().filter(|x| x.status == Status::Pass).count();
+        let expected_pass = expected.iter().filter(|n| **n >= 1025).count();
+        assert_eq!(passed, expected_pass);
+        assert!(passed > 0 && passed < 1000, "{passed}");
+        assert_eq!(r.ok, passed == 1000);
     }
 
     #[test]

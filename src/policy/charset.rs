@@ -8,6 +8,8 @@
 //! - `symbol`: anything else but a control character (Cc), space and emoji included, unless
 //!   the policy restricts symbols to a set. A keycap sequence (`1️⃣`) is a symbol.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
@@ -81,6 +83,34 @@ pub enum Kind {
     Other,
 }
 
+impl Kind {
+    /// Every kind, in declaration order: `Kind::ALL[k as usize] == k`.
+    pub const ALL: [Kind; 6] = [Kind::Lower, Kind::Upper, Kind::OtherLetter, Kind::Digit, Kind::Symbol, Kind::Other];
+
+    /// The kind of a grapheme cluster, judged by its base; with a restricted symbol set, given as
+    /// its membership test on code points (so that a caller can test a compiled form of the set).
+    /// `kind_of_grapheme` is this with `CharSet::contains_char`.
+    pub fn of_grapheme(g: &str, in_symbols: Option<impl Fn(char) -> bool>) -> Kind {
+        let mut chars = g.chars();
+        let Some(base) = chars.next() else { return Kind::Other };
+        // A keycap (`1️⃣`, `#️⃣`) is an emoji: a symbol whatever its base.
+        let keycap = g.chars().any(|c| c == '\u{20E3}');
+        let kind = if keycap { Kind::Symbol } else { kind_of_char(base) };
+        match (kind, in_symbols) {
+            (Kind::Symbol, Some(in_set)) | (Kind::Other, Some(in_set)) => {
+                // With a restricted set, a cluster is a symbol when every code point of it is in the set
+                // (so a base symbol followed by a combining mark outside the set is not).
+                if g.chars().all(in_set) {
+                    Kind::Symbol
+                } else {
+                    Kind::Other
+                }
+            }
+            (k, _) => k,
+        }
+    }
+}
+
 /// The kind of a code point on its own, with the Unicode definition of symbol.
 pub fn kind_of_char(c: char) -> Kind {
     match c.general_category() {
@@ -95,23 +125,7 @@ pub fn kind_of_char(c: char) -> Kind {
 
 /// The kind of a grapheme cluster, judged by its base, with the policy's symbol set if any.
 pub fn kind_of_grapheme(g: &str, symbols: Option<&CharSet>) -> Kind {
-    let mut chars = g.chars();
-    let Some(base) = chars.next() else { return Kind::Other };
-    // A keycap (`1️⃣`, `#️⃣`) is an emoji: a symbol whatever its base.
-    let keycap = g.chars().any(|c| c == '\u{20E3}');
-    let kind = if keycap { Kind::Symbol } else { kind_of_char(base) };
-    match (kind, symbols) {
-        (Kind::Symbol, Some(set)) | (Kind::Other, Some(set)) => {
-            // With a restricted set, a cluster is a symbol when every code point of it is in the set
-            // (so a base symbol followed by a combining mark outside the set is not).
-            if g.chars().all(|c| set.contains_char(c)) {
-                Kind::Symbol
-            } else {
-                Kind::Other
-            }
-        }
-        (k, _) => k,
-    }
+    Kind::of_grapheme(g, symbols.map(|set| |c| set.contains_char(c)))
 }
 
 /// A set of characters: the union of whole classes, literal characters and code point ranges.
@@ -150,13 +164,27 @@ impl CharSet {
 
     /// Literal characters, deduplicated, in order.
     pub fn literal_chars(&self) -> Vec<char> {
-        let mut out: Vec<char> = Vec::new();
-        for c in self.chars.chars() {
-            if !out.contains(&c) {
-                out.push(c);
+        // A seen-set, not a scan of the output: a set can hold thousands of distinct characters.
+        let mut seen = BTreeSet::new();
+        self.chars.chars().filter(|c| seen.insert(*c)).collect()
+    }
+
+    /// The code points of the literal characters and ranges (not the classes) as sorted,
+    /// disjoint, non-adjacent inclusive ranges: `contains_char(c)` exactly when some range holds
+    /// `c`, which a binary search finds. An inverted range (`from > to`) holds nothing.
+    pub fn code_point_ranges(&self) -> Vec<[u32; 2]> {
+        let mut all: Vec<[u32; 2]> = self.chars.chars().map(|c| [c as u32, c as u32]).collect();
+        all.extend(self.ranges.iter().filter(|[a, b]| a <= b).copied());
+        all.sort_unstable();
+        let mut merged: Vec<[u32; 2]> = Vec::with_capacity(all.len());
+        for [a, b] in all {
+            match merged.last_mut() {
+                Some(last) if a <= last[1].saturating_add(1) => last[1] = last[1].max(b),
+                _ => merged.push([a, b]),
             }
         }
-        out
+        merged.shrink_to_fit();
+        merged
     }
 }
 
@@ -193,6 +221,47 @@ mod tests {
         assert_eq!(kind_of_grapheme("#", Some(&set)), Kind::Symbol);
         assert_eq!(kind_of_grapheme("!", Some(&set)), Kind::Other);
         assert_eq!(kind_of_grapheme("a", Some(&set)), Kind::Lower);
+    }
+
+    #[test]
+    fn kinds_in_order() {
+        for (i, k) in Kind::ALL.iter().enumerate() {
+            assert_eq!(*k as usize, i);
+        }
+    }
+
+    #[test]
+    fn of_grapheme_with_a_membership_test() {
+        let set = CharSet::chars("#$%@");
+        for g in ["#", "!", "a", "#\u{301}", "\u{7}", "1\u{FE0F}\u{20E3}", "漢", ""] {
+            assert_eq!(Kind::of_grapheme(g, Some(|c| set.contains_char(c))), kind_of_grapheme(g, Some(&set)), "{g:?}");
+            assert_eq!(Kind::of_grapheme(g, None::<fn(char) -> bool>), kind_of_grapheme(g, None), "{g:?}");
+        }
+    }
+
+    #[test]
+    fn literal_chars_dedup_in_order() {
+        assert_eq!(CharSet::chars("b-a-b_").literal_chars(), ['b', '-', 'a', '_']);
+        assert_eq!(CharSet::chars("").literal_chars(), Vec::<char>::new());
+    }
+
+    #[test]
+    fn code_point_ranges_sorted_and_merged() {
+        let set = CharSet {
+            classes: vec![CharClass::Digit],
+            chars: "zcab\u{10FFFF}ed".into(),
+            ranges: vec![[0x66, 0x70], [0x100, 0x200], [0x150, 0x160], [0x201, 0x201], [9, 3], [0x10FFFE, 0x10FFFF]],
+        };
+        assert_eq!(set.code_point_ranges(), [[0x61, 0x70], [0x7A, 0x7A], [0x100, 0x201], [0x10FFFE, 0x10FFFF]]);
+        assert_eq!(CharSet::default().code_point_ranges(), Vec::<[u32; 2]>::new());
+        // The same membership as contains_char, on every code point near the edges.
+        let ranges = set.code_point_ranges();
+        for cp in (0..0x300).chain(0x10FF00..=0x10FFFF) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let i = ranges.partition_point(|[_, b]| *b < cp);
+            let found = ranges.get(i).is_some_and(|[a, _]| *a <= cp);
+            assert_eq!(found, set.contains_char(c), "U+{cp:04X}");
+        }
     }
 
     #[test]
