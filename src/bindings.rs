@@ -18,7 +18,7 @@
 
 use std::cell::OnceCell;
 
-use js_sys::{JsString, Map, Reflect, RegExp, Set, JSON};
+use js_sys::{JsString, Map, Reflect, RegExp, Set, Uint8Array, JSON};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -27,6 +27,7 @@ use wasm_bindgen::JsCast;
 use crate::check::strength;
 use crate::error::{ErrorCode, PolicyError};
 use crate::vendors::{self, Normalized, Warning, MAX_DOCUMENT_BYTES};
+use crate::check::{Password, ANALYSIS_LIMIT_CODE_POINTS};
 use crate::{Checker, Context};
 
 /// Maps as plain objects, `None` as absent (fields the core skips) or `null`, no bigints.
@@ -86,6 +87,14 @@ extern "C" {
     /// unwinds through Rust frames leaks the shadow stack and, after a few thousand, traps.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
+
+    /// `TextEncoder` (Node ≥ 11, every browser), for the UTF-8 length of a long password.
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    /// `encodeInto(string, buffer)`: `{ read, written }`.
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, s: &JsString, buffer: &Uint8Array) -> JsValue;
 }
 
 /// Whether `v` is an array; a value that cannot even be asked (a revoked Proxy) is an
@@ -99,6 +108,7 @@ thread_local! {
     /// Matches a lone surrogate: with the `u` flag a surrogate pair is one code point, so only an
     /// unpaired surrogate has General_Category Cs.
     static LONE_SURROGATE: OnceCell<RegExpProto> = const { OnceCell::new() };
+    static TEXT_ENCODER: TextEncoder = TextEncoder::new();
 }
 
 fn has_is_well_formed() -> bool {
@@ -144,16 +154,63 @@ fn kind(v: &JsValue) -> String {
     }
 }
 
-/// The password as Rust text. Not a string, or a string with a lone surrogate: `invalid_field`
-/// at `password`. Any length is accepted (the checker bounds its own analysis).
-fn password_text(v: &JsValue) -> Result<String, PolicyError> {
+/// The password as a JS string. Not a string, or a string with a lone surrogate: `invalid_field`
+/// at `password` (converting a lone surrogate to UTF-8 would silently check another password).
+/// Any length is accepted (the checker bounds its own analysis).
+fn password_js(v: &JsValue) -> Result<&JsString, PolicyError> {
     let Some(s) = v.dyn_ref::<JsString>() else {
         return Err(PolicyError::field("password", format!("expected a string, got {}", kind(v))));
     };
     if !well_formed(s) {
         return Err(PolicyError::field("password", "not well-formed UTF-16 (it holds a lone surrogate)"));
     }
-    v.as_string().ok_or_else(|| PolicyError::field("password", "expected a string"))
+    Ok(s)
+}
+
+/// UTF-16 units of a long password copied into wasm: more than the rules'
+/// [`ANALYSIS_LIMIT_CODE_POINTS`] code points (and the estimator's 100) always fit. Copying a
+/// megabyte-long string costs milliseconds (wasm-bindgen copies ASCII unit by unit in JS).
+const HEAD_UNITS: u32 = 2 * ANALYSIS_LIMIT_CODE_POINTS as u32 + 2;
+
+/// The first [`HEAD_UNITS`] units of `s` as Rust text (a pair cut in two at the end becomes
+/// U+FFFD, beyond what the rules and the estimator look at).
+fn head_text(s: &JsString) -> String {
+    if s.length() <= HEAD_UNITS {
+        String::from(s)
+    } else {
+        String::from(s.slice(0, HEAD_UNITS))
+    }
+}
+
+/// A password in wasm: the whole text, or the head of a long one with the whole's lengths.
+struct PasswordArg {
+    text: String,
+    code_points: usize,
+    utf16: usize,
+}
+
+impl PasswordArg {
+    /// Copies `s` into wasm: only its first [`HEAD_UNITS`] units when it is longer, unless one of
+    /// `previous` (the history rule compares whole passwords) is as long.
+    fn new(s: &JsString, previous: &[String]) -> Result<PasswordArg, PolicyError> {
+        let units = s.length();
+        if units <= HEAD_UNITS || previous.iter().any(|p| p.encode_utf16().count() == units as usize) {
+            let text = String::from(s);
+            return Ok(PasswordArg { code_points: text.chars().count(), utf16: units as usize, text });
+        }
+        // The code points of the whole: its UTF-8 bytes (TextEncoder, native speed, into a JS
+        // buffer copied once into wasm) that do not continue a character.
+        let buffer = Uint8Array::new_with_length(units.saturating_mul(3));
+        let result = TEXT_ENCODER.with(|e| e.encode_into(s, &buffer));
+        let written = Reflect::get(&result, &"written".into()).ok().and_then(|w| w.as_f64()).unwrap_or(0.0) as u32;
+        let bytes = buffer.subarray(0, written).to_vec();
+        let code_points = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        Ok(PasswordArg { text: head_text(s), code_points, utf16: units as usize })
+    }
+
+    fn password(&self) -> Password<'_> {
+        Password::head(&self.text, self.code_points, self.utf16)
+    }
 }
 
 /// A plain object (or, with `allow_array`, an array) as JSON text. A `Map`/`Set` (which would
@@ -301,21 +358,23 @@ pub fn normalize(doc: JsValue, options: JsValue) -> JsResult<JsValue> {
 /// with `index`).
 #[wasm_bindgen]
 pub fn check(doc: JsValue, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
-    let password = password_text(&password).or_throw()?;
+    let password = password_js(&password).or_throw()?;
     let ctx = context(&context_value).or_throw()?;
     let text = doc_text(&doc).or_throw()?;
-    let report = crate::check_document(&text, None, &password, &ctx).or_throw()?;
-    to_js(&report)
+    let policy = crate::single(vendors::normalize(&text, None).or_throw()?).or_throw()?.policy;
+    let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
+    to_js(&Checker::compile(&policy).or_throw()?.check_password(&password.password(), &ctx))
 }
 
 /// The zxcvbn strength estimate of a password; `userInputs` (username, e-mail, …) count as
 /// known words.
 #[wasm_bindgen]
 pub fn strength(password: JsValue, user_inputs: JsValue) -> JsResult<JsValue> {
-    let password = password_text(&password).or_throw()?;
+    let password = password_js(&password).or_throw()?;
     let inputs = user_inputs_list(&user_inputs).or_throw()?;
     let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-    to_js(&strength::estimate(&password, &refs))
+    // The estimator sees no more than the head.
+    to_js(&strength::estimate(&head_text(password), &refs))
 }
 
 /// `userInputs`: absent, or an array of strings. Read through `JSON.stringify` (which catches
@@ -415,9 +474,10 @@ impl PasswordPolicy {
 
     /// Every rule and the strength estimate.
     pub fn check(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
-        let password = password_text(&password).or_throw()?;
+        let password = password_js(&password).or_throw()?;
         let ctx = context(&context_value).or_throw()?;
-        to_js(&self.checker.check(&password, &ctx))
+        let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
+        to_js(&self.checker.check_password(&password.password(), &ctx))
     }
 
     /// The policy as sentences a person reads, in the policy's locale.
@@ -452,8 +512,9 @@ impl PasswordPolicy {
     /// Every rule but strength (no zxcvbn estimate, no `strength.min` rule): cheaper per keystroke.
     #[wasm_bindgen(js_name = checkRules)]
     pub fn check_rules(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
-        let password = password_text(&password).or_throw()?;
+        let password = password_js(&password).or_throw()?;
         let ctx = context(&context_value).or_throw()?;
-        to_js(&self.checker.check_rules(&password, &ctx))
+        let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
+        to_js(&self.checker.check_rules_password(&password.password(), &ctx))
     }
 }

@@ -12,4 +12,4 @@ pub mod strength;
 
 pub use context::Context;
 pub use report::{Report, RuleResult, Status, Strength};
-pub use rules::{Checker, ANALYSIS_LIMIT_CODE_POINTS};
+pub use rules::{Checker, Password, ANALYSIS_LIMIT_CODE_POINTS};

@@ -16,6 +16,35 @@ use crate::policy::{validate, CharClass, CharSet, ContextCheck, Kind, LengthUnit
 /// whatever the length.
 pub const ANALYSIS_LIMIT_CODE_POINTS: usize = 4096;
 
+/// A password as the checker sees it: the whole text, or only the head of a long one with the
+/// lengths of the whole (so that a caller holding a megabyte-long string outside Rust, such as
+/// the JavaScript bindings, need not copy it all).
+#[derive(Debug, Clone, Copy)]
+pub struct Password<'a> {
+    text: &'a str,
+    code_points: usize,
+    utf16: usize,
+    whole: bool,
+}
+
+impl<'a> Password<'a> {
+    /// The whole password.
+    pub fn whole(text: &'a str) -> Password<'a> {
+        Password { text, code_points: text.chars().count(), utf16: text.chars().map(char::len_utf16).sum(), whole: true }
+    }
+
+    /// The first code points of a password of `code_points` code points and `utf16` UTF-16
+    /// units. `head` must hold more than [`ANALYSIS_LIMIT_CODE_POINTS`] code points (or be the
+    /// whole password): the rules and the estimator see no further. Lengths below the head's
+    /// own are raised to them. The history rule compares only a whole password, so pass the
+    /// whole when a previous password is as long as this one.
+    pub fn head(head: &'a str, code_points: usize, utf16: usize) -> Password<'a> {
+        let own = Password::whole(head);
+        let whole = utf16 <= own.utf16;
+        Password { text: head, code_points: code_points.max(own.code_points), utf16: utf16.max(own.utf16), whole }
+    }
+}
+
 /// A policy compiled for checking.
 #[derive(Debug, Clone)]
 pub struct Checker {
@@ -225,8 +254,18 @@ impl Checker {
 
     /// Every rule and the strength estimate.
     pub fn check(&self, password: &str, ctx: &Context) -> Report {
-        let mut report = self.check_rules(password, ctx);
-        let s = strength::estimate_with(password, &ctx.user_inputs(), &self.messages);
+        self.check_password(&Password::whole(password), ctx)
+    }
+
+    /// Every rule but strength (no zxcvbn estimate; `strength.min` is left out).
+    pub fn check_rules(&self, password: &str, ctx: &Context) -> Report {
+        self.check_rules_password(&Password::whole(password), ctx)
+    }
+
+    /// [`Checker::check`] of a [`Password`] (the whole text, or the head of a long one).
+    pub fn check_password(&self, pw: &Password, ctx: &Context) -> Report {
+        let mut report = self.check_rules_password(pw, ctx);
+        let s = strength::estimate_with(pw.text, &ctx.user_inputs(), &self.messages);
         if let Some(min) = self.policy.min_strength {
             let pass = s.score >= min;
             let r = RuleResult {
@@ -250,14 +289,14 @@ impl Checker {
         report
     }
 
-    /// Every rule but strength (no zxcvbn estimate; `strength.min` is left out).
-    pub fn check_rules(&self, password: &str, ctx: &Context) -> Report {
+    /// [`Checker::check_rules`] of a [`Password`].
+    pub fn check_rules_password(&self, pw: &Password, ctx: &Context) -> Report {
         let p = &self.policy;
-        let code_points = password.chars().count();
-        let utf16: usize = password.chars().map(char::len_utf16).sum();
+        let password = pw.text;
+        let (code_points, utf16) = (pw.code_points, pw.utf16);
         let cut = password.char_indices().nth(ANALYSIS_LIMIT_CODE_POINTS).map_or(password.len(), |(i, _)| i);
         let analysed = password.get(..cut).unwrap_or("");
-        let complete = cut == password.len();
+        let complete = cut == password.len() && pw.whole;
         let scan = self.scan(analysed);
         let length = LengthCounts {
             graphemes: scan.graphemes,
@@ -392,7 +431,8 @@ impl Checker {
         }
         if let Some(h) = p.history.as_ref().filter(|h| h.enforced && h.count > 0) {
             let recent: Vec<&String> = ctx.previous_passwords.iter().take(h.count as usize).collect();
-            let pass = (!recent.is_empty()).then(|| !recent.iter().any(|prev| prev.as_str() == password));
+            // Only a whole password can equal a previous one (see `Password::head`).
+            let pass = (!recent.is_empty()).then(|| !(pw.whole && recent.iter().any(|prev| prev.as_str() == password)));
             rule(
                 "history.reuse",
                 pass,
@@ -860,6 +900,34 @@ mod tests {
         assert_eq!(passed, expected_pass);
         assert!(passed > 0 && passed < 1000, "{passed}");
         assert_eq!(r.ok, passed == 1000);
+    }
+
+    #[test]
+    fn the_head_of_a_long_password_gives_the_report_of_the_whole() {
+        let mut policy = meraki_like();
+        policy.length.max = Some(64);
+        let checker = Checker::compile(&policy).unwrap();
+        for unit in ["a", "Zz9!", "😀é", "e\u{301}"] {
+            let whole = unit.repeat(300_000);
+            let head: String = whole.chars().take(ANALYSIS_LIMIT_CODE_POINTS + 7).collect();
+            let pw = Password::head(&head, whole.chars().count(), whole.encode_utf16().count());
+            for c in [Context::default(), ctx()] {
+                assert_eq!(checker.check_rules_password(&pw, &c), checker.check_rules(&whole, &c), "{unit}");
+                assert_eq!(checker.check_password(&pw, &c), checker.check(&whole, &c), "{unit}");
+            }
+        }
+        // A head never equals a previous password; the whole does.
+        let whole = "x".repeat(5000);
+        let head: String = whole.chars().take(4097).collect();
+        let mut c = ctx();
+        c.previous_passwords = vec![head.clone(), whole.clone()];
+        let reuse = |r: &Report| r.rules.iter().find(|x| x.id == "history.reuse").map(|x| x.status);
+        assert_eq!(reuse(&checker.check_rules(&whole, &c)), Some(Status::Fail));
+        c.previous_passwords = vec![head.clone()];
+        assert_eq!(reuse(&checker.check_rules_password(&Password::head(&head, 5000, 5000), &c)), Some(Status::Pass));
+        // Lengths below the head's own are raised to them; a head as long as the whole is whole.
+        let short = Password::head("abc", 1, 1);
+        assert_eq!(checker.check_rules_password(&short, &Context::default()), checker.check_rules("abc", &Context::default()));
     }
 
     #[test]

@@ -649,10 +649,12 @@ test('limit: 64 levels of nesting are accepted, 65 are too_large with the limit 
 });
 
 test('limit: the rules analyse 4,096 code points; beyond, the report says so and the counts stay exact', () => {
-  const byUnit = Object.fromEntries(['graphemes', 'codePoints', 'utf16'].map((unit) => [unit, pp.PasswordPolicy.from({ version: 1, length: { min: 8, max: 20_000, unit } })]));
-  for (const ch of ['a', 'é', '😀', 'e\u0301']) {
+  const byUnit = Object.fromEntries(['graphemes', 'codePoints', 'utf16'].map((unit) => [unit, pp.PasswordPolicy.from({ version: 1, length: { min: 8, max: 1_000_000, unit } })]));
+  // Beyond 8,194 UTF-16 units only the head of a password is copied into wasm (the counts of the
+  // whole come from its UTF-8 bytes): 9,000 and 300,000 code points take that path.
+  for (const ch of ['a', 'é', '😀', 'e\u0301', '😀a']) {
     const cps = [...ch].length;
-    for (const n of [ANALYSIS_LIMIT - 1, ANALYSIS_LIMIT, ANALYSIS_LIMIT + 1, 5000]) {
+    for (const n of [ANALYSIS_LIMIT - 1, ANALYSIS_LIMIT, ANALYSIS_LIMIT + 1, 5000, 9000, 300_000]) {
       // n code points of `ch` repeated (a cluster may be cut in the middle).
       const pw = [...ch.repeat(Math.ceil(n / cps))].slice(0, n).join('');
       assert.equal([...pw].length, n);
@@ -683,6 +685,23 @@ test('limit: the rules analyse 4,096 code points; beyond, the report says so and
   assert.ok(performance.now() - t < 5000, `a 10 MB password took ${performance.now() - t} ms`);
   for (const p of Object.values(byUnit)) p.free();
   assertHealthy('password length', { full: true });
+});
+
+test('limit: a long password is compared whole with the previous passwords', () => {
+  const p = pp.PasswordPolicy.from({ version: 1, history: { count: 3 } });
+  const reuse = (pw, previousPasswords) => p.checkRules(pw, { previousPasswords }).rules.find((x) => x.id === 'history.reuse').status;
+  for (const unit of ['a', '😀', 'x😀']) {
+    const long = unit.repeat(100_000);
+    assert.equal(reuse(long, ['short', long]), 'fail', `${unit}: the same long password`);
+    // Same length, same head, another last character: not the same password.
+    const cps = [...long];
+    const last = cps.pop();
+    const other = cps.join('') + ({ a: 'b', '😀': '😁' })[last];
+    assert.equal(other.length, long.length);
+    assert.equal(reuse(long, [[...long].slice(0, 9000).join(''), other]), 'pass', `${unit}: another password`);
+    assert.equal(p.check(long, { previousPasswords: [long] }).ok, false);
+  }
+  p.free();
 });
 
 test('limit: the strength estimator sees 100 code points', () => {
