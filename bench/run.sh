@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The one benchmark command (issue 6; bench/README.md):
+#
+#   bash bench/run.sh [--build] [--ci] [options of bench/run.mjs...]
+#
+# Works on a fresh machine: installs the npm dependencies (the peers are exact devDependencies, so
+# `npm ci` gets the same versions everywhere) when node_modules is missing or does not match
+# package-lock.json (or with --ci); builds pkg/ when it is missing (or with --build), first setting up
+# the toolchain the way scripts/test.sh does (wasm32 target, the wasm-bindgen CLI of Cargo.lock);
+# then runs `node bench/run.mjs` with the remaining options. Results: bench/results/latest.{md,json}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=0
+ci=0
+args=()
+for a in "$@"; do
+  case "$a" in
+    --build) build=1 ;;
+    --ci) ci=1 ;;
+    *) args+=("$a") ;;
+  esac
+done
+[ -f pkg/node.mjs ] && [ -f pkg/passpolicy_bg.wasm ] || build=1
+
+if [ "$ci" = 1 ] || [ ! -d node_modules ] || ! npm ls --all >/dev/null 2>&1; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$build" = 1 ]; then
+  echo "== toolchain (as scripts/test.sh)"
+  rustup target add wasm32-unknown-unknown
+  WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WB_VERSION"; then
+    echo "installing wasm-bindgen-cli $WB_VERSION (the version in Cargo.lock; takes several minutes)"
+    cargo install wasm-bindgen-cli --version "$WB_VERSION"
+  fi
+  echo "== build the npm package"
+  node scripts/build.mjs
+fi
+
+echo "== benchmark (node bench/run.mjs${args[*]+ ${args[*]}})"
+exec node bench/run.mjs ${args[@]+"${args[@]}"}
