@@ -53,12 +53,65 @@ pub struct Checker {
     words: Vec<String>,
     /// The language of the messages, and the caller's overrides.
     messages: Messages,
-    /// Messages of each custom set rule and N-of-M rule, and of the allowed/forbidden rule.
-    set_messages: Vec<String>,
-    types_messages: Vec<String>,
-    allowed_message: String,
+    /// Every rule's message, written once at compile time (they depend on the policy and the
+    /// language, never on the password): nothing is looked up or formatted per check.
+    texts: Texts,
     /// The policy's character sets, compiled for membership tests.
     sets: CompiledSets,
+}
+
+/// The message of each rule of a policy, in the checker's language.
+#[derive(Debug, Clone, Default)]
+struct Texts {
+    length_min: String,
+    length_max: String,
+    /// Per `classes` entry.
+    classes: Vec<String>,
+    /// Per custom set rule, per N-of-M rule.
+    sets: Vec<String>,
+    types: Vec<String>,
+    allowed: String,
+    repeat: String,
+    common: String,
+    custom: String,
+    /// `context.username`, `email`, `accountId`, `accountName`, then `attribute` (the base text; a
+    /// failing check appends the attribute names).
+    context: [String; 5],
+    history: String,
+    strength: String,
+}
+
+impl Texts {
+    fn new(p: &Policy, m: &Messages) -> Texts {
+        let unit = p.length.unit;
+        let c = &p.context;
+        let context_text = |what, check: Option<MatchMode>| {
+            check.map(|mode| m.text(phrases::context_code(what, false, mode), &[])).unwrap_or_default()
+        };
+        Texts {
+            length_min: p.length.min.map(|n| phrases::length(m, false, n, unit).1).unwrap_or_default(),
+            length_max: p.length.max.map(|n| phrases::length(m, true, n, unit).1).unwrap_or_default(),
+            classes: p.classes.iter().map(|c| phrases::class_min(m, c.class, c.min, p.symbols.as_ref()).1).collect(),
+            sets: p.sets.iter().map(|s| phrases::set_min(m, s).1).collect(),
+            types: p.types.iter().map(|t| phrases::types(m, t, p.symbols.as_ref())).collect(),
+            allowed: phrases::allowed(m, p.allowed.as_ref(), p.forbidden.as_ref()).map(|(_, text)| text).unwrap_or_default(),
+            repeat: p.max_repeat.map(|n| phrases::repeat(m, n)).unwrap_or_default(),
+            common: if p.dictionary.common { m.text("rule.dictionary.common", &[]) } else { String::new() },
+            custom: p.dictionary.custom.as_ref().map(|d| m.text(phrases::dictionary_code(false, d.match_mode), &[])).unwrap_or_default(),
+            context: [
+                context_text(ContextField::Username, c.username.as_ref().map(|x| x.match_mode)),
+                context_text(ContextField::Email, c.email.as_ref().map(|x| x.match_mode)),
+                context_text(ContextField::AccountId, c.account_id.as_ref().map(|x| x.match_mode)),
+                context_text(ContextField::AccountName, c.account_name.as_ref().map(|x| x.match_mode)),
+                context_text(ContextField::Attributes, c.attributes.as_ref().map(|x| x.match_mode)),
+            ],
+            history: p.history.as_ref().map(|h| m.plural("rule.history.reuse", f64::from(h.count), &[("count", &h.count)])).unwrap_or_default(),
+            strength: p
+                .min_strength
+                .map(|min| m.text("rule.strength.min", &[("min", &min), ("label", &phrases::score_label(m, min))]))
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// The character sets of a policy, compiled at `Checker::compile`: the checker tests membership
@@ -234,13 +287,9 @@ impl Checker {
                     .collect()
             })
             .unwrap_or_default();
-        let m = &messages;
-        let set_messages = policy.sets.iter().map(|s| phrases::set_min(m, s).1).collect();
-        let types_messages = policy.types.iter().map(|t| phrases::types(m, t, policy.symbols.as_ref())).collect();
-        let allowed_message =
-            phrases::allowed(m, policy.allowed.as_ref(), policy.forbidden.as_ref()).map(|(_, text)| text).unwrap_or_default();
+        let texts = Texts::new(policy, &messages);
         let sets = CompiledSets::new(policy);
-        Ok(Checker { policy: policy.clone(), words, messages, set_messages, types_messages, allowed_message, sets })
+        Ok(Checker { policy: policy.clone(), words, messages, texts, sets })
     }
 
     /// The messages the checker speaks.
@@ -271,10 +320,7 @@ impl Checker {
             let r = RuleResult {
                 id: "strength.min",
                 status: if pass { Status::Pass } else { Status::Fail },
-                message: self.messages.text(
-                    "rule.strength.min",
-                    &[("min", &min), ("label", &phrases::score_label(&self.messages, min))],
-                ),
+                message: self.texts.strength.clone(),
                 required: Some(u32::from(min)),
                 actual: Some(u32::from(s.score)),
                 index: None,
@@ -313,28 +359,27 @@ impl Checker {
             rules.push(RuleResult { id, status, message, required, actual, index });
         };
 
-        let m = &self.messages;
+        let texts = &self.texts;
         let unit_len = match p.length.unit {
             LengthUnit::Graphemes => length.graphemes,
             LengthUnit::CodePoints => length.code_points,
             LengthUnit::Utf16 => length.utf16,
         };
         if let Some(min) = p.length.min.filter(|m| *m > 0) {
-            let msg = phrases::length(m, false, min, p.length.unit).1;
-            rule("length.min", Some(unit_len >= min), msg, Some(min), Some(unit_len), None);
+            rule("length.min", Some(unit_len >= min), texts.length_min.clone(), Some(min), Some(unit_len), None);
         }
         if let Some(max) = p.length.max {
             let pass = unit_len <= max && (complete || p.length.unit != LengthUnit::Graphemes);
-            rule("length.max", Some(pass), phrases::length(m, true, max, p.length.unit).1, Some(max), Some(unit_len), None);
+            rule("length.max", Some(pass), texts.length_max.clone(), Some(max), Some(unit_len), None);
         }
-        for c in &p.classes {
+        for (i, c) in p.classes.iter().enumerate() {
             let have = class_count(&scan, c.class);
-            let msg = phrases::class_min(m, c.class, c.min, p.symbols.as_ref()).1;
+            let msg = texts.classes.get(i).cloned().unwrap_or_default();
             rule(phrases::class_rule_id(c.class), Some(have >= c.min), msg, Some(c.min), Some(have), None);
         }
         for (i, s) in p.sets.iter().enumerate() {
             let have = scan.set_counts.get(i).copied().unwrap_or(0);
-            let msg = self.set_messages.get(i).cloned().unwrap_or_default();
+            let msg = texts.sets.get(i).cloned().unwrap_or_default();
             rule("chars.set", Some(have >= s.min), msg, Some(s.min), Some(have), Some(i as u32));
         }
         let mut offset = p.sets.len();
@@ -356,17 +401,17 @@ impl Checker {
                 })
                 .filter(|m| *m)
                 .count() as u32;
-            let msg = self.types_messages.get(i).cloned().unwrap_or_default();
+            let msg = texts.types.get(i).cloned().unwrap_or_default();
             rule("chars.types", Some(met >= t.required), msg, Some(t.required), Some(met), Some(i as u32));
         }
         if p.allowed.is_some() || p.forbidden.is_some() {
-            rule("chars.allowed", Some(scan.disallowed == 0), self.allowed_message.clone(), Some(0), Some(scan.disallowed), None);
+            rule("chars.allowed", Some(scan.disallowed == 0), texts.allowed.clone(), Some(0), Some(scan.disallowed), None);
         }
         if let Some(max) = p.max_repeat {
             rule(
                 "repeat.max",
                 Some(scan.longest_run <= max),
-                phrases::repeat(m, max),
+                texts.repeat.clone(),
                 Some(max),
                 Some(scan.longest_run),
                 None,
@@ -375,7 +420,7 @@ impl Checker {
 
         let lower = analysed.to_lowercase();
         if p.dictionary.common {
-            rule("dictionary.common", Some(!common::contains(&lower)), m.text("rule.dictionary.common", &[]), None, None, None);
+            rule("dictionary.common", Some(!common::contains(&lower)), texts.common.clone(), None, None, None);
         }
         if let Some(custom) = &p.dictionary.custom {
             let min_word = custom.min_word_length.unwrap_or(1).max(1);
@@ -394,25 +439,26 @@ impl Checker {
                     found += 1;
                 }
             }
-            let msg = m.text(phrases::dictionary_code(false, custom.match_mode), &[]);
+            let msg = texts.custom.clone();
             rule("dictionary.custom", any.then_some(found == 0), msg, None, any.then_some(found), None);
         }
         let c = &p.context;
-        type Field<'a> = (&'static str, &'a Option<ContextCheck>, &'a Option<String>, ContextField, bool);
+        type Field<'a> = (&'static str, &'a Option<ContextCheck>, &'a Option<String>, &'a String, bool);
+        let [username, email, account_id, account_name, attribute] = &texts.context;
         let fields: [Field; 4] = [
-            ("context.username", &c.username, &ctx.username, ContextField::Username, false),
-            ("context.email", &c.email, &ctx.email, ContextField::Email, true),
-            ("context.accountId", &c.account_id, &ctx.account_id, ContextField::AccountId, false),
-            ("context.accountName", &c.account_name, &ctx.account_name, ContextField::AccountName, false),
+            ("context.username", &c.username, &ctx.username, username, false),
+            ("context.email", &c.email, &ctx.email, email, true),
+            ("context.accountId", &c.account_id, &ctx.account_id, account_id, false),
+            ("context.accountName", &c.account_name, &ctx.account_name, account_name, false),
         ];
-        for (id, check, value, what, is_email) in fields {
+        for (id, check, value, text, is_email) in fields {
             let Some(check) = check else { continue };
             let value = value.as_deref().filter(|v| !v.trim().is_empty());
             let pass = value.map(|v| {
                 let toks = if is_email { email_tokens(v, check.min_token_length) } else { tokens(v, check.min_token_length) };
                 !toks.iter().any(|t| matches(&lower, t, check.match_mode))
             });
-            rule(id, pass, m.text(phrases::context_code(what, false, check.match_mode), &[]), None, None, None);
+            rule(id, pass, text.clone(), None, None, None);
         }
         if let Some(a) = &c.attributes {
             let values: Vec<(&String, &String)> = ctx
@@ -425,8 +471,7 @@ impl Checker {
                 .filter(|(_, v)| tokens(v, a.min_token_length).iter().any(|t| matches(&lower, t, a.match_mode)))
                 .map(|(k, _)| k.as_str())
                 .collect();
-            let base = m.text(phrases::context_code(ContextField::Attributes, false, a.match_mode), &[]);
-            let msg = if hits.is_empty() { base } else { format!("{base} ({})", hits.join(", ")) };
+            let msg = if hits.is_empty() { attribute.clone() } else { format!("{attribute} ({})", hits.join(", ")) };
             rule("context.attribute", (!values.is_empty()).then_some(hits.is_empty()), msg, None, Some(hits.len() as u32), None);
         }
         if let Some(h) = p.history.as_ref().filter(|h| h.enforced && h.count > 0) {
@@ -436,7 +481,7 @@ impl Checker {
             rule(
                 "history.reuse",
                 pass,
-                m.plural("rule.history.reuse", f64::from(h.count), &[("count", &h.count)]),
+                texts.history.clone(),
                 Some(h.count),
                 None,
                 None,
