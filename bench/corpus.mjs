@@ -6,6 +6,7 @@
 //   node bench/corpus.mjs [n]   prints the corpus, one password per line (JSON-escaped), with its kind
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../tests/cli/corpus.mjs';
 
 const DATA = fileURLToPath(new URL('../data/zxcvbn/', import.meta.url));
 const lists = new Map();
@@ -16,17 +17,8 @@ export function wordList(name) {
 }
 export const commonPasswords = (n = 10_000) => wordList('passwords').slice(0, n);
 
-/** mulberry32, as in tests/cli/corpus.mjs. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the seeded PRNG of the CLI corpus. */
+export { prng };
 
 /** zxcvbn's qwerty and keypad graphs: key -> [neighbour field per direction] ("" = none). */
 function graphs() {

@@ -20,8 +20,8 @@ const DIGIT = '0123456789';
 const SYMBOL = '!@#$%^&*()-_=+[]{};:,.<>/?~';
 const UNICODE = ['ä', 'ö', 'ü', 'ß', 'é', 'ñ', 'ø', 'ł', 'Ж', 'λ', '中', '文', '🔒', '👨‍👩‍👧', 'e\u0301'];
 
-/** mulberry32: a small seeded PRNG (the corpus must be the same on every run). */
-function prng(seed) {
+/** mulberry32: a small seeded PRNG (the corpus must be the same on every run; bench/ uses it too). */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
