@@ -6,7 +6,7 @@
 # Works on a fresh machine: installs the npm dependencies (the peers are exact devDependencies, so
 # `npm ci` gets the same versions everywhere) when node_modules is missing or does not match
 # package-lock.json (or with --ci); builds pkg/ when it is missing (or with --build), first setting up
-# the toolchain the way scripts/test.sh does (wasm32 target, the wasm-bindgen CLI of Cargo.lock);
+# the toolchain with scripts/toolchain.sh, as scripts/test.sh does (wasm32 target, the wasm-bindgen CLI of Cargo.lock);
 # then runs `node bench/run.mjs` with the remaining options. Results: bench/results/latest.{md,json}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,13 +29,8 @@ if [ "$ci" = 1 ] || [ ! -d node_modules ] || ! npm ls --all >/dev/null 2>&1; the
 fi
 
 if [ "$build" = 1 ]; then
-  echo "== toolchain (as scripts/test.sh)"
-  rustup target add wasm32-unknown-unknown
-  WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
-  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WB_VERSION"; then
-    echo "installing wasm-bindgen-cli $WB_VERSION (the version in Cargo.lock; takes several minutes)"
-    cargo install wasm-bindgen-cli --version "$WB_VERSION"
-  fi
+  echo "== toolchain (scripts/toolchain.sh)"
+  bash scripts/toolchain.sh
   echo "== build the npm package"
   node scripts/build.mjs
 fi

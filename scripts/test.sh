@@ -9,12 +9,7 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && SUDO="sudo"
 
 echo "== toolchain"
-rustup target add wasm32-unknown-unknown
-WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
-if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WB_VERSION"; then
-  echo "installing wasm-bindgen-cli $WB_VERSION (the version in Cargo.lock; takes several minutes)"
-  cargo install wasm-bindgen-cli --version "$WB_VERSION"
-fi
+bash scripts/toolchain.sh
 if [ ! -x /usr/bin/chromium ]; then
   echo "installing Debian's chromium"
   $SUDO apt-get update
