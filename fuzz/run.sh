@@ -83,10 +83,22 @@ wait
 
 status=0
 echo
+echo "| target | executions | edges covered (of the target's) | features | corpus | crash/hang/OOM inputs |"
+echo "|---|---|---|---|---|---|"
 for t in "${targets[@]}"; do
-  last="$(grep -E '^#[0-9]+: cov:' "$work/logs/$t.log" | tail -n 1 || true)"
+  log="$work/logs/$t.log"
+  last="$(grep -E '^#[0-9]+: cov:' "$log" | tail -n 1 || true)"
   crashes="$(find "$work/artifacts/$t" -type f | wc -l)"
-  echo "$t: ${last:-no stats (see the log)}; artifacts: $crashes"
+  if [ -n "$last" ]; then
+    # "#EXECS: cov: C ft: F corp: N exec/s: …", and "Loaded 1 modules (TOTAL inline 8-bit counters)"
+    total="$(grep -oE '\(([0-9]+) inline 8-bit counters' "$log" | head -n 1 | grep -oE '[0-9]+' | head -n 1 || echo '?')"
+    echo "$last" | awk -v t="$t" -v total="$total" -v crashes="$crashes" '{
+      execs = substr($1, 2, length($1) - 2)
+      printf "| %s | %s | %s of %s | %s | %s | %s |\n", t, execs, $3, total, $5, $7, crashes }'
+  else
+    echo "| $t | no stats (see $log) | | | | $crashes |"
+    status=1
+  fi
   [ "$crashes" -eq 0 ] || status=1
 done
 echo "work directory: $work"

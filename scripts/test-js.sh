@@ -14,7 +14,7 @@
 #      then the hardening tests of issue 7 under `node --expose-gc`: tests/node/hostile.test.mjs
 #      (hostile values at every export, the documented limits), tests/node/secrecy.test.mjs (no
 #      password or context value in any output, over the fuzz corpora) and tests/node/leak.test.mjs
-#      (1,000,000 checkRules + 10,000 check calls and 2 × 100,000 policies; PASSPOLICY_LEAK_RULES
+#      (1,000,000 checkRules + 1,000,000 check calls and 2 × 100,000 policies; PASSPOLICY_LEAK_RULES
 #      and PASSPOLICY_LEAK_CHECKS change the counts);
 #   4. the declarations: no `any`, and strict `tsc --noEmit` of tests/types under three configs.
 # Needs node >= 20, npm, and `npm ci` done at the top level (esbuild, typescript, binaryen).

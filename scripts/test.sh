@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, CI): installs what it needs on a fresh machine, then runs every
-# test — native Rust, the built npm package in Node (ESM, CJS, bundler, types), and the demo page
-# in Debian's Chromium.
+# test — native Rust, the built npm package in Node (ESM, CJS, bundler, types), the demo page
+# in Debian's Chromium, and a one-minute smoke run of every fuzz target (scripts/test-fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,5 +28,8 @@ bash scripts/test-js.sh
 
 echo "== demo page in Chromium"
 bash scripts/test-browser.sh
+
+echo "== fuzz smoke run (a minute per target; skipped without a toolchain for cargo-fuzz)"
+bash scripts/test-fuzz.sh
 
 echo "== all tests passed"

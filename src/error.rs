@@ -37,9 +37,33 @@ pub struct PolicyError {
     pub message: String,
 }
 
+/// The longest error or warning `path` kept, in UTF-8 bytes. A path repeats the document's keys, and
+/// a key may be megabytes long: beyond this, the path is cut and ends in `…`.
+pub const MAX_PATH_BYTES: usize = 1024;
+/// The longest error or warning message kept, in UTF-8 bytes (a message may quote a key or a value
+/// of the document): beyond this, it is cut and ends in `…`.
+pub const MAX_MESSAGE_BYTES: usize = 2048;
+
+/// `s` cut to at most `max` bytes on a character boundary, with `…` (3 bytes more) when cut.
+pub fn bounded(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        let mut cut = max;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+        s.push('…');
+    }
+    s
+}
+
 impl PolicyError {
     pub fn new(code: ErrorCode, path: Option<String>, message: impl Into<String>) -> Self {
-        PolicyError { code, path, message: message.into() }
+        PolicyError {
+            code,
+            path: path.map(|p| bounded(p, MAX_PATH_BYTES)),
+            message: bounded(message.into(), MAX_MESSAGE_BYTES),
+        }
     }
 
     /// An `invalid_field` error at `path`.
@@ -70,5 +94,25 @@ impl fmt::Display for PolicyError {
 }
 
 impl std::error::Error for PolicyError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_messages_are_bounded_on_a_character_boundary() {
+        assert_eq!(bounded("abc".into(), 3), "abc");
+        assert_eq!(bounded("abcd".into(), 3), "abc…");
+        // "é" is 2 bytes: a cut inside it moves back to its start.
+        assert_eq!(bounded("aé".into(), 2), "a…");
+        let key = "k".repeat(10 * MAX_PATH_BYTES);
+        let e = PolicyError::field(format!("a.{key}"), format!("unknown field `{key}`"));
+        let path = e.path().unwrap();
+        assert!(path.starts_with("a.kkk") && path.ends_with('…'), "{path}");
+        assert_eq!(path.len(), MAX_PATH_BYTES + '…'.len_utf8());
+        assert!(e.message.starts_with("unknown field `kkk") && e.message.ends_with('…'));
+        assert_eq!(e.message.len(), MAX_MESSAGE_BYTES + '…'.len_utf8());
+    }
+}
 
 pub type Result<T> = std::result::Result<T, PolicyError>;

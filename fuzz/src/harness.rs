@@ -19,6 +19,7 @@ use std::borrow::Cow;
 
 use passpolicy::messages::Messages;
 use passpolicy::vendors::{self, VENDORS};
+use passpolicy::error::{MAX_MESSAGE_BYTES, MAX_PATH_BYTES};
 use passpolicy::{Checker, Context, PolicyError, Report};
 
 /// The stable error codes (`ErrorCode::as_str`).
@@ -64,9 +65,11 @@ fn text(data: &[u8]) -> Cow<'_, str> {
 pub fn assert_error(e: &PolicyError, what: &str) {
     assert!(CODES.contains(&e.code()), "{what}: unknown error code {:?} ({e})", e.code());
     assert!(!e.message.trim().is_empty(), "{what}: empty message for {}", e.code());
+    // Bounded however long the document's keys and values are ("…" is 3 bytes more).
     if let Some(path) = e.path() {
-        assert!(path.len() <= 4096, "{what}: an error path of {} bytes", path.len());
+        assert!(path.len() <= MAX_PATH_BYTES + 3, "{what}: an error path of {} bytes", path.len());
     }
+    assert!(e.message.len() <= MAX_MESSAGE_BYTES + 3, "{what}: an error message of {} bytes", e.message.len());
     assert!(!e.to_string().is_empty());
 }
 
@@ -121,6 +124,7 @@ pub fn normalize_as(vendor: Option<&str>, data: &[u8]) {
                 assert_eq!(n.policy.source.vendor.as_deref().unwrap_or(n.vendor), n.vendor, "source.vendor");
                 for w in &n.warnings {
                     assert!(!w.message.is_empty(), "empty warning message at {}", w.path);
+                    assert!(w.path.len() <= MAX_PATH_BYTES + 3 && w.message.len() <= MAX_MESSAGE_BYTES + 3, "an unbounded warning");
                 }
                 let checker = Checker::compile(&n.policy).unwrap_or_else(|e| panic!("normalize returned a policy that does not compile: {e}"));
                 for pw in PASSWORDS {

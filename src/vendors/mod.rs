@@ -19,7 +19,7 @@ pub mod xml;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::error::{ErrorCode, PolicyError, Result};
+use crate::error::{bounded, ErrorCode, PolicyError, Result, MAX_MESSAGE_BYTES, MAX_PATH_BYTES};
 use crate::policy::Policy;
 
 /// The largest vendor document accepted, in bytes (UTF-8).
@@ -81,10 +81,15 @@ pub struct Warnings(pub Vec<Warning>);
 
 impl Warnings {
     pub fn push(&mut self, code: WarningCode, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Warning { code, path: path.into(), message: message.into() });
+        self.0.push(Warning {
+            code,
+            path: bounded(path.into(), MAX_PATH_BYTES),
+            message: bounded(message.into(), MAX_MESSAGE_BYTES),
+        });
     }
     pub fn unknown_field(&mut self, path: &str) {
-        self.push(WarningCode::UnknownField, path, format!("`{path}` is not a documented field; kept under vendorExtras"));
+        let shown = bounded(path.to_string(), MAX_PATH_BYTES);
+        self.push(WarningCode::UnknownField, path, format!("`{shown}` is not a documented field; kept under vendorExtras"));
     }
     pub fn out_of_range(&mut self, path: &str, value: impl std::fmt::Display, range: &str) {
         self.push(WarningCode::OutOfRange, path, format!("{value} is outside the documented range ({range}); used as given"));

@@ -24,6 +24,17 @@ const MAX_DOCUMENT_BYTES = 1 << 20;
 const MAX_DEPTH = 64;
 const ANALYSIS_LIMIT = 4096;
 const STRENGTH_LIMIT = 100;
+/** A hang guard, not a timing claim (those are in bench/): libFuzzer's threshold for a hang, far
+ * above what any call takes (the measured time is printed). */
+const HANG_MS = 10_000;
+function noHang(label, f) {
+  const t = performance.now();
+  const result = f();
+  const ms = performance.now() - t;
+  console.log(`# ${label}: ${ms.toFixed(1)} ms`);
+  assert.ok(ms < HANG_MS, `${label} took ${Math.round(ms)} ms (a hang: over ${HANG_MS} ms)`);
+  return result;
+}
 
 const V = JSON.parse(fs.readFileSync(new URL('./vendors.json', import.meta.url), 'utf8'));
 const fixturesDir = new URL('../fixtures/', import.meta.url);
@@ -618,10 +629,8 @@ test('limit: documents of 1 MiB are accepted, one byte more is too_large with th
   const xml = (bytes) => xmlHead + 'x'.repeat(bytes - xmlHead.length - xmlTail.length) + xmlTail;
   assert.equal(pp.normalize(xml(MAX_DOCUMENT_BYTES)).policy.length.min, 6);
   throwsCode(() => pp.normalize(xml(MAX_DOCUMENT_BYTES + 1)), 'too_large', String(MAX_DOCUMENT_BYTES));
-  // 10 MB is refused before it is copied into wasm: fast.
-  const t = performance.now();
-  throwsCode(() => pp.normalize(big.tenMB ?? 'x'.repeat(TEN_MB)), 'too_large');
-  assert.ok(performance.now() - t < 1000, 'a 10 MB document is refused quickly');
+  // 10 MB is refused before it is copied into wasm.
+  noHang('a 10 MB document', () => throwsCode(() => pp.normalize(big.tenMB ?? 'x'.repeat(TEN_MB)), 'too_large'));
   assertHealthy('document size', { full: true });
 });
 
@@ -646,6 +655,22 @@ test('limit: 64 levels of nesting are accepted, 65 are too_large with the limit 
   const e = expectContract('deep object', () => pp.normalize(deepObject(10_000)), () => assert.fail('a result')).error;
   assert.ok(['too_large', 'invalid_field'].includes(e.code), e.code);
   assertHealthy('depth', { full: true });
+});
+
+test('limit: error and warning paths and messages are bounded, however long the keys', () => {
+  const key = 'k'.repeat(500_000) + '😀';
+  const utf8 = (x) => Buffer.byteLength(x);
+  // An unknown key of the canonical form is an error naming it.
+  const e = throwsCode(() => pp.normalize({ version: 1, [key]: 1 }), 'invalid_field');
+  assert.ok(e.path.startsWith('kkkk') && e.path.endsWith('…'), e.path.slice(-10));
+  assert.ok(utf8(e.path) <= 1024 + 3, `a path of ${utf8(e.path)} bytes`);
+  assert.ok(utf8(e.message) <= 2048 + 3, `a message of ${utf8(e.message)} bytes`);
+  // An unknown key of a vendor document is a warning, and its value is kept whole.
+  const r = pp.normalize({ enforceStrongPasswords: true, [key]: 'v' }, { vendor: 'meraki' });
+  const w = r.warnings.find((x) => x.code === 'unknown_field');
+  assert.ok(w && utf8(w.path) <= 1024 + 3 && utf8(w.message) <= 2048 + 3, 'a bounded warning');
+  assert.equal(r.policy.vendorExtras[key], 'v');
+  assertHealthy('long keys');
 });
 
 test('limit: the rules analyse 4,096 code points; beyond, the report says so and the counts stay exact', () => {
@@ -673,16 +698,14 @@ test('limit: the rules analyse 4,096 code points; beyond, the report says so and
       }
     }
   }
-  // A 10 MB password: a full report, quickly; never an error.
+  // A 10 MB password: a full report, never an error.
   const huge = big.tenMB ?? 'x'.repeat(TEN_MB);
-  const t = performance.now();
-  const r = byUnit.codePoints.check(huge, CTX);
+  const r = noHang('a 10 MB password', () => byUnit.codePoints.check(huge, CTX));
   assertReport(r, '10 MB password', { strength: true });
   assert.equal(r.length.codePoints, TEN_MB);
   assert.deepEqual(r.analyzed, { complete: false, codePoints: ANALYSIS_LIMIT });
   assert.equal(r.strength.analyzedCodePoints, STRENGTH_LIMIT);
   assert.equal(r.rules.find((x) => x.id === 'length.max').status, 'fail');
-  assert.ok(performance.now() - t < 5000, `a 10 MB password took ${performance.now() - t} ms`);
   for (const p of Object.values(byUnit)) p.free();
   assertHealthy('password length', { full: true });
 });
@@ -722,25 +745,20 @@ test('limit: the strength estimator sees 100 code points', () => {
   assertHealthy('strength', { full: true });
 });
 
-test('bounded time: a 100-character password of l33t characters is estimated in under a second', () => {
+test('no hang: a 100-character password of l33t characters', () => {
   const l33t = 'a4@8([{<369!|1705$+%2';
   let x = 7;
   const pw = Array.from({ length: STRENGTH_LIMIT }, (_, i) => (i < l33t.length ? l33t[i] : l33t[(x = (x * 1103515245 + 12345) % 2 ** 31) % l33t.length])).join('');
-  const t = performance.now();
-  assertStrength(pp.strength(pw), 'l33t');
-  assert.ok(performance.now() - t < 1000, `${Math.round(performance.now() - t)} ms`);
+  assertStrength(noHang('100 l33t characters', () => pp.strength(pw)), 'l33t');
 });
 
-test('bounded time: a 1 MiB policy of character sets checks a 4,096-code-point password in under 2 s', () => {
+test('no hang: a 1 MiB policy of character sets checks a 4,096-code-point password', () => {
   const sets = Array.from({ length: 1000 }, (_, i) => ({ chars: { chars: 'abcdefghijklmnopqrstuvwxyz'.repeat(39).slice(0, 999) + String.fromCharCode(0x100 + i) }, min: 0 }));
   const doc = JSON.stringify({ version: 1, sets });
   assert.ok(Buffer.byteLength(doc) <= MAX_DOCUMENT_BYTES);
   const p = pp.PasswordPolicy.from(doc);
-  const t = performance.now();
-  assertReport(p.checkRules('\u4e00\u4e01'.repeat(ANALYSIS_LIMIT / 2)), 'sets', { strength: false });
-  const ms = performance.now() - t;
+  assertReport(noHang('1,000 sets × 4,096 code points', () => p.checkRules('\u4e00\u4e01'.repeat(ANALYSIS_LIMIT / 2))), 'sets', { strength: false });
   p.free();
-  assert.ok(ms < 2000, `${Math.round(ms)} ms`);
 });
 
 // ------------------------------------------------------------------------------------------------
