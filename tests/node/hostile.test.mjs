@@ -664,7 +664,11 @@ test('limit: error and warning paths and messages are bounded, however long the 
   const e = throwsCode(() => pp.normalize({ version: 1, [key]: 1 }), 'invalid_field');
   assert.ok(e.path.startsWith('kkkk') && e.path.endsWith('…'), e.path.slice(-10));
   assert.ok(utf8(e.path) <= 1024 + 3, `a path of ${utf8(e.path)} bytes`);
-  assert.ok(utf8(e.message) <= 2048 + 3, `a message of ${utf8(e.message)} bytes`);
+  // The thrown Error's message is `path: message`, each part bounded.
+  assert.ok(e.message.startsWith(`${e.path}: `), 'the message starts with the path');
+  const own = e.message.slice(e.path.length + 2);
+  assert.ok(utf8(own) <= 2048 + 3, `a message of ${utf8(own)} bytes after the path`);
+  assert.ok(utf8(e.message) <= 1024 + 3 + 2 + 2048 + 3, `an Error message of ${utf8(e.message)} bytes`);
   // An unknown key of a vendor document is a warning, and its value is kept whole.
   const r = pp.normalize({ enforceStrongPasswords: true, [key]: 'v' }, { vendor: 'meraki' });
   const w = r.warnings.find((x) => x.code === 'unknown_field');
