@@ -194,6 +194,13 @@ async function meter(page) {
 const LABELS = ['too guessable', 'very guessable', 'somewhat guessable', 'safely unguessable', 'very unguessable'];
 
 async function expectScore(page, score, label) {
+  // The bar's width and colour change with a 120 ms CSS transition: measure
+  // once it has ended, not on its first frame (where the width can still be 0).
+  await page.waitForFunction(
+    () => document.querySelector('.meter-fill').getAnimations().length === 0,
+    null,
+    { timeout: 5000 },
+  );
   const m = await meter(page);
   assert.equal(m.score, String(score), `${label}: meter score`);
   assert.equal(m.valuenow, String(score), `${label}: aria-valuenow`);
