@@ -1,15 +1,15 @@
-//! Build script: turns the zxcvbn data under `data/zxcvbn/` into compact static blobs for
-//! `src/estimate/` (see `src/estimate/dict.rs` for the format). Standard library only.
+//! Build script: turns the zxcvbn data under `data/zxcvbn/` into the estimator's data files and
+//! tables (see `src/estimate/dict.rs` and `src/check/common.rs` for the formats). Standard
+//! library only.
 //!
 //! Outputs in `OUT_DIR`:
-//! - `zxcvbn_words.bin`: every dictionary word (the six lists are disjoint), sorted bytewise,
-//!   front-coded in buckets of `BUCKET` words: per word one marker byte, 1 + "bytes shared with
-//!   the previous word" (1 at a bucket head), then the rest of the word (printable ASCII, so the
-//!   next marker ends it);
-//! - `zxcvbn_buckets.bin`: the byte offset of each bucket head, u32 little-endian;
-//! - `zxcvbn_ids.bin`: per sorted word its id (list start + rank − 1) in 17 bits, packed
-//!   little-endian, plus 3 bytes of padding;
-//! - `zxcvbn_tables.rs`: counts, list offsets, a first-byte index and the adjacency graphs.
+//! - `strength.bin`: the six ranked lists (words front-coded per list, ranks quantized to
+//!   [`STEPS`] buckets per octave), loaded by `estimate::load_dictionaries`;
+//! - `common.bin`: the [`COMMON`] most common passwords, front-coded, loaded by `common::load`;
+//! - `zxcvbn_tables.rs`: the adjacency graphs.
+//!
+//! Neither blob is embedded in the wasm module: the JS layer fetches them (native builds embed
+//! them, see `estimate::embedded_dictionaries`).
 
 use std::env;
 use std::error::Error;
@@ -19,8 +19,18 @@ use std::path::{Path, PathBuf};
 
 /// The lists in zxcvbn 4.4.2's order (the order its matcher reports them in).
 const LISTS: [&str; 6] = ["passwords", "english_wikipedia", "female_names", "surnames", "us_tv_and_film", "male_names"];
-const BUCKET: usize = 16;
-const ID_BITS: usize = 17;
+/// Rank buckets per octave (a factor of 2 of rank).
+const STEPS: u32 = 8;
+/// Ranks that always start a bucket: zxcvbn's feedback tells the top 10 and top 100 passwords
+/// apart, so no bucket straddles 10|11 or 100|101.
+const FORCED_STARTS: [u32; 2] = [11, 101];
+/// How many of the most common passwords `common.bin` holds.
+const COMMON: usize = 10_000;
+/// Longest word the formats allow (the drop marker 1 + dropped bytes stays below b'!').
+const MAX_WORD: usize = 31;
+const STRENGTH_MAGIC: &[u8; 4] = b"PPzd";
+const COMMON_MAGIC: &[u8; 4] = b"PPzc";
+const VERSION: u16 = 1;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
@@ -39,122 +49,98 @@ fn main() -> Result<()> {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=data/zxcvbn");
 
-    let mut words: Vec<(Vec<u8>, u32)> = Vec::new();
-    let mut offsets = Vec::new();
+    // Each list in rank order.
+    let mut lists: Vec<Vec<Vec<u8>>> = Vec::new();
     for name in LISTS {
         let path = data.join(format!("{name}.txt"));
         println!("cargo:rerun-if-changed={}", path.display());
         let text = read(&path)?;
-        offsets.push(words.len() as u32);
-        for (rank, w) in text.lines().map(str::trim).filter(|w| !w.is_empty()).enumerate() {
+        let mut words = Vec::new();
+        for w in text.lines().map(str::trim).filter(|w| !w.is_empty()) {
             let b = w.as_bytes();
             check(b.iter().all(|&c| (0x21..0x7f).contains(&c)), || format!("{name}: non-printable or non-ASCII word {w:?}"))?;
-            check(b.len() < 32, || format!("{name}: word too long {w:?}"))?;
-            let start = offsets.last().copied().unwrap_or(0);
-            words.push((b.to_vec(), start + rank as u32));
+            check(b.len() <= MAX_WORD, || format!("{name}: word too long {w:?}"))?;
+            words.push(b.to_vec());
         }
+        lists.push(words);
     }
-    let total = words.len();
-    offsets.push(total as u32);
-    check(total < 1 << ID_BITS, || format!("too many words for {ID_BITS}-bit ids"))?;
-    words.sort();
-    for pair in words.windows(2) {
-        check(pair[0].0 != pair[1].0, || format!("word {:?} is in two lists", String::from_utf8_lossy(&pair[0].0)))?;
+    let mut all: Vec<&[u8]> = lists.iter().flatten().map(Vec::as_slice).collect();
+    all.sort_unstable();
+    for pair in all.windows(2) {
+        check(pair[0] != pair[1], || format!("word {:?} is in two lists (or twice in one)", String::from_utf8_lossy(pair[0])))?;
     }
 
-    // Front-coded words and bucket offsets.
+    // Rank buckets: starts ceil(2^(q / STEPS)) for q = 0, 1, ... (deduplicated) plus the forced
+    // starts, up to the longest list.
+    let longest = lists.iter().map(Vec::len).max().unwrap_or(0) as u32;
+    let mut starts: Vec<u32> = (0..)
+        .map(|q| 2f64.powf(f64::from(q) / f64::from(STEPS)).ceil() as u32)
+        .take_while(|&s| s <= longest)
+        .chain(FORCED_STARTS.into_iter().filter(|&s| s <= longest))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    check(starts.len() <= 256, || format!("{} rank buckets do not fit in a byte", starts.len()))?;
+    let bucket = |rank: u32| starts.partition_point(|&s| s <= rank) - 1;
+
+    // strength.bin
     let mut blob = Vec::new();
+    blob.extend_from_slice(STRENGTH_MAGIC);
+    blob.extend_from_slice(&VERSION.to_le_bytes());
+    blob.push(LISTS.len() as u8);
+    blob.push(STEPS as u8);
+    blob.extend_from_slice(&(starts.len() as u16).to_le_bytes());
+    for s in &starts {
+        blob.extend_from_slice(&s.to_le_bytes());
+    }
+    let mut sections = Vec::new();
     let mut buckets = Vec::new();
-    let mut prev: &[u8] = &[];
-    for (k, (w, _)) in words.iter().enumerate() {
-        let shared = if k % BUCKET == 0 {
-            buckets.extend_from_slice(&(blob.len() as u32).to_le_bytes());
-            0
-        } else {
-            prev.iter().zip(w.iter()).take_while(|(a, b)| a == b).count()
-        };
-        check(shared < w.len(), || "duplicate word".into())?;
-        // The marker 1 + shared (below every word byte, 0x21..0x7e) also ends the previous word.
-        blob.push(1 + shared as u8);
-        blob.extend_from_slice(&w[shared..]);
-        prev = w;
+    for list in &lists {
+        let mut sorted: Vec<(&[u8], u32)> = list.iter().enumerate().map(|(r, w)| (w.as_slice(), r as u32 + 1)).collect();
+        sorted.sort_unstable();
+        blob.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+        front_code(sorted.iter().map(|(w, _)| *w), &mut sections)?;
+        buckets.extend(sorted.iter().map(|&(_, rank)| bucket(rank) as u8));
     }
+    blob.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    blob.extend_from_slice(&sections);
+    blob.extend_from_slice(&buckets);
+    write(&out.join("strength.bin"), &blob)?;
 
-    // Packed ids.
-    let mut ids = vec![0u8; (total * ID_BITS).div_ceil(8) + 3];
-    for (k, (_, id)) in words.iter().enumerate() {
-        let bit = k * ID_BITS;
-        let v = (*id as u64) << (bit % 8);
-        for (x, byte) in v.to_le_bytes().iter().take(4).enumerate() {
-            ids[bit / 8 + x] |= byte;
-        }
-    }
-
-    // First-byte index: FIRST[c] = index of the first word whose first byte is >= c.
-    let mut first = [0u32; 129];
-    for (c, slot) in first.iter_mut().enumerate() {
-        *slot = words.partition_point(|(w, _)| w.first().map_or(0, |&b| b as usize) < c) as u32;
-    }
-
-    // Two-byte index over the alphabet of the words: for each first byte `a` and each byte `b`
-    // of the alphabet (plus one past its end), the first word >= "ab", relative to FIRST[a];
-    // and which one- and two-byte strings are words.
-    let mut alpha: Vec<u8> = words.iter().flat_map(|(w, _)| w.iter().copied()).collect();
-    alpha.sort_unstable();
-    alpha.dedup();
-    let mut alpha_index = [255u8; 128];
-    for (k, &c) in alpha.iter().enumerate() {
-        alpha_index[c as usize] = k as u8;
-    }
-    let na = alpha.len();
-    let mut pair = vec![0u16; na * (na + 1)];
-    let mut exact2 = vec![0u8; (na * na).div_ceil(8)];
-    let mut exact1 = [0u8; 16];
-    for (ia, &a) in alpha.iter().enumerate() {
-        let base = first[a as usize] as usize;
-        let end = first[a as usize + 1] as usize;
-        check(end - base < 65_536, || format!("too many words start with {}", a as char))?;
-        for ib in 0..=na {
-            let at = match alpha.get(ib) {
-                Some(&b) => words.partition_point(|(w, _)| w.as_slice() < [a, b].as_slice()),
-                None => end,
-            };
-            pair[ia * (na + 1) + ib] = (at - base) as u16;
-            if let Some(&b) = alpha.get(ib) {
-                if words.get(at).is_some_and(|(w, _)| w.as_slice() == [a, b].as_slice()) {
-                    exact2[(ia * na + ib) / 8] |= 1 << ((ia * na + ib) % 8);
-                }
-            }
-        }
-        if words.get(base).is_some_and(|(w, _)| w.as_slice() == [a].as_slice()) {
-            exact1[a as usize / 8] |= 1 << (a % 8);
-        }
-    }
+    // common.bin
+    let passwords = lists.first().ok_or("no passwords list")?;
+    check(passwords.len() >= COMMON, || "fewer passwords than the common list".into())?;
+    let mut common: Vec<&[u8]> = passwords.iter().take(COMMON).map(Vec::as_slice).collect();
+    common.sort_unstable();
+    let mut words = Vec::new();
+    front_code(common.iter().copied(), &mut words)?;
+    let mut blob = Vec::new();
+    blob.extend_from_slice(COMMON_MAGIC);
+    blob.extend_from_slice(&VERSION.to_le_bytes());
+    blob.extend_from_slice(&(common.len() as u32).to_le_bytes());
+    blob.extend_from_slice(&(words.len() as u32).to_le_bytes());
+    blob.extend_from_slice(&words);
+    write(&out.join("common.bin"), &blob)?;
 
     let mut rs = String::new();
     let _ = writeln!(rs, "// Generated by build.rs from data/zxcvbn/. Do not edit.");
-    let _ = writeln!(rs, "pub(crate) const WORD_COUNT: usize = {total};");
-    let _ = writeln!(rs, "pub(crate) const BUCKET: usize = {BUCKET};");
-    let _ = writeln!(rs, "pub(crate) const ID_BITS: usize = {ID_BITS};");
-    let _ = writeln!(rs, "/// Start id of each list (and the total), in zxcvbn's list order.");
-    let _ = writeln!(rs, "pub(crate) const LIST_START: [u32; 7] = {offsets:?};");
-    let _ = writeln!(rs, "/// Index of the first word whose first byte is >= the index.");
-    let _ = writeln!(rs, "pub(crate) static FIRST: [u32; 129] = {first:?};");
-    let _ = writeln!(rs, "/// Position of each byte in the words' alphabet (255: not in it).");
-    let _ = writeln!(rs, "pub(crate) static ALPHA_INDEX: [u8; 128] = {alpha_index:?};");
-    let _ = writeln!(rs, "pub(crate) const ALPHA_LEN: usize = {na};");
-    let _ = writeln!(rs, "/// PAIR[ia * (ALPHA_LEN + 1) + ib]: first word >= the two bytes, minus FIRST[a].");
-    let _ = writeln!(rs, "pub(crate) static PAIR: [u16; {}] = {pair:?};", pair.len());
-    let _ = writeln!(rs, "/// Bit ia * ALPHA_LEN + ib: the two bytes are a word.");
-    let _ = writeln!(rs, "pub(crate) static EXACT2: [u8; {}] = {exact2:?};", exact2.len());
-    let _ = writeln!(rs, "/// Bit c: the byte c alone is a word.");
-    let _ = writeln!(rs, "pub(crate) static EXACT1: [u8; 16] = {exact1:?};");
     graphs(&data, &mut rs)?;
-
-    write(&out.join("zxcvbn_words.bin"), &blob)?;
-    write(&out.join("zxcvbn_buckets.bin"), &buckets)?;
-    write(&out.join("zxcvbn_ids.bin"), &ids)?;
     write(&out.join("zxcvbn_tables.rs"), rs.as_bytes())
+}
+
+/// Appends sorted, distinct `words` front-coded: per word one marker byte, 1 + how many bytes of
+/// the previous word to drop (1 for the first word: none), then the bytes to append (printable
+/// ASCII, so the next marker ends them).
+fn front_code<'a>(words: impl Iterator<Item = &'a [u8]>, out: &mut Vec<u8>) -> Result<()> {
+    let mut prev: &[u8] = &[];
+    for w in words {
+        let shared = prev.iter().zip(w.iter()).take_while(|(a, b)| a == b).count();
+        check(shared < w.len() && prev < w, || "words not sorted or not distinct".into())?;
+        out.push(1 + (prev.len() - shared) as u8);
+        out.extend_from_slice(&w[shared..]);
+        prev = w;
+    }
+    Ok(())
 }
 
 /// Emits the four adjacency graphs: per graph a flat table `[u8; 128 * SLOTS * 2]` (per ASCII key,

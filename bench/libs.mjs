@@ -30,14 +30,15 @@ export const POLICY = {
 };
 
 /** Our builds: `entry` (Node) and `browser` are file names in PKG_DIR. `full`: the build's check()
- * includes strength; `strength`: it exports strength(); `loadStrength`: add an operation check()
+ * includes strength; `strength`: it exports strength(); `rulesOnly`: it has checkRules() and no
+ * check(); `loadStrength`: add an operation check()
  * after `await loadStrength()`; `prepare(module)` (optional) runs once after the import. */
 const OURS = [
   { id: 'passpolicy', label: 'passpolicy', entry: 'node.mjs', browser: 'browser.js', full: true, strength: true },
   {
-    // The rules-only build: check() has no strength until `await loadStrength()`; measured both ways.
-    id: 'passpolicy-rules', label: 'passpolicy/rules', entry: 'rules.mjs', browser: browserEntryOf('./rules', 'rules.js'), full: false, strength: false,
-    loadStrength: true,
+    // The rules tier (`passpolicy/rules`; Node entry rules-node.mjs): checkRules() only, no strength.
+    id: 'passpolicy-rules', label: 'passpolicy/rules', entry: 'rules-node.mjs', browser: browserEntryOf('./rules', 'rules.js'), full: false, strength: false,
+    rulesOnly: true,
   },
 ];
 
@@ -65,7 +66,7 @@ function oursLibrary(v) {
   };
   const ops = [];
   if (v.full) ops.push({ id: `${v.id}:check`, label: `${v.label} check()`, role: 'full', load: withPolicy('check'), score: (r) => r.strength.score });
-  if (!v.full) ops.push({ id: `${v.id}:check`, label: `${v.label} check() (no strength)`, role: 'rules', load: withPolicy('check') });
+  if (!v.full && !v.rulesOnly) ops.push({ id: `${v.id}:check`, label: `${v.label} check() (no strength)`, role: 'rules', load: withPolicy('check') });
   ops.push({ id: `${v.id}:checkRules`, label: `${v.label} checkRules()`, role: 'rules', load: withPolicy('checkRules') });
   if (v.loadStrength) {
     ops.push({

@@ -10,8 +10,13 @@
 //   --cold-runs N     fresh processes per cold-start measurement; the median is reported (default 5)
 //   --timeout S       seconds one call on an adversarial input may take (default 20)
 //   --full-corpus     time the slow peers (zxcvbn-ts) on every password, not every 20th
+//   --pageload-runs N browser page loads per page and network profile (bench/pageload.mjs; default 5)
+//   --profiles LIST   network profiles of the page loads (default slow,fast; also: none)
+//   --no-pageload     skip the browser page loads (no Chromium needed)
 //
-// Measures (see bench/README.md): bytes a browser downloads (gzip -9, brotli q11); cold start
+// Measures (see bench/README.md): bytes a browser downloads (gzip -9, brotli q11), per library and
+// per tier of ours (bench/bytes.mjs); browser page loads over an emulated network, time to the first
+// rules result and strength score (bench/pageload.mjs, Chromium + playwright-core); cold start
 // (import + init + first call, fresh `node` each); mean/p50/p99 per call over a deterministic corpus,
 // all libraries in this one process, medians of --runs runs; the slowest single call on adversarial
 // inputs up to 1 MiB (in child processes, killed after --timeout); RSS growth over loading and
@@ -26,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import zlib from 'node:zlib';
+import { bytesOf, measureTiers, tiersMarkdown } from './bytes.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
@@ -39,6 +44,9 @@ const { values: opt } = parseArgs({
     'cold-runs': { type: 'string', default: '5' },
     timeout: { type: 'string', default: '20' },
     'full-corpus': { type: 'boolean', default: false },
+    'pageload-runs': { type: 'string', default: '5' },
+    profiles: { type: 'string', default: 'slow,fast' },
+    'no-pageload': { type: 'boolean', default: false },
   },
 });
 const N = Number(opt.corpus);
@@ -90,66 +98,32 @@ const env = {
     version: JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version,
     wasm: Object.fromEntries(fs.readdirSync(pkgDir).filter((f) => f.endsWith('.wasm')).map((f) => [f, sha256(fs.readFileSync(path.join(pkgDir, f))).slice(0, 16)])),
   },
-  options: { corpus: N, runs: RUNS, coldRuns: COLD_RUNS, timeoutS: TIMEOUT_MS / 1000, fullCorpus: opt['full-corpus'] },
+  options: { corpus: N, runs: RUNS, coldRuns: COLD_RUNS, timeoutS: TIMEOUT_MS / 1000, fullCorpus: opt['full-corpus'], pageloadRuns: opt['no-pageload'] ? 0 : Number(opt['pageload-runs']), profiles: opt.profiles.split(',') },
   peers: Object.fromEntries(LIBS.filter((l) => !l.ours).map((l) => [l.label, l.version])),
 };
 log(`node ${env.node}, ${env.cpu} x${env.cores}, load ${env.loadavgStart.join(' ')}; ours from ${env.pkg.dir}; ${OPS.length} operations`);
 
-// ---- 1. bytes on the wire -----------------------------------------------------------------------------
-const gzip = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
-const brotli = (buf) => zlib.brotliCompressSync(buf, {
-  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-}).length;
-const sizes = (name, buf) => ({ name, raw: buf.length, gzip: gzip(buf), brotli: brotli(buf) });
-
-/** The files a browser fetches from `entry`: static and dynamic relative imports and
- * `new URL('…', import.meta.url)` assets (the wasm), followed from file to file. */
-function browserClosure(dir, entry) {
-  const seen = [];
-  const queue = [entry];
-  while (queue.length) {
-    const file = path.posix.normalize(queue.shift());
-    if (seen.includes(file) || !fs.existsSync(path.join(dir, file))) continue;
-    seen.push(file);
-    if (!/\.m?js$/.test(file)) continue;
-    const src = fs.readFileSync(path.join(dir, file), 'utf8');
-    const base = path.posix.dirname(file);
-    for (const m of src.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])(\.\.?\/[^'"]+)\1/g)) queue.push(path.posix.join(base, m[2]));
-    for (const m of src.matchAll(/new URL\(\s*(['"])([^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g)) queue.push(path.posix.join(base, m[2]));
-  }
-  return seen;
-}
-
-async function bytesOf(lib) {
-  const b = lib.browser;
-  let files;
-  if (b.closure) {
-    files = browserClosure(pkgDir, b.closure).map((f) => sizes(f, fs.readFileSync(path.join(pkgDir, f))));
-  } else if (b.bundle) {
-    // What an app ships: the entry bundled with esbuild, ESM, minified, for browsers.
-    const { build } = await import('esbuild');
-    const dir = path.join(TMP, `bundle-${lib.id}`);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    for (const [name, content] of Object.entries(b.files ?? {})) fs.writeFileSync(path.join(dir, name), content());
-    fs.writeFileSync(path.join(dir, 'entry.js'), b.bundle);
-    await build({ entryPoints: [path.join(dir, 'entry.js')], outfile: path.join(dir, 'bundle.js'), bundle: true, minify: true, format: 'esm', platform: 'browser', logLevel: 'error' });
-    files = [sizes(`esbuild bundle (${path.relative(ROOT, path.join(dir, 'bundle.js'))})`, fs.readFileSync(path.join(dir, 'bundle.js')))];
-  } else {
-    files = b.files.map((f) => sizes(path.relative(ROOT, f), fs.readFileSync(f)));
-  }
-  const sum = (k) => files.reduce((s, f) => s + f[k], 0);
-  return { files, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
-}
-
+// ---- 1. bytes on the wire (bench/bytes.mjs) --------------------------------------------------------------
 log('bytes on the wire');
 const bytes = {};
-for (const lib of LIBS) bytes[lib.id] = await bytesOf(lib);
+for (const lib of LIBS) bytes[lib.id] = await bytesOf(lib, pkgDir);
 // Everything of ours: every file of every build of ours (each counted once).
 {
   const all = new Map(LIBS.filter((l) => l.ours).flatMap((l) => bytes[l.id].files.map((f) => [f.name, f])));
   const files = [...all.values()];
   bytes.oursEverything = { files, raw: files.reduce((s, f) => s + f.raw, 0), gzip: files.reduce((s, f) => s + f.gzip, 0), brotli: files.reduce((s, f) => s + f.brotli, 0) };
+}
+// Per tier of ours: the files a page of each tier downloads.
+const tiers = measureTiers(pkgDir);
+for (const p of tiers.problems) log(`  PROBLEM: ${p}`);
+const peerBytes = ['zxcvbn', 'password-validator'].filter((id) => bytes[id]).map((id) => ({ id, label: `${LIBS.find((l) => l.id === id).label} ${LIBS.find((l) => l.id === id).version}`, ...bytes[id] }));
+
+// ---- 1b. browser page loads over an emulated network (bench/pageload.mjs), before the CPU-heavy parts ----------
+let pageload = null;
+if (!opt['no-pageload']) {
+  const { runPageload } = await import('./pageload.mjs');
+  pageload = await runPageload({ pkgDir, runs: Number(opt['pageload-runs']), profiles: opt.profiles.split(','), log });
+  for (const f of pageload.failures) log(`  FAILED: ${f}`);
 }
 
 // ---- child processes -------------------------------------------------------------------------------------
@@ -365,6 +339,12 @@ const ratioRows = OPS.filter((op) => !op.lib.ours).map((op) => [
 ]);
 out.push(table(['library', 'gzip', 'brotli', 'cold start', 'mean', 'p99', 'worst adversarial', 'RSS'], ratioRows), '');
 
+out.push(tiersMarkdown(tiers, peerBytes));
+if (pageload) {
+  const { pageloadMarkdown } = await import('./pageload.mjs');
+  out.push(pageloadMarkdown(pageload));
+} else out.push('## Browser page loads (emulated network)', '', 'Not run (`--no-pageload`).', '');
+
 out.push('## Adversarial inputs: slowest kind per length, ms', '');
 const advCell = (op, length) => {
   const rows = adversarial[op.id].rows.filter((x) => x.length === length);
@@ -397,9 +377,10 @@ target('full check ≥ 70× faster than zxcvbn 4.4.2 (mean)', zxMean / full.mean
 for (const op of OPS.filter((o) => o.lib.ours)) target(`every adversarial input ≤ 16 ms: ${op.label}`, !adversarial[op.id].timeouts && !adversarial[op.id].errors && adversarial[op.id].worstMs <= 16, adversarial[op.id].timeouts || adversarial[op.id].errors ? 'timeout or crash' : `${num(adversarial[op.id].worstMs)} ms (${adversarial[op.id].worst.kind}, ${adversarial[op.id].worst.length.toLocaleString('en-US')} chars; slowest first call ${num(adversarial[op.id].worstFirstCallMs)} ms)`);
 for (const op of OPS.filter((o) => o.lib.ours && o.role === 'rules')) target(`rules-only check with the 10,000-entry list ≤ 1 µs: ${op.label}`, perCall[op.id].mean <= 1, `${num(perCall[op.id].mean)} µs mean (p50 ${num(perCall[op.id].p50)} µs)`);
 target('cold start ≤ 30 ms including the first full check', cold[FULL.id].median <= 30, `${num(cold[FULL.id].median)} ms`);
-const rulesLib = LIBS.find((l) => l.id === 'passpolicy-rules');
-target('rules-only entry ≤ 60 KB gzip', rulesLib ? bytes[rulesLib.id].gzip <= 60_000 : null, rulesLib ? `${KB(bytes[rulesLib.id].gzip)} KB (${bytes[rulesLib.id].files.map((f) => f.name).join(' + ')})` : 'not measured: there is no rules-only build (pkg/rules.mjs) yet');
-target('everything ≤ 400 KB gzip', bytes.oursEverything.gzip <= 400_000, `${KB(bytes.oursEverything.gzip)} KB (${bytes.oursEverything.files.map((f) => f.name).join(' + ')})`);
+for (const t of tiers.tiers.filter((x) => x.target !== null)) target(`${t.label} ≤ ${KB(t.target)} KB gzip`, t.met, `${KB(t.gzip)} KB (${t.files.map((f) => f.name).join(' + ')})`);
+if (tiers.problems.length) target('the tiers count every file their entries reach', false, tiers.problems.join('; '));
+if (pageload) for (const t of pageload.targets) target(`page load: ${t.target}`, t.met, t.value);
+else target('page loads (first rules result ≤ 0.8 s, first strength score ≤ 2.5 s on 1.6 Mbit/s)', null, 'not run (--no-pageload)');
 for (const [id, p] of Object.entries(parity).filter(([id]) => id.startsWith('passpolicy'))) target(`parity ≥ 99 % with zxcvbn 4.4.2: ${OPS.find((o) => o.id === id).label}`, p.fraction >= 0.99, `${(p.fraction * 100).toFixed(2)} %`);
 out.push('## Targets', '');
 for (const t of targets) out.push(`- ${t.met === null ? 'NOT MEASURED' : t.met ? 'met' : 'NOT MET'}: ${t.target}: ${t.value}`);
@@ -414,6 +395,8 @@ const json = {
   corpus: { size: N, kinds: kindCounts, timerOverheadUs: overhead },
   libraries: LIBS.map((l) => ({ id: l.id, label: l.label, version: l.version, ours: !!l.ours, note: l.note, bytes: bytes[l.id] })),
   oursEverythingBytes: bytes.oursEverything,
+  tiers,
+  pageload,
   operations: OPS.map((op) => ({
     id: op.id, label: op.label, library: op.lib.id, role: op.role,
     perCall: { passwords: perCall[op.id].passwords, meanUs: perCall[op.id].mean, p50Us: perCall[op.id].p50, p99Us: perCall[op.id].p99, maxUs: perCall[op.id].max, runs: perCall[op.id].runs, meanUsByKind: byKind[op.id] },
@@ -426,3 +409,7 @@ const json = {
 };
 fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
 log(`wrote ${path.relative(ROOT, path.join(RESULTS, 'latest.md'))} and latest.json`);
+if (pageload?.failures.length) {
+  process.stderr.write(`\nbench/run.mjs: FAILED: ${pageload.failures.length} page load(s) broke an assertion (a tier fetched a file it must not, or a page gave no result):\n${pageload.failures.map((f) => `  ${f}`).join('\n')}\n`);
+  process.exitCode = 1;
+}

@@ -8,6 +8,8 @@
 # package-lock.json (or with --ci); builds pkg/ when it is missing (or with --build), first setting up
 # the toolchain with scripts/toolchain.sh, as scripts/test.sh does (wasm32 target, the wasm-bindgen CLI of Cargo.lock);
 # then runs `node bench/run.mjs` with the remaining options. Results: bench/results/latest.{md,json}.
+# The browser page loads (bench/pageload.mjs) drive Debian's Chromium (/usr/bin/chromium, or $CHROMIUM)
+# with playwright-core and never download a browser; without one, pass --no-pageload.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +35,12 @@ if [ "$build" = 1 ]; then
   bash scripts/toolchain.sh
   echo "== build the npm package"
   node scripts/build.mjs
+fi
+
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ] && [[ " ${args[*]-} " != *" --no-pageload "* ]]; then
+  echo "bench/run.sh: $chromium is missing: install Debian's chromium (apt-get install chromium), set CHROMIUM, or pass --no-pageload" >&2
+  exit 2
 fi
 
 echo "== benchmark (node bench/run.mjs${args[*]+ ${args[*]}})"

@@ -1,25 +1,72 @@
 // passpolicy for browsers and bundlers (ES module, no top-level await).
 //
-//   import { init, PasswordPolicy } from 'passpolicy';
-//   await init();                        // fetches passpolicy_bg.wasm next to this file
-//   await init(urlOrBytesOrModule);      // or from where your bundler put it
+//   import { init, PasswordPolicy, strengthReady } from 'passpolicy';
+//   await init();                              // the wasm, the common-password list and the
+//                                              // strength dictionaries, beside this file
+//   await init({ strength: 'background' });    // resolves once the rules can run; check() has
+//                                              // `strength` once strengthReady() has resolved
+//   await init({ wasm, strengthData, commonPasswords });  // from where your bundler put them
 //
 // Call (and await) `init()` once before anything else; later calls return at once.
-import initWasm from './passpolicy.js';
+import initWasm, { loadCommonPasswords, loadStrengthData } from './passpolicy.js';
+import { besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
 
 export { PasswordPolicy, check, detectVendor, normalize, strength } from './passpolicy.js';
 
+let options = initOptions(undefined);
+const wasmReady = once(() => initWasm({ module_or_path: options.wasm ?? packageUrl(new URL('./passpolicy_bg.wasm', import.meta.url)) }));
+// A data file not given: beside the wasm when that was given as a URL, else beside this module.
+// packageUrl(): the files of the package when Vite 5-7's dev server pre-bundled this module.
+const commonReady = once(async () => {
+  const src = options.commonPasswords ?? besideWasm(options.wasm, 'common.bin') ?? packageUrl(new URL('./common.bin', import.meta.url));
+  const [bytes] = await Promise.all([dataBytes(src, 'common.bin'), wasmReady()]);
+  loadCommonPasswords(bytes);
+});
+const strengthLoad = once(async () => {
+  const src = options.strengthData ?? besideWasm(options.wasm, 'strength.bin') ?? packageUrl(new URL('./strength.bin', import.meta.url));
+  const [bytes] = await Promise.all([dataBytes(src, 'strength.bin'), wasmReady()]);
+  loadStrengthData(bytes);
+});
+/** @type {Promise<void> | undefined} */
+let strengthPromise;
+
 /**
- * Loads and instantiates the WebAssembly module. `wasm` may be a URL (string or `URL`), a
- * `Response` or a promise of one, bytes, or a compiled `WebAssembly.Module`; the default is the
- * `passpolicy_bg.wasm` beside this file (the literal `new URL(…, import.meta.url)` lets Vite and
- * webpack emit the asset). A no-op after the first successful call; a failed call can be retried.
- * @param {string | URL | Request | Response | Promise<Response> | BufferSource | WebAssembly.Module} [wasm]
+ * Loads and instantiates the WebAssembly module and its data files. The argument is an options
+ * object, or (as before) the wasm alone: a URL (string or `URL`), a `Response` or a promise of
+ * one, bytes, or a compiled `WebAssembly.Module`; the defaults are the files beside this one
+ * (literal `new URL(…, import.meta.url)`s, which Vite and webpack emit as assets).
+ * `strength: 'background'` resolves once the rules can run and goes on loading the strength
+ * dictionaries (see `strengthReady()`). A no-op after the first successful call; a failed call
+ * can be retried.
+ * @param {unknown} [arg]
  * @returns {Promise<void>}
  */
-export async function init(wasm) {
-  await initWasm({ module_or_path: wasm ?? new URL('./passpolicy_bg.wasm', import.meta.url) });
+export async function init(arg) {
+  const o = initOptions(arg);
+  if (o.strength !== undefined && o.strength !== 'await' && o.strength !== 'background') {
+    throw new TypeError(`init: strength must be 'await' or 'background', not ${String(o.strength)}`);
+  }
+  options = o;
+  strengthPromise = strengthLoad();
+  // Background loading reports its failure through strengthReady(), not as an unhandled rejection.
+  strengthPromise.catch(() => {});
+  for (const w of waiters) strengthPromise.then(w.resolve, w.reject);
+  waiters = [];
+  await Promise.all([wasmReady(), commonReady()]);
+  if (o.strength !== 'background') await strengthPromise;
 }
+
+/**
+ * Resolves once the strength dictionaries are loaded (at once after `await init()` without
+ * `strength: 'background'`); rejects with a `load_failed` error when they could not be fetched
+ * (a later `init()` retries). Before `init()` it waits for it.
+ * @returns {Promise<void>}
+ */
+export function strengthReady() {
+  return strengthPromise ?? new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+}
+/** @type {{ resolve: () => void, reject: (e: unknown) => void }[]} */
+let waiters = [];
 
 /**
  * Whether `e` is an error thrown by passpolicy (a real `Error` with `code` and `path`).

@@ -119,6 +119,34 @@ export type InitInput =
   | ArrayBufferView
   | WasmModule;
 
+/** Where a data file comes from: a URL, a `Request`, a `Response` (or a promise of one), or its bytes. */
+export type DataInput =
+  | string
+  | GlobalInstance<'URL'>
+  | GlobalInstance<'Request'>
+  | GlobalInstance<'Response'>
+  | PromiseLike<GlobalInstance<'Response'>>
+  | ArrayBuffer
+  | Uint8Array;
+
+/** Options of `init()`: where the files are (default: beside the module) and when to load strength. */
+export interface InitOptions {
+  /** The wasm module (default: `passpolicy_bg.wasm`, or `passpolicy_rules_bg.wasm` for `passpolicy/rules`). */
+  wasm?: InitInput;
+  /** The common-password list (default: `common.bin`). */
+  commonPasswords?: DataInput;
+  /** The strength dictionaries (default: `strength.bin`; `passpolicy` only). */
+  strengthData?: DataInput;
+  /**
+   * `'await'` (default): `init()` resolves once the strength dictionaries are loaded too.
+   * `'background'`: `init()` resolves once the rules can run; until `strengthReady()` resolves,
+   * `check()` has no `strength` and reports `strength.min` as `unchecked`. (`passpolicy` only.)
+   */
+  strength?: 'await' | 'background';
+  /** `passpolicy/rules`: load the common-password list in `init()` rather than when a policy asks for it. */
+  common?: boolean;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The canonical policy (what `normalize(...).policy` and `PasswordPolicy#toJSON()` return)
 
@@ -436,6 +464,10 @@ export interface RulesReport {
 
 /** The report of `check`: every rule and the strength estimate. */
 export interface Report extends RulesReport {
+  /**
+   * The strength estimate. Always there after `await init()`; absent only while the dictionaries
+   * are still loading after `init({ strength: 'background' })` (see `strengthReady()`).
+   */
   strength: Strength;
 }
 
@@ -449,7 +481,11 @@ export type PassPolicyErrorCode =
   | 'ambiguous_vendor'
   | 'invalid_field'
   | 'unsatisfiable'
-  | 'too_large';
+  | 'too_large'
+  /** `strength()` before the strength dictionaries have loaded (`init({ strength: 'background' })`). */
+  | 'not_ready'
+  /** `init()`: a data file or the wasm could not be fetched. */
+  | 'load_failed';
 
 /** What every function here throws: a real `Error` with a stable `code` and the input `path`. */
 export interface PassPolicyError extends Error {
@@ -463,10 +499,17 @@ export interface PassPolicyError extends Error {
 // API
 
 /**
- * Loads the WebAssembly module. Await it once before any other call in a browser; a no-op in
- * Node and after the first successful call.
+ * Loads the WebAssembly module and its data files. Await it once before any other call in a
+ * browser; a no-op in Node and after the first successful call. The argument is the options or,
+ * as before, the wasm alone.
  */
-export function init(wasm?: InitInput): Promise<void>;
+export function init(options?: InitOptions | InitInput): Promise<void>;
+
+/**
+ * Resolves once the strength dictionaries are loaded: at once after `await init()`, later after
+ * `init({ strength: 'background' })`. Rejects with a `load_failed` error when they could not be fetched.
+ */
+export function strengthReady(): Promise<void>;
 
 /** Whether `e` is an error thrown by passpolicy. */
 export function isPassPolicyError(e: unknown): e is PassPolicyError;

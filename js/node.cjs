@@ -3,7 +3,13 @@
 // (`passpolicy.cjs`) reads and instantiates passpolicy_bg.wasm synchronously when first required,
 // so `init()` has nothing to do; it exists so that the same code runs in browsers. The ES module
 // entry (`node.mjs`) re-exports this file: `import` and `require` share one instance.
+const fs = require('node:fs');
+const path = require('node:path');
 const glue = require('./passpolicy.cjs');
+
+// The data files that browsers fetch separately are read from the package at once.
+glue.loadCommonPasswords(fs.readFileSync(path.join(__dirname, 'common.bin')));
+glue.loadStrengthData(fs.readFileSync(path.join(__dirname, 'strength.bin')));
 
 exports.PasswordPolicy = glue.PasswordPolicy;
 exports.check = glue.check;
@@ -17,6 +23,12 @@ exports.strength = glue.strength;
  * @returns {Promise<void>}
  */
 exports.init = async function init(_wasm) {};
+
+/**
+ * Resolved: in Node the strength dictionaries are loaded when the module is required.
+ * @returns {Promise<void>}
+ */
+exports.strengthReady = async function strengthReady() {};
 
 /**
  * Whether `e` is an error thrown by passpolicy (a real `Error` with `code` and `path`).

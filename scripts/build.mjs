@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Builds the npm package `passpolicy` into pkg/ (run as `node scripts/build.mjs` or `npm run build`).
 //
-//   1. cargo build --lib --profile wasm --target wasm32-unknown-unknown
-//   2. wasm-bindgen --target web and --target nodejs (stripped) into temp dirs; the two
-//      passpolicy_bg.wasm must be byte-identical, and one ships
+//   1. cargo build --lib --target wasm32-unknown-unknown, twice: the root import (profile wasm,
+//      default features) and passpolicy/rules (profile wasm-rules, --features api-rules); then
+//      the data files strength.bin and common.bin (`cargo run --example data_files`)
+//   2. wasm-bindgen --target web and --target nodejs (stripped) into temp dirs; for each tier the
+//      two _bg.wasm must be byte-identical, and one ships
 //   3. wasm-opt -Oz (binaryen from node_modules) — kept only when it makes the gzip size smaller
 //   4. pkg/: passpolicy.js (web glue), passpolicy.cjs (nodejs glue), both with js/freed.js appended, passpolicy_bg.wasm,
 //      browser.js / node.mjs / node.cjs / cli.mjs (js/; the bin cli.mjs gets a shebang and +x),
@@ -91,33 +93,56 @@ console.log(`crate ${NAME} ${crate.version}; wasm-bindgen crate ${lockVersions[0
 // ---------------------------------------------------------------------------------------------
 step('cargo build');
 
-if (!skipCargo) run('cargo', ['build', '--lib', '--profile', 'wasm', '--target', 'wasm32-unknown-unknown']);
+// Two wasm modules from one crate: the root import (every API) and `passpolicy/rules` (a
+// canonical policy's rules, English). The features only choose the exports; LTO drops the rest.
+const TIERS = [
+  { name: NAME, profile: 'wasm', features: [] },
+  { name: `${NAME}_rules`, profile: 'wasm-rules', features: ['--no-default-features', '--features', 'api-rules'] },
+];
 const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
-const rawWasm = path.join(targetDir, 'wasm32-unknown-unknown', 'wasm', `${NAME}.wasm`);
-if (!fs.existsSync(rawWasm)) fail(`${rawWasm} not found`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `${NAME}-build-`));
+process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+for (const tier of TIERS) {
+  if (!skipCargo) run('cargo', ['build', '--lib', '--profile', tier.profile, '--target', 'wasm32-unknown-unknown', ...tier.features]);
+  const rawWasm = path.join(targetDir, 'wasm32-unknown-unknown', tier.profile, `${NAME}.wasm`);
+  if (!fs.existsSync(rawWasm)) fail(`${rawWasm} not found`);
+  fs.copyFileSync(rawWasm, path.join(tmp, `${tier.name}.raw.wasm`));
+}
+
+// The data files the JS entries load separately: the strength dictionaries and the
+// common-password list, written by the native library (the same bytes its tests read).
+step('data files');
+const dataDir = path.join(tmp, 'data');
+run('cargo', ['run', '--quiet', '--release', '--example', 'data_files', '--', dataDir]);
+const DATA_FILES = ['strength.bin', 'common.bin'];
+for (const f of DATA_FILES) if (!fs.existsSync(path.join(dataDir, f))) fail(`the data_files example did not write ${f}`);
 
 // ---------------------------------------------------------------------------------------------
 step('wasm-bindgen');
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `${NAME}-build-`));
-process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
-for (const target of ['web', 'nodejs']) {
-  run('wasm-bindgen', [
-    '--target', target, '--out-dir', path.join(tmp, target), '--out-name', NAME,
-    '--remove-name-section', '--remove-producers-section', rawWasm,
-  ]);
+const bindgen = {};
+for (const tier of TIERS) {
+  for (const target of ['web', 'nodejs']) {
+    run('wasm-bindgen', [
+      '--target', target, '--out-dir', path.join(tmp, target), '--out-name', tier.name,
+      '--remove-name-section', '--remove-producers-section', path.join(tmp, `${tier.name}.raw.wasm`),
+    ]);
+  }
+  const web = fs.readFileSync(path.join(tmp, 'web', `${tier.name}_bg.wasm`));
+  const node = fs.readFileSync(path.join(tmp, 'nodejs', `${tier.name}_bg.wasm`));
+  if (sha256(web) !== sha256(node)) fail(`the web and nodejs ${tier.name}_bg.wasm differ; one file cannot serve both glues`);
+  console.log(`web and nodejs ${tier.name}_bg.wasm are identical (sha256 ${sha256(web).slice(0, 16)}…)`);
+  bindgen[tier.name] = web;
 }
-const webWasm = fs.readFileSync(path.join(tmp, 'web', `${NAME}_bg.wasm`));
-const nodeWasm = fs.readFileSync(path.join(tmp, 'nodejs', `${NAME}_bg.wasm`));
-if (sha256(webWasm) !== sha256(nodeWasm)) fail('the web and nodejs passpolicy_bg.wasm differ; one file cannot serve both glues');
-console.log(`web and nodejs ${NAME}_bg.wasm are identical (sha256 ${sha256(webWasm).slice(0, 16)}…)`);
 
-// The hand-written entries and types must cover exactly what the module exports.
+// The hand-written entries and types must cover exactly what the module exports, but for the
+// loaders of the data files, which the entries call themselves.
+const INTERNAL = ['initSync', 'loadStrengthData', 'loadCommonPasswords', 'strengthLoaded', 'commonPasswordsLoaded'];
 const glueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)]
   .map((m) => m[1])
-  .filter((n) => n !== 'initSync')
+  .filter((n) => !INTERNAL.includes(n))
   .sort();
-const extras = ['init', 'isPassPolicyError'];
+const extras = ['init', 'isPassPolicyError', 'strengthReady'];
 const expected = [...glueExports, ...extras].sort();
 // The vendor ids of the core (`VENDORS` in src/vendors/mod.rs) become the `VendorId` union.
 const vendorsSrc = fs.readFileSync(path.join(root, 'src', 'vendors', 'mod.rs'), 'utf8').match(/pub const VENDORS: \[&str; \d+\] = \[([^\]]*)\]/);
@@ -146,56 +171,79 @@ const dtsCode = dtsTemplate.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm
 if (/\bany\b/.test(dtsCode)) fail('js/index.d.ts uses `any`');
 console.log(`exports: ${expected.join(', ')}`);
 
+// passpolicy/rules: the shared types of index.d.ts, then its own API (js/rules-api.d.ts); it
+// must declare exactly what its entry exports.
+const apiAt = dtsTemplate.indexOf('\n// API\n');
+if (apiAt < 0) fail('js/index.d.ts has no `// API` section');
+const rulesDtsTemplate = `${dtsTemplate.slice(0, apiAt).replace(/^\/\/ Type declarations of passpolicy[^\n]*\n(\/\/[^\n]*\n)*/, '// Type declarations of passpolicy/rules (the shared types of passpolicy, then its API).\n')}\n// API\n${fs.readFileSync(path.join(jsDir, 'rules-api.d.ts'), 'utf8').replace(/^(\/\/[^\n]*\n)+\n?/, '')}`;
+const rulesGlueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}_rules.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)]
+  .map((m) => m[1]).filter((n) => !INTERNAL.includes(n));
+const rulesExpected = [...rulesGlueExports, 'init', 'ready', 'isPassPolicyError'].sort();
+const rulesDeclared = [...new Set([...rulesDtsTemplate.slice(rulesDtsTemplate.indexOf('\n// API\n')).matchAll(/^export (?:declare )?(?:function|class) (\w+)/gm)].map((m) => m[1]))].sort();
+if (!same(rulesDeclared, rulesExpected)) fail(`js/rules-api.d.ts declares [${rulesDeclared}] but passpolicy/rules exports [${rulesExpected}]`);
+console.log(`passpolicy/rules exports: ${rulesExpected.join(', ')}`);
+
 // ---------------------------------------------------------------------------------------------
 step('wasm-opt');
 
-let wasm = webWasm;
-let optimized = null;
+/** Each tier's wasm: the wasm-bindgen output, or wasm-opt's when it is smaller gzipped. */
+const shipped = {};
+const optimizedOf = {};
 const wasmOptBin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'wasm-opt.cmd' : 'wasm-opt');
-if (wasmOptMode === 'never') {
-  console.log('skipped (--wasm-opt=never)');
-} else if (!fs.existsSync(wasmOptBin)) {
-  if (wasmOptMode === 'always') fail(`${wasmOptBin} not found; run npm install (binaryen is a devDependency)`);
-  console.log(`skipped: ${path.relative(root, wasmOptBin)} not found (npm install brings binaryen)`);
-} else {
-  const input = path.join(tmp, 'in.wasm');
-  const output = path.join(tmp, 'opt.wasm');
-  fs.writeFileSync(input, webWasm);
-  console.log(capture(wasmOptBin, ['--version']).trim());
-  run(wasmOptBin, ['-Oz', input, '-o', output]);
-  optimized = fs.readFileSync(output);
-  const before = { raw: webWasm.length, gz: gzipSize(webWasm) };
-  const after = { raw: optimized.length, gz: gzipSize(optimized) };
-  console.log(`before: ${before.raw} B raw, ${before.gz} B gzip; after -Oz: ${after.raw} B raw, ${after.gz} B gzip`);
-  if (wasmOptMode === 'always' || after.gz < before.gz) {
-    wasm = optimized;
-    console.log('keeping the wasm-opt output');
-  } else {
-    console.log('wasm-opt did not make the gzip size (the download) smaller: keeping the wasm-bindgen output');
+for (const tier of TIERS) {
+  const input = bindgen[tier.name];
+  shipped[tier.name] = input;
+  if (wasmOptMode === 'never') {
+    console.log('skipped (--wasm-opt=never)');
+    continue;
   }
+  if (!fs.existsSync(wasmOptBin)) {
+    if (wasmOptMode === 'always') fail(`${wasmOptBin} not found; run npm install (binaryen is a devDependency)`);
+    console.log(`skipped: ${path.relative(root, wasmOptBin)} not found (npm install brings binaryen)`);
+    continue;
+  }
+  const inFile = path.join(tmp, `${tier.name}.in.wasm`);
+  const outFile = path.join(tmp, `${tier.name}.opt.wasm`);
+  fs.writeFileSync(inFile, input);
+  run(wasmOptBin, ['-Oz', inFile, '-o', outFile]);
+  const optimized = fs.readFileSync(outFile);
+  optimizedOf[tier.name] = optimized;
+  const before = { raw: input.length, gz: gzipSize(input) };
+  const after = { raw: optimized.length, gz: gzipSize(optimized) };
+  console.log(`${tier.name}: before ${before.raw} B raw, ${before.gz} B gzip; after -Oz ${after.raw} B raw, ${after.gz} B gzip`);
+  if (wasmOptMode === 'always' || after.gz < before.gz) shipped[tier.name] = optimized;
+  else console.log('wasm-opt did not make the gzip size (the download) smaller: keeping the wasm-bindgen output');
 }
 
 // ---------------------------------------------------------------------------------------------
 step('pkg/');
 
-function writePkg(wasmBytes) {
+function writePkg() {
   fs.rmSync(pkgDir, { recursive: true, force: true });
   fs.mkdirSync(pkgDir);
   const put = (name, data) => fs.writeFileSync(path.join(pkgDir, name), data);
-  // The web glue names a d.ts we do not ship (ours is index.d.ts): drop that header.
   const freedGuard = fs.readFileSync(path.join(jsDir, 'freed.js'), 'utf8');
-  put(`${NAME}.js`, fs.readFileSync(path.join(tmp, 'web', `${NAME}.js`), 'utf8').replace(/^\/\* @ts-self-types="[^"]*" \*\/\n+/, '') + freedGuard);
-  // The nodejs glue uses require and __dirname; the package is "type": "module".
-  const nodeGlue = fs.readFileSync(path.join(tmp, 'nodejs', `${NAME}.js`), 'utf8');
-  if (!nodeGlue.includes(`${NAME}_bg.wasm`)) fail('the nodejs glue does not load passpolicy_bg.wasm');
-  put(`${NAME}.cjs`, nodeGlue + freedGuard);
-  put(`${NAME}_bg.wasm`, wasmBytes);
-  for (const f of ['browser.js', 'node.mjs', 'node.cjs']) fs.copyFileSync(path.join(jsDir, f), path.join(pkgDir, f));
+  for (const tier of TIERS) {
+    // The web glue names a d.ts we do not ship (ours are index.d.ts, rules.d.ts): drop that header.
+    put(`${tier.name}.js`, fs.readFileSync(path.join(tmp, 'web', `${tier.name}.js`), 'utf8').replace(/^\/\* @ts-self-types="[^"]*" \*\/\n+/, '') + freedGuard);
+    // The nodejs glue uses require and __dirname; the package is "type": "module".
+    const nodeGlue = fs.readFileSync(path.join(tmp, 'nodejs', `${tier.name}.js`), 'utf8');
+    if (!nodeGlue.includes(`${tier.name}_bg.wasm`)) fail(`the nodejs glue does not load ${tier.name}_bg.wasm`);
+    put(`${tier.name}.cjs`, nodeGlue + freedGuard);
+    put(`${tier.name}_bg.wasm`, shipped[tier.name]);
+  }
+  for (const f of DATA_FILES) fs.copyFileSync(path.join(dataDir, f), path.join(pkgDir, f));
+  for (const f of ['browser.js', 'data.js', 'node.mjs', 'node.cjs', 'rules.js', 'rules-node.mjs', 'rules-node.cjs']) {
+    fs.copyFileSync(path.join(jsDir, f), path.join(pkgDir, f));
+  }
   // The command line (the package's `bin`): a shebang line and the executable bit.
   put('cli.mjs', `#!/usr/bin/env node\n${fs.readFileSync(path.join(jsDir, 'cli.mjs'), 'utf8').replace(/^#!.*\n/, '')}`);
   fs.chmodSync(path.join(pkgDir, 'cli.mjs'), 0o755);
   put('index.d.ts', dtsTemplate);
   put('index.d.cts', dtsTemplate);
+  const rulesDts = rulesDtsTemplate;
+  put('rules.d.ts', rulesDts);
+  put('rules.d.cts', rulesDts);
 
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'pkg.json'), 'utf8'));
   if (manifest.name !== NAME) fail(`pkg.json name is ${manifest.name}, not ${NAME}`);
@@ -206,16 +254,22 @@ function writePkg(wasmBytes) {
   }
 }
 
-/** Loads pkg/ through require and import in a fresh Node and checks a password. */
+/** Loads pkg/ through require and import in a fresh Node and checks a password, both tiers. */
 function smokeTest() {
   const script = `
     const assert = require('node:assert');
     const cjs = require(${JSON.stringify(path.join(pkgDir, 'node.cjs'))});
-    const p = cjs.PasswordPolicy.from({ version: 1, length: { min: 8 } });
+    const p = cjs.PasswordPolicy.from({ version: 1, length: { min: 8 }, dictionary: { common: true } });
     assert.deepStrictEqual(p.check('short').violations.map((v) => v.id), ['length.min']);
+    assert.deepStrictEqual(p.check('password').violations.map((v) => v.id), ['dictionary.common']);
     assert.strictEqual(p.check('long enough').ok, true);
-    assert.strictEqual(typeof p.check('long enough').strength.score, 'number');
+    assert.strictEqual(p.check('password').strength.score, 0);
     p.free();
+    const rules = require(${JSON.stringify(path.join(pkgDir, 'rules-node.cjs'))});
+    const r = rules.PasswordPolicy.from('{"version":1,"length":{"min":8},"dictionary":{"common":true}}');
+    assert.deepStrictEqual(r.checkRules('short').violations.map((v) => v.id), ['length.min']);
+    assert.deepStrictEqual(r.checkRules('password').violations.map((v) => v.id), ['dictionary.common']);
+    r.free();
     import(${JSON.stringify(new URL('file://' + path.join(pkgDir, 'node.mjs')).href)}).then((esm) => {
       assert.strictEqual(esm.PasswordPolicy, cjs.PasswordPolicy);
       assert.strictEqual(esm.detectVendor('{"version":1}'), 'canonical');
@@ -226,24 +280,25 @@ function smokeTest() {
   return null;
 }
 
-writePkg(wasm);
+writePkg();
 let smoke = smokeTest();
-if (smoke && wasm === optimized) {
+if (smoke && TIERS.some((t) => shipped[t.name] === optimizedOf[t.name])) {
   console.error(`smoke test failed with the wasm-opt output:\n${smoke}\nrebuilding pkg/ with the wasm-bindgen output`);
-  wasm = webWasm;
-  writePkg(wasm);
+  for (const t of TIERS) shipped[t.name] = bindgen[t.name];
+  writePkg();
   smoke = smokeTest();
 }
 if (smoke) fail(`smoke test of pkg/ failed:\n${smoke}`);
-console.log('smoke test: require and import of pkg/ check passwords, one shared instance');
+console.log('smoke test: require and import of pkg/ check passwords, both tiers, one shared instance');
 
 // ---------------------------------------------------------------------------------------------
 step('sizes');
 
-const line = (label, buf) => console.log(`${label.padEnd(28)} raw ${kb(buf.length).padEnd(24)} gzip -9 ${kb(gzipSize(buf))}`);
-line('wasm-bindgen output', webWasm);
-if (optimized) line('wasm-opt -Oz', optimized);
-line(`shipped ${NAME}_bg.wasm`, wasm);
+const brotliSize = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const files = fs.readdirSync(pkgDir).sort();
+for (const f of files.filter((f) => /\.(wasm|bin|js)$/.test(f))) {
+  const buf = fs.readFileSync(path.join(pkgDir, f));
+  console.log(`${f.padEnd(28)} raw ${kb(buf.length).padEnd(24)} gzip -9 ${kb(gzipSize(buf)).padEnd(24)} brotli ${kb(brotliSize(buf))}`);
+}
 console.log(`\npkg/: ${files.map((f) => `${f} (${fs.statSync(path.join(pkgDir, f)).size})`).join(', ')}`);
 console.log(`\nbuilt ${NAME}@${crate.version} into ${path.relative(process.cwd(), pkgDir) || '.'}/`);

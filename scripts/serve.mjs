@@ -43,6 +43,7 @@ const MIME = {
   '.ico': 'image/x-icon',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.bin': 'application/octet-stream',
   '.md': 'text/plain; charset=utf-8',
   '.toml': 'text/plain; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',

@@ -8,6 +8,9 @@
 #   3. node --test: tests/node/api.test.mjs (import), tests/node/cjs.test.cjs (require),
 #      tests/bundler/bundle.test.mjs (esbuild browser bundle run in Node, and in Chromium when
 #      /usr/bin/chromium or $CHROMIUM exists; PASSPOLICY_SKIP_BROWSER=1 skips that part),
+#      tests/bundler/vite.test.mjs (Vite 5, 7 and 8, the devDependencies vite5/vite7/vite8: `vite
+#      build` and the dev server of scratch projects in temp dirs, both tiers' pages in Chromium),
+#      tests/bundler/webpack.test.mjs (webpack 5 production build, both tiers' pages in Chromium),
 #      then tests/cli/*.test.mjs: the installed bin (tests/node_modules/passpolicy/cli.mjs) as a
 #      child process, and `npx passpolicy` from the tarball in a scratch project
 #      (PASSPOLICY_CLI_LARGE_LINES sets the size of the constant-memory test, default 1000000);
@@ -17,7 +20,8 @@
 #      (1,000,000 checkRules + 1,000,000 check calls and 2 × 100,000 policies; PASSPOLICY_LEAK_RULES
 #      and PASSPOLICY_LEAK_CHECKS change the counts);
 #   4. the declarations: no `any`, and strict `tsc --noEmit` of tests/types under three configs.
-# Needs node >= 20, npm, and `npm ci` done at the top level (esbuild, typescript, binaryen).
+# Needs node >= 20, npm, and `npm ci` done at the top level (esbuild, vite5/7/8, webpack,
+# typescript, binaryen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -34,7 +38,7 @@ done
 for tool in node npm; do
   command -v "$tool" >/dev/null || { echo "test-js: $tool is not installed" >&2; exit 1; }
 done
-for dep in esbuild typescript; do
+for dep in esbuild typescript vite5 vite7 vite8 webpack; do
   [ -d "node_modules/$dep" ] || { echo "test-js: node_modules/$dep is missing: run npm ci first" >&2; exit 1; }
 done
 
@@ -64,7 +68,10 @@ node --test --test-reporter=spec \
   tests/node/api.test.mjs \
   tests/node/cjs.test.cjs \
   tests/node/readme.test.mjs \
-  tests/bundler/bundle.test.mjs
+  tests/node/tiers.test.mjs \
+  tests/bundler/bundle.test.mjs \
+  tests/bundler/vite.test.mjs \
+  tests/bundler/webpack.test.mjs
 
 echo "== CLI (the installed bin as a child process; npx from the tarball)"
 PASSPOLICY_TARBALL="$scratch/$tarball" node --test --test-reporter=spec \

@@ -13,6 +13,8 @@ pub enum ErrorCode {
     InvalidField,
     Unsatisfiable,
     TooLarge,
+    /// A data file the call needs (the strength dictionaries) has not been loaded yet.
+    NotReady,
 }
 
 impl ErrorCode {
@@ -25,6 +27,7 @@ impl ErrorCode {
             ErrorCode::InvalidField => "invalid_field",
             ErrorCode::Unsatisfiable => "unsatisfiable",
             ErrorCode::TooLarge => "too_large",
+            ErrorCode::NotReady => "not_ready",
         }
     }
 }
@@ -95,6 +98,8 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
+pub type Result<T> = std::result::Result<T, PolicyError>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,4 +120,3 @@ mod tests {
     }
 }
 
-pub type Result<T> = std::result::Result<T, PolicyError>;

@@ -15,7 +15,7 @@ pub mod export;
 pub mod policy;
 pub mod vendors;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", any(feature = "api-full", feature = "api-rules")))]
 mod bindings;
 
 pub use check::{Checker, Context, Report};

@@ -330,3 +330,22 @@ fn one_shot_and_single() {
     let e = passpolicy::check_document(r#"{"version": 1, "length": {"min": 9, "max": 4}}"#, None, "x", &Context::default()).unwrap_err();
     assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("length")));
 }
+
+/// A long symbol set referenced by many requirements: every message lists at most
+/// `LISTED_CHARS` of it, so the report grows with the number of rules, not with rules × set size.
+#[test]
+fn long_sets_are_listed_once_per_message_and_cut() {
+    let symbols: String = (0x4E00u32..0x4E00 + 10_000).filter_map(char::from_u32).collect();
+    let mut p = Policy::default();
+    p.symbols = Some(CharSet::chars(&symbols));
+    let req = Requirement { class: Some(CharClass::Symbol), chars: None, min: 1, name: None };
+    p.types = vec![TypesRule { required: 1, of: vec![req; 2_000] }];
+    let checker = Checker::compile(&p).unwrap();
+    let r = checker.check_rules("abc", &Context::default());
+    let total: usize = r.rules.iter().map(|x| x.message.len()).sum();
+    // 2,000 labels of at most LISTED_CHARS characters of 3 bytes each, plus words: well under 2 MB;
+    // the uncut set would be 2,000 × 30,000 bytes = 60 MB.
+    assert!(total < 2_000 * (passpolicy::messages::LISTED_CHARS * 4 + 64) + 4096, "{total} bytes of messages");
+    assert!(r.rules.iter().all(|x| x.message.len() <= passpolicy::messages::MAX_TEXT_BYTES + 3));
+    assert!(r.rules.iter().any(|x| x.message.contains("… (+")), "the cut is shown");
+}

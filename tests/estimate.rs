@@ -474,6 +474,7 @@ struct Tally {
     n: usize,
     score_eq: usize,
     log_eq: usize,
+    log_close: usize,
     warning_eq: usize,
     feedback_eq: usize,
     classes: BTreeMap<&'static str, (usize, usize, Vec<String>)>, // class -> (score differs, log differs), examples
@@ -495,6 +496,7 @@ impl Tally {
         println!("== {title}: {} passwords", self.n);
         println!("   equal score:            {:6} ({:.2}%)", self.score_eq, pct(self.score_eq));
         println!("   equal guesses_log10±.01:{:6} ({:.2}%)", self.log_eq, pct(self.log_eq));
+        println!("   guesses_log10 within .05:{:5} ({:.2}%)", self.log_close, pct(self.log_close));
         println!("   equal warning:          {:6} ({:.2}%)", self.warning_eq, pct(self.warning_eq));
         println!("   equal warning+suggest.: {:6} ({:.2}%)", self.feedback_eq, pct(self.feedback_eq));
         for (class, (s, l, ex)) in &self.classes {
@@ -537,7 +539,13 @@ fn parity_with_the_zxcvbn_crate() {
         t.warning_eq += usize::from(w == their_warning);
         t.feedback_eq += usize::from(w == their_warning && s == their_sugg);
         if !score_eq || !log_eq {
-            let class = crate_difference_class(p, &inputs, &theirs);
+            let class = match crate_difference_class(p, &inputs, &theirs) {
+                // Our dictionary ranks are quantized (see `parity_with_zxcvbn_js`), the crate's exact.
+                "unexplained" if (ours.guesses_log10 - their_log).abs() <= 0.05 => {
+                    "our ranks are quantized to eighths of an octave: guesses_log10 within 0.05"
+                }
+                class => class,
+            };
             t.add(class, !score_eq, format!("{p:?}: {} {:.2} vs crate {} {:.2}", ours.score, ours.guesses_log10, u8::from(theirs.score()), their_log));
         }
     }
@@ -620,17 +628,32 @@ fn parity_with_zxcvbn_js() {
         let (w, s) = codes(&ours);
         t.score_eq += usize::from(score_eq);
         t.log_eq += usize::from(log_eq);
+        t.log_close += usize::from((ours.guesses_log10 - js_log).abs() <= 0.05);
         t.warning_eq += usize::from(w == js_warning);
         t.feedback_eq += usize::from(w == js_warning && s == js_sugg);
         if !score_eq || !log_eq || w != js_warning || s != js_sugg {
-            let class = js_difference_class(p);
+            let class = match js_difference_class(p) {
+                "unexplained" if (ours.guesses_log10 - js_log).abs() <= 0.05 => {
+                    "our ranks are quantized to eighths of an octave: guesses_log10 within 0.05"
+                }
+                class => class,
+            };
             t.add(class, !score_eq, format!("{p:?}: {} {:.3} {w:?} {s:?} vs JS {js_score} {js_log:.3} {js_warning:?} {js_sugg:?}", ours.score, ours.guesses_log10));
         }
     }
     t.print("ours vs zxcvbn 4.4.2 (JavaScript, recorded)");
     assert!(missing * 100 <= corpus.len(), "{missing} corpus passwords are not in the record: regenerate it");
+    // Exact (100%) with exact ranks; the dictionaries' ranks are now quantized to eighths of an
+    // octave (`strength.bin`, see data/zxcvbn/README.md), which moves guesses by up to ±0.026
+    // in log10 per dictionary word. When written: 99.89% equal scores, 99.93% within 0.05,
+    // 100% equal warnings and suggestions.
     let share = t.score_eq as f64 / t.n as f64;
-    assert!(share >= 0.99, "equal scores with zxcvbn 4.4.2: {share}");
+    let close = t.log_close as f64 / t.n as f64;
+    let feedback = t.feedback_eq as f64 / t.n as f64;
+    println!("   rates: score {:.2}%, guesses_log10 within 0.05 {:.2}%, feedback {:.2}%", 100.0 * share, 100.0 * close, 100.0 * feedback);
+    assert!(share >= 0.995, "equal scores with zxcvbn 4.4.2: {share}");
+    assert!(close >= 0.99, "guesses_log10 within 0.05 of zxcvbn 4.4.2: {close}");
+    assert!(feedback >= 0.995, "equal warning and suggestions with zxcvbn 4.4.2: {feedback}");
 }
 
 /// Why we may differ from zxcvbn 4.4.2 on `p`.
@@ -790,11 +813,17 @@ fn known_examples() {
     assert_eq!(e.suggestions, [SuggestionCode::UseWords, SuggestionCode::NoNeed]);
 
     // zxcvbn-rs's own examples (identical in zxcvbn 4.4.2).
-    assert_eq!(est("TestMeNow!").guesses, 372_010_000.0);
-    assert_eq!(est("hey<123").guesses, 1_010_000.0);
+    // Our dictionary ranks are quantized (within 2^(1/4)): guesses within 0.05 in log10, same score.
+    let close = |p: &str, guesses: f64| {
+        let e = est(p);
+        assert!((e.guesses_log10 - guesses.log10()).abs() <= 0.05, "{p}: {} vs {guesses}", e.guesses);
+        assert_eq!(e.score, passpolicy::estimate::guesses_to_score(guesses), "{p}");
+    };
+    close("TestMeNow!", 372_010_000.0);
+    close("hey<123", 1_010_000.0);
     assert_eq!(est("r0sebudmaelstrom11/20/91aaaa").score, 4);
     assert_eq!(est("Imaginative-Say-Shoulder-Dish-0").score, 4);
-    assert_eq!(est("08märz2010").guesses, 100_010_000.0);
+    close("08märz2010", 100_010_000.0);
     assert_eq!(est("!QASW@#EDFR$%TGHY^&UJKI*(OL").score, 4);
 
     // Crack times as zxcvbn computes them.

@@ -4,7 +4,7 @@
 //! on the password (lower-cased words, labels); `checker.check(password, &context)` then runs
 //! every rule and the strength estimate. Compile once, check on every keystroke.
 
-mod common;
+pub mod common;
 mod context;
 pub mod report;
 mod rules;

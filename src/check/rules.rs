@@ -314,6 +314,21 @@ impl Checker {
     /// [`Checker::check`] of a [`Password`] (the whole text, or the head of a long one).
     pub fn check_password(&self, pw: &Password, ctx: &Context) -> Report {
         let mut report = self.check_rules_password(pw, ctx);
+        if !crate::estimate::dictionaries_loaded() {
+            // In wasm the dictionaries are a separate download: until they are there, no
+            // estimate (`strength` absent) and `strength.min` unchecked.
+            if self.policy.min_strength.is_some() {
+                report.rules.push(RuleResult {
+                    id: "strength.min",
+                    status: Status::Unchecked,
+                    message: self.texts.strength.clone(),
+                    required: self.policy.min_strength.map(u32::from),
+                    actual: None,
+                    index: None,
+                });
+            }
+            return report;
+        }
         let s = strength::estimate_with(pw.text, &ctx.user_inputs(), &self.messages);
         if let Some(min) = self.policy.min_strength {
             let pass = s.score >= min;
@@ -420,7 +435,9 @@ impl Checker {
 
         let lower = analysed.to_lowercase();
         if p.dictionary.common {
-            rule("dictionary.common", Some(!common::contains(&lower)), texts.common.clone(), None, None, None);
+            // Unchecked until the list is loaded (in wasm it is a separate download).
+            let pass = common::loaded().then(|| !common::contains(&lower));
+            rule("dictionary.common", pass, texts.common.clone(), None, None, None);
         }
         if let Some(custom) = &p.dictionary.custom {
             let min_word = custom.min_word_length.unwrap_or(1).max(1);

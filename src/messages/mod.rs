@@ -13,11 +13,16 @@
 //! Languages: English (`en`, the fallback), German (`de`), French (`fr`), Spanish (`es`). A tag
 //! with a region (`de-CH`, `fr_FR`) falls back to its language; anything unknown to English.
 
+#[cfg(feature = "locales")]
 mod de;
 mod en;
+#[cfg(feature = "locales")]
 mod es;
+#[cfg(feature = "locales")]
 mod fr;
 pub(crate) mod phrases;
+
+pub use phrases::LISTED_CHARS;
 
 use std::collections::BTreeMap;
 use std::fmt::{self, Display};
@@ -101,12 +106,16 @@ impl Locale {
 
     /// Every template of this language, as (code, template).
     pub fn catalog(self) -> &'static [(&'static str, &'static str)] {
+        #[cfg(feature = "locales")]
         match self {
             Locale::En => en::CATALOG,
             Locale::De => de::CATALOG,
             Locale::Fr => fr::CATALOG,
             Locale::Es => es::CATALOG,
         }
+        // A build without the other languages (the rules-only wasm) speaks English.
+        #[cfg(not(feature = "locales"))]
+        en::CATALOG
     }
 }
 
@@ -246,22 +255,37 @@ pub(crate) fn format_number(n: f64, locale: Locale) -> String {
     if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
         return format!("{}", n as i64);
     }
-    let s = if n.is_finite() {
-        let s = format!("{n:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        n.to_string()
-    };
-    s.replace('.', &locale.decimal_separator().to_string())
+    if !n.is_finite() {
+        return if n.is_nan() { "NaN" } else if n > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    // Three decimals at most, trailing zeros cut; written by hand: float formatting (`{:.3}`)
+    // would link core's float printing into every wasm, 17 KB.
+    let thousandths = (n.abs() * 1000.0).round();
+    if thousandths >= 1e18 {
+        return format!("{}{}", if n < 0.0 { "-" } else { "" }, (n.abs().round()) as u64);
+    }
+    let t = thousandths as u64;
+    let (whole, frac) = (t / 1000, t % 1000);
+    let sign = if n < 0.0 && t != 0 { "-" } else { "" };
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{frac:03}");
+    format!("{sign}{whole}{}{}", locale.decimal_separator(), digits.trim_end_matches('0'))
 }
 
 /// Fills `{name}` placeholders of a template from `args`, in one pass (values are never
 /// re-scanned, so a value holding `{` is safe). Numbers given as `f64`/`u32` are written with
 /// `Display`; an unknown placeholder or a lone brace is kept as written.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+    let mut out = String::with_capacity(template.len().min(MAX_TEXT_BYTES) + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
+        if out.len() > MAX_TEXT_BYTES {
+            // A template that repeats a placeholder many times: stop filling, cut below.
+            rest = "";
+            break;
+        }
         out.push_str(rest.get(..open).unwrap_or(""));
         let after = rest.get(open + 1..).unwrap_or("");
         let name_len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
@@ -279,8 +303,13 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
         }
     }
     out.push_str(rest);
-    out
+    crate::error::bounded(out, MAX_TEXT_BYTES)
 }
+
+/// The longest text a message, label or sentence may have, in UTF-8 bytes: beyond it the text is
+/// cut on a character boundary and ends in `…`. (A `messages` override such as
+/// `'{allowed}'.repeat(60000)` would otherwise multiply a long value into gigabytes.)
+pub const MAX_TEXT_BYTES: usize = 4096;
 
 /// The placeholder names of a template, sorted and deduplicated.
 pub fn placeholders(template: &str) -> Vec<String> {

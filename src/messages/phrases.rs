@@ -55,10 +55,29 @@ pub fn length(m: &Messages, max: bool, n: u32, unit: LengthUnit) -> (&'static st
     }
 }
 
-/// The literal characters of a set, as written, with a space named ("#$%, space").
+/// How many characters (or ranges) of a set a message lists; the rest is counted ("… (+9950)"),
+/// so that a message's size does not grow with the set, however often the set is referenced.
+pub const LISTED_CHARS: usize = 64;
+
+/// `items` joined by `sep`, the first `LISTED_CHARS` only, then "… (+N)".
+fn listed<T: AsRef<str>>(items: &[T], sep: &str, m: &Messages) -> String {
+    let shown: Vec<&str> = items.iter().take(LISTED_CHARS).map(AsRef::as_ref).collect();
+    let mut out = shown.join(sep);
+    if items.len() > LISTED_CHARS {
+        out.push_str(&format!("… (+{})", m.number((items.len() - LISTED_CHARS) as f64)));
+    }
+    out
+}
+
+/// The literal characters of a set, as written, with a space named ("#$%, space"); a long set
+/// is cut after [`LISTED_CHARS`] characters with a count of the rest.
 pub fn chars_text(set: &CharSet, m: &Messages) -> String {
     let chars = set.literal_chars();
-    let visible: String = chars.iter().filter(|c| **c != ' ').collect();
+    let count = chars.iter().filter(|c| **c != ' ').count();
+    let mut visible: String = chars.iter().filter(|c| **c != ' ').take(LISTED_CHARS).collect();
+    if count > LISTED_CHARS {
+        visible.push_str(&format!("… (+{})", m.number((count - LISTED_CHARS) as f64)));
+    }
     if !chars.contains(&' ') {
         return visible;
     }
@@ -78,12 +97,22 @@ pub fn set_list(set: &CharSet, m: &Messages) -> String {
     if !literal.is_empty() {
         parts.push(literal);
     }
-    for [a, b] in &set.ranges {
-        parts.push(match (*a, *b) {
+    let ranges: Vec<String> = set
+        .ranges
+        .iter()
+        .take(LISTED_CHARS + 1)
+        .map(|[a, b]| match (*a, *b) {
             (0x80, 0x10FFFF) => m.text("set.nonAscii", &[]),
             (a, b) if a == b => format!("U+{a:04X}"),
             (a, b) => format!("U+{a:04X}–U+{b:04X}"),
-        });
+        })
+        .collect();
+    if !ranges.is_empty() {
+        let mut text = listed(&ranges[..ranges.len().min(LISTED_CHARS)], ", ", m);
+        if set.ranges.len() > LISTED_CHARS {
+            text.push_str(&format!("… (+{})", m.number((set.ranges.len() - LISTED_CHARS) as f64)));
+        }
+        parts.push(text);
     }
     if parts.is_empty() {
         m.text("set.none", &[])
@@ -126,7 +155,8 @@ pub fn set_min(m: &Messages, s: &SetMin) -> (&'static str, String) {
 }
 
 /// One requirement of an N-of-M rule: "digit", "2 digits", "symbol (#$%)", "a character from #$".
-pub fn requirement_label(m: &Messages, r: &Requirement, symbols: Option<&CharSet>) -> String {
+/// `symbols` is the restricted symbol set as listed by [`chars_text`] (made once per rule).
+pub fn requirement_label(m: &Messages, r: &Requirement, symbols: Option<&str>) -> String {
     match (&r.class, &r.chars) {
         (Some(class), _) => {
             let mut label = if r.min > 1 {
@@ -136,7 +166,7 @@ pub fn requirement_label(m: &Messages, r: &Requirement, symbols: Option<&CharSet
                 m.form(class_code(*class), PluralForm::One, &[])
             };
             if let (CharClass::Symbol, Some(s)) = (class, symbols) {
-                label = format!("{label} ({})", chars_text(s, m));
+                label = format!("{label} ({s})");
             }
             label
         }
@@ -155,7 +185,9 @@ pub fn requirement_label(m: &Messages, r: &Requirement, symbols: Option<&CharSet
 
 /// "At least 3 of: lowercase letter, uppercase letter, digit, symbol".
 pub fn types(m: &Messages, t: &TypesRule, symbols: Option<&CharSet>) -> String {
-    let list = t.of.iter().map(|r| requirement_label(m, r, symbols)).collect::<Vec<_>>().join(", ");
+    // The symbol set is listed once, not once per requirement that names it.
+    let symbols = symbols.map(|s| chars_text(s, m));
+    let list = t.of.iter().map(|r| requirement_label(m, r, symbols.as_deref())).collect::<Vec<_>>().join(", ");
     m.text("rule.chars.types", &[("required", &t.required), ("list", &list)])
 }
 

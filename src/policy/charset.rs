@@ -11,7 +11,6 @@
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -113,14 +112,7 @@ impl Kind {
 
 /// The kind of a code point on its own, with the Unicode definition of symbol.
 pub fn kind_of_char(c: char) -> Kind {
-    match c.general_category() {
-        GeneralCategory::LowercaseLetter => Kind::Lower,
-        GeneralCategory::UppercaseLetter | GeneralCategory::TitlecaseLetter => Kind::Upper,
-        GeneralCategory::ModifierLetter | GeneralCategory::OtherLetter => Kind::OtherLetter,
-        GeneralCategory::DecimalNumber => Kind::Digit,
-        GeneralCategory::Control => Kind::Other,
-        _ => Kind::Symbol,
-    }
+    super::kinds::of_char(c)
 }
 
 /// The kind of a grapheme cluster, judged by its base, with the policy's symbol set if any.

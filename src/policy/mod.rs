@@ -12,6 +12,7 @@
 //! A vendor field with no canonical home goes to `vendorExtras`, keyed by its path in the document.
 
 mod charset;
+mod kinds;
 mod validate;
 
 pub use charset::{kind_of_char, kind_of_grapheme, CharClass, CharSet, Kind};

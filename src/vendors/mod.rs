@@ -158,6 +158,21 @@ impl Document {
 }
 
 /// Parses a document: XML when its first non-blank character is `<`, JSON otherwise.
+/// A canonical policy from its JSON text: what the rules-only build reads (no other vendor, no
+/// XML, no `Value`, so none of their code is linked). The same size and depth limits as
+/// [`parse_document`], and the same policy as `normalize(text, Some("canonical"))`.
+pub fn normalize_canonical(text: &str) -> Result<Normalized> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(PolicyError::new(
+            ErrorCode::TooLarge,
+            None,
+            format!("the document is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes", text.len()),
+        ));
+    }
+    check_depth(text)?;
+    canonical::parse_text(text)
+}
+
 pub fn parse_document(text: &str) -> Result<Document> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(PolicyError::new(

@@ -39,8 +39,32 @@ before(async () => {
     logLevel: 'warning',
   });
   assert.deepEqual(result.errors, []);
+  const rulesResult = await esbuild.build({
+    entryPoints: [path.join(here, 'main-rules.js')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    outfile: path.join(out, 'rules-bundle.js'),
+    logLevel: 'warning',
+  });
+  assert.deepEqual(rulesResult.errors, []);
+  fs.copyFileSync(require.resolve('passpolicy/passpolicy_rules_bg.wasm'), path.join(out, 'passpolicy_rules_bg.wasm'));
+  for (const [name, common] of [['rules.html', false], ['rules-common.html', true]]) {
+    fs.writeFileSync(
+      path.join(out, name),
+      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>running</title>
+<script type="module">
+import { run } from './rules-bundle.js';
+run(undefined, ${common}).then(
+  (r) => { window.result = r; document.title = 'ok:'; },
+  (e) => { window.result = String(e && e.stack || e); document.title = 'error:'; });
+</script>`,
+    );
+  }
   // The package's exports map offers the wasm as a subpath: that is how esbuild users find it.
-  fs.copyFileSync(require.resolve('passpolicy/passpolicy_bg.wasm'), path.join(out, 'passpolicy_bg.wasm'));
+  // The data files the browser entry fetches too (beside the wasm, or beside the bundle).
+  for (const f of ['passpolicy_bg.wasm', 'strength.bin', 'common.bin']) fs.copyFileSync(require.resolve(`passpolicy/${f}`), path.join(out, f));
   fs.writeFileSync(
     path.join(out, 'index.html'),
     `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>running</title>
@@ -87,7 +111,7 @@ try {
 </script>`,
   );
   const pkgDir = path.dirname(require.resolve('passpolicy/package.json'));
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.bin': 'application/octet-stream' };
   server = http.createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const [base, rel] = url.startsWith('/pkg/') ? [pkgDir, url.slice(4)] : [out, url];
@@ -130,7 +154,9 @@ function runInNode(initArgExpr) {
 }
 
 test('the bundle checks passwords in Node with the wasm bytes', () => {
-  assert.deepEqual(runInNode('fs.readFileSync(wasmPath)'), EXPECTED);
+  // In Node a browser bundle cannot fetch file: URLs: it is handed every file as bytes.
+  const bytes = (f) => `fs.readFileSync(${JSON.stringify(path.join(out, f))})`;
+  assert.deepEqual(runInNode(`{ wasm: ${bytes('passpolicy_bg.wasm')}, commonPasswords: ${bytes('common.bin')}, strengthData: ${bytes('strength.bin')} }`), EXPECTED);
 });
 
 test('the bundle checks passwords in Node with the wasm URL (fetch)', async () => {
@@ -153,8 +179,9 @@ const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const skipBrowser = process.env.PASSPOLICY_SKIP_BROWSER === '1' ? 'PASSPOLICY_SKIP_BROWSER=1'
   : !fs.existsSync(chromiumPath) ? `no Chromium at ${chromiumPath}` : false;
 
-/** Loads `page` in Chromium; returns window.result once the title says ok:/error:. */
-async function inChromium(pageName) {
+/** Loads `page` in Chromium; returns window.result once the title says ok:/error:. `fetched`
+ * collects the paths the page requested. */
+async function inChromium(pageName, fetched = []) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -168,6 +195,7 @@ async function inChromium(pageName) {
       if (['error', 'warning'].includes(m.type()) && !m.text().includes('favicon')) problems.push(`console.${m.type()}: ${m.text()}`);
     });
     page.on('requestfailed', (r) => !r.url().endsWith('favicon.ico') && problems.push(`request failed: ${r.url()}`));
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto(`${origin}/${pageName}`);
     await page.waitForFunction(() => document.title === 'ok:' || document.title === 'error:', null, { timeout: 30000 });
     const result = await page.evaluate(() => window.result);
@@ -189,4 +217,43 @@ test('the bundle checks passwords in Chromium with init() (default URL beside th
 
 test('no bundler: <script type="module"> imports the package\'s browser.js by path, init()', { skip: skipBrowser, timeout: 60000 }, async () => {
   assert.deepEqual(await inChromium('plain.html'), { ...EXPECTED, loneSurrogate: 'invalid_field' });
+});
+
+const RULES_EXPECTED = {
+  weak: { ok: false, violations: ['chars.digit', 'chars.symbol', 'chars.upper'] },
+  strong: { ok: true, violations: [] },
+  family: { graphemes: 1, codePoints: 5, utf16: 8 },
+  minlength: 8,
+};
+
+test('passpolicy/rules bundle in Chromium: only its wasm, never the strength file', { skip: skipBrowser, timeout: 60000 }, async () => {
+  const fetched = [];
+  assert.deepEqual(await inChromium('rules.html', fetched), RULES_EXPECTED);
+  assert.deepEqual(fetched, ['/rules.html', '/rules-bundle.js', '/passpolicy_rules_bg.wasm']);
+});
+
+test('passpolicy/rules bundle in Chromium: common.bin only for a policy that asks for it', { skip: skipBrowser, timeout: 60000 }, async () => {
+  const fetched = [];
+  const r = await inChromium('rules-common.html', fetched);
+  assert.deepEqual(r, { ...RULES_EXPECTED, weak: { ok: false, violations: ['chars.digit', 'chars.symbol', 'chars.upper', 'dictionary.common'] } });
+  assert.deepEqual(fetched, ['/rules-common.html', '/rules-bundle.js', '/passpolicy_rules_bg.wasm', '/common.bin']);
+});
+
+test('passpolicy/rules bundle in Node with the wasm bytes', () => {
+  const script = `
+    import { run } from ${JSON.stringify(pathToFileURL(path.join(out, 'rules-bundle.js')).href)};
+    import fs from 'node:fs';
+    console.log(JSON.stringify(await run({ wasm: fs.readFileSync(${JSON.stringify(path.join(out, 'passpolicy_rules_bg.wasm'))}), commonPasswords: fs.readFileSync(${JSON.stringify(path.join(out, 'common.bin'))}) }, true)));
+  `;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const got = JSON.parse(r.stdout.trim().split('\n').pop());
+  assert.deepEqual(got.weak.violations, ['chars.digit', 'chars.symbol', 'chars.upper', 'dictionary.common']);
+});
+
+test('the rules bundle holds none of the root import', () => {
+  const bundle = fs.readFileSync(path.join(out, 'rules-bundle.js'), 'utf8');
+  assert.ok(!bundle.includes('passpolicy_bg.wasm'), 'the root wasm is referenced');
+  assert.ok(!bundle.includes('strength.bin'), 'the strength file is referenced');
+  assert.ok(!/detectVendor|loadStrengthData/.test(bundle));
 });

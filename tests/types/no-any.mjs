@@ -16,3 +16,14 @@ for (const name of ['Policy', 'Report', 'RuleResult', 'Strength', 'Context', 'Wa
 }
 if (!/code: PassPolicyErrorCode;/.test(dts) || !/path: string \| null;/.test(dts)) throw new Error('PassPolicyError lacks code/path types');
 console.log(`no-any: ${path.join(dir, 'index.d.ts')} ok (${dts.length} chars, no any)`);
+
+// passpolicy/rules: the same checks on its declarations.
+const rdts = fs.readFileSync(path.join(dir, 'rules.d.ts'), 'utf8');
+if (rdts !== fs.readFileSync(path.join(dir, 'rules.d.cts'), 'utf8')) throw new Error('rules.d.ts and rules.d.cts differ');
+const rcode = rdts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/'[^'\n]*'/g, "''");
+if (/\bany\b/.test(rcode)) throw new Error('rules.d.ts uses any');
+for (const name of ['init', 'ready', 'isPassPolicyError']) {
+  if (!new RegExp(`export function ${name}\\b`).test(rdts)) throw new Error(`rules.d.ts does not declare ${name}`);
+}
+if (!/export class PasswordPolicy\b/.test(rdts) || /\bcheck\(password/.test(rdts.slice(rdts.indexOf('export class PasswordPolicy')))) throw new Error('rules.d.ts: PasswordPolicy is not the rules class');
+console.log(`no-any: ${path.join(dir, 'rules.d.ts')} ok (${rdts.length} chars, no any)`);

@@ -1,6 +1,8 @@
-//! The JavaScript API (wasm32 only). The only module that names `wasm_bindgen`, `js_sys` or
-//! `serde_wasm_bindgen`: it turns JS values into the core's text and serde types, and the core's
-//! results and errors back into plain JS objects and real JS `Error`s.
+//! The JavaScript API (wasm32 only). The only module that names `wasm_bindgen` or `js_sys`: it
+//! turns JS values into the core's text and serde types, and the core's results and errors back
+//! into plain JS objects and real JS `Error`s. Two builds, two sets of exports: `full` (the root
+//! import `passpolicy`, feature `api-full`) and `rules` (`passpolicy/rules`, feature `api-rules`);
+//! the helpers here serve both.
 //!
 //! Rules kept here:
 //! - every export returns `Result<_, JsValue>` and never panics (no unwrap, no `throw_str`), so
@@ -9,12 +11,15 @@
 //!   parse (one natively tested parse path, errors with paths);
 //! - a password must be a well-formed UTF-16 string: converting a lone surrogate to UTF-8 would
 //!   silently turn it into U+FFFD and check another password;
-//! - outputs are plain objects (no `Map`, absent fields omitted): the canonical policy and the
-//!   warnings as exactly the core's `serde_json` text parsed by `JSON.parse`, reports and strength
-//!   estimates through serde-wasm-bindgen's JSON-compatible serializer.
+//! - outputs are plain objects (no `Map`, absent fields omitted): every output is the core's
+//!   `serde_json` text parsed by one `JSON.parse` (cheaper than building objects across the
+//!   boundary field by field).
 //!
 //! The TypeScript declarations are written by hand in `js/index.d.ts`; the build checks that
 //! they declare every export of this module.
+
+// The rules-only build uses a part of the shared helpers.
+#![cfg_attr(not(feature = "api-full"), allow(dead_code, unused_imports))]
 
 use std::cell::OnceCell;
 
@@ -30,8 +35,6 @@ use crate::vendors::{self, Normalized, Warning, MAX_DOCUMENT_BYTES};
 use crate::check::{Password, ANALYSIS_LIMIT_CODE_POINTS};
 use crate::{Checker, Context};
 
-/// Maps as plain objects, `None` as absent (fields the core skips) or `null`, no bigints.
-const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -305,9 +308,13 @@ fn index_option(options: &JsValue) -> Result<Option<usize>, PolicyError> {
 // ---------------------------------------------------------------------------------------------
 // Outputs
 
-/// A serde value as a plain JS object (reports, strength).
+/// A serde value as a plain JS object (reports, strength, descriptions): written as JSON text in
+/// wasm, then one `JSON.parse` in JS. Measured in Node on the benchmark's policy, this is several
+/// times cheaper than building the object field by field across the boundary (serde-wasm-bindgen:
+/// a JS call per key and value). JSON has no NaN or infinity; no output of ours holds one.
 fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
-    value.serialize(&SERIALIZER).map_err(|e| internal("serialize", e))
+    let text = serde_json::to_string(value).map_err(|e| internal("serialize", e))?;
+    JSON::parse(&text).map_err(|_| internal("JSON.parse", "the core wrote invalid JSON"))
 }
 
 /// Exactly the core's serde_json output, as a JS value.
@@ -333,188 +340,39 @@ fn normalize_doc(doc: &JsValue, options: &JsValue) -> Result<(Vec<Normalized>, b
 }
 
 // ---------------------------------------------------------------------------------------------
-// Exports
+// Data files (both tiers): the common-password list and (full tier) the strength dictionaries
+// are fetched by the JS entry and handed over as bytes.
 
-/// The vendor id of a document (`meraki`, `sailpoint`, `sumologic`, `scaleway`, `longjump`,
-/// `canonical`).
-#[wasm_bindgen(js_name = detectVendor)]
-pub fn detect_vendor(doc: JsValue) -> JsResult<String> {
-    let text = doc_text(&doc).or_throw()?;
-    vendors::detect_vendor(&text).map(str::to_string).or_throw()
-}
-
-/// `{ vendor, policy, warnings }`, or an array of those for a list document.
-#[wasm_bindgen]
-pub fn normalize(doc: JsValue, options: JsValue) -> JsResult<JsValue> {
-    let (all, list) = normalize_doc(&doc, &options).or_throw()?;
-    let mut out = all.iter().map(normalized_json).collect::<JsResult<Vec<Value>>>()?;
-    match (list, out.len()) {
-        (false, 1) => json_to_js(&out.swap_remove(0)),
-        _ => json_to_js(&Value::Array(out)),
-    }
-}
-
-/// One-shot: normalize, compile and check (a list document is an error; use `PasswordPolicy`
-/// with `index`).
-#[wasm_bindgen]
-pub fn check(doc: JsValue, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
-    let password = password_js(&password).or_throw()?;
-    let ctx = context(&context_value).or_throw()?;
-    let text = doc_text(&doc).or_throw()?;
-    let policy = crate::single(vendors::normalize(&text, None).or_throw()?).or_throw()?.policy;
-    let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
-    to_js(&Checker::compile(&policy).or_throw()?.check_password(&password.password(), &ctx))
-}
-
-/// The zxcvbn strength estimate of a password; `userInputs` (username, e-mail, …) count as
-/// known words.
-#[wasm_bindgen]
-pub fn strength(password: JsValue, user_inputs: JsValue) -> JsResult<JsValue> {
-    let password = password_js(&password).or_throw()?;
-    let inputs = user_inputs_list(&user_inputs).or_throw()?;
-    let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-    // The estimator sees no more than the head.
-    to_js(&strength::estimate(&head_text(password), &refs))
-}
-
-/// `userInputs`: absent, or an array of strings. Read through `JSON.stringify` (which catches
-/// what a Proxy throws), never element by element through JS getters.
-fn user_inputs_list(v: &JsValue) -> Result<Vec<String>, PolicyError> {
-    if v.is_null_or_undefined() {
-        return Ok(Vec::new());
-    }
-    let expected = || PolicyError::field("userInputs", format!("expected an array of strings, got {}", kind(v)));
-    if !is_array(v, "userInputs")? {
-        return Err(expected());
-    }
-    let text = object_json(v, "userInputs", "an array of strings", true)?;
-    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(&text) else {
-        return Err(expected());
+/// Bytes of a data file; anything but a `Uint8Array` is `invalid_field` at `what`.
+fn data_bytes(v: &JsValue, what: &str) -> Result<Vec<u8>, PolicyError> {
+    let Some(a) = v.dyn_ref::<Uint8Array>() else {
+        return Err(PolicyError::field(what, format!("expected a Uint8Array, got {}", kind(v))));
     };
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| match item {
-            Value::String(s) => Ok(s),
-            other => Err(PolicyError::field(format!("userInputs[{i}]"), format!("expected a string, got {}", json_kind(&other)))),
-        })
-        .collect()
+    // The data files are well under this; a bigger buffer is not ours (checked before copying).
+    const MAX_DATA_BYTES: u32 = 16 << 20;
+    if a.length() > MAX_DATA_BYTES {
+        return Err(PolicyError::new(ErrorCode::TooLarge, Some(what.to_string()), format!("{} bytes; the limit is {MAX_DATA_BYTES}", a.length())));
+    }
+    Ok(a.to_vec())
 }
 
-/// The kind of a JSON value for messages (never the value itself).
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null (or a value JSON cannot hold)",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// Loads the common-password list (`common.bin`); a no-op once loaded.
+#[wasm_bindgen(js_name = loadCommonPasswords)]
+pub fn load_common_passwords(bytes: JsValue) -> JsResult<()> {
+    if crate::check::common::loaded() {
+        return Ok(());
     }
+    let data = data_bytes(&bytes, "commonPasswords").or_throw()?;
+    crate::check::common::load(&data).map_err(|e| to_js_error(&PolicyError::field("commonPasswords", e)))
 }
 
-/// A policy compiled once, checked many times. Free it with `free()` (or `using`) when done;
-/// a forgotten one is freed by wasm-bindgen's `FinalizationRegistry` after garbage collection.
-#[wasm_bindgen]
-pub struct PasswordPolicy {
-    checker: Checker,
-    vendor: &'static str,
-    warnings: Vec<Warning>,
+/// Whether the common-password list is loaded.
+#[wasm_bindgen(js_name = commonPasswordsLoaded)]
+pub fn common_passwords_loaded() -> bool {
+    crate::check::common::loaded()
 }
 
-#[wasm_bindgen]
-impl PasswordPolicy {
-    /// `new PasswordPolicy()` is a mistake (the declarations make the constructor private):
-    /// throw a `TypeError` that says what to call instead.
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> JsResult<PasswordPolicy> {
-        Err(js_sys::TypeError::new("PasswordPolicy has no public constructor; use PasswordPolicy.from(doc, options)").into())
-    }
-
-    /// Normalizes and compiles a document. `options.vendor` overrides detection;
-    /// `options.index` picks one policy of a list document (required for a list of several).
-    pub fn from(doc: JsValue, options: JsValue) -> JsResult<PasswordPolicy> {
-        let index = index_option(&options).or_throw()?;
-        let (mut all, _) = normalize_doc(&doc, &options).or_throw()?;
-        let one = match index {
-            None => crate::single(all).or_throw()?,
-            Some(i) if i < all.len() => all.swap_remove(i),
-            Some(i) => {
-                let n = all.len();
-                return Err(to_js_error(&PolicyError::field(
-                    "index",
-                    format!("{i} is out of range: the document holds {n} {}", if n == 1 { "policy" } else { "policies" }),
-                )));
-            }
-        };
-        let messages = messages_option(&options).or_throw()?;
-        let checker = Checker::compile_with(&one.policy, messages).or_throw()?;
-        Ok(PasswordPolicy { checker, vendor: one.vendor, warnings: one.warnings })
-    }
-
-    /// The vendor id the policy was normalized from.
-    #[wasm_bindgen(getter)]
-    pub fn vendor(&self) -> String {
-        self.vendor.to_string()
-    }
-
-    /// The adapter's warnings (a fresh array on each read).
-    #[wasm_bindgen(getter)]
-    pub fn warnings(&self) -> JsResult<JsValue> {
-        let v = serde_json::to_value(&self.warnings).map_err(|e| internal("warnings", e))?;
-        json_to_js(&v)
-    }
-
-    /// The canonical policy as a plain object (what `JSON.stringify(policy)` writes).
-    #[wasm_bindgen(js_name = toJSON)]
-    pub fn to_json(&self) -> JsResult<JsValue> {
-        let v = serde_json::to_value(self.checker.policy()).map_err(|e| internal("policy", e))?;
-        json_to_js(&v)
-    }
-
-    /// Every rule and the strength estimate.
-    pub fn check(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
-        let password = password_js(&password).or_throw()?;
-        let ctx = context(&context_value).or_throw()?;
-        let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
-        to_js(&self.checker.check_password(&password.password(), &ctx))
-    }
-
-    /// The policy as sentences a person reads, in the policy's locale.
-    pub fn describe(&self) -> JsResult<JsValue> {
-        to_js(&crate::describe::describe(self.checker.policy(), self.checker.messages()))
-    }
-
-    /// An Apple `passwordrules` value, with what it cannot express listed.
-    #[wasm_bindgen(js_name = toPasswordRules)]
-    pub fn to_password_rules(&self) -> JsResult<JsValue> {
-        to_js(&self.checker.policy().to_passwordrules())
-    }
-
-    /// `minlength`, `maxlength`, `passwordrules`, `autocomplete` and (when exact) `pattern`.
-    #[wasm_bindgen(js_name = htmlAttributes)]
-    pub fn html_attributes(&self) -> JsResult<JsValue> {
-        to_js(&self.checker.policy().html_attributes())
-    }
-
-    /// Random passwords that pass every rule, from the platform's CSPRNG.
-    /// `options`: `{ length?, count?, exclude?: "ambiguous", context? }`.
-    pub fn generate(&self, options: JsValue) -> JsResult<JsValue> {
-        let text = if options.is_null_or_undefined() {
-            "null".to_string()
-        } else {
-            object_json(&options, "options", "a plain object", false).or_throw()?
-        };
-        let opts = crate::generate::GenerateOptions::from_json(&text).or_throw()?;
-        to_js(&crate::generate::generate_with_checker(&self.checker, &opts).or_throw()?)
-    }
-
-    /// Every rule but strength (no zxcvbn estimate, no `strength.min` rule): cheaper per keystroke.
-    #[wasm_bindgen(js_name = checkRules)]
-    pub fn check_rules(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
-        let password = password_js(&password).or_throw()?;
-        let ctx = context(&context_value).or_throw()?;
-        let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
-        to_js(&self.checker.check_rules_password(&password.password(), &ctx))
-    }
-}
+#[cfg(feature = "api-full")]
+mod full;
+#[cfg(all(feature = "api-rules", not(feature = "api-full")))]
+mod rules;

@@ -1,0 +1,213 @@
+//! The root import `passpolicy`: every API (normalize any vendor, check with strength, describe,
+//! generate, export), every language. The strength dictionaries and the common-password list
+//! arrive as separate files (`loadStrengthData`, `loadCommonPasswords`, called by the JS entry).
+
+use super::*;
+
+/// Loads the strength dictionaries (`strength.bin`); a no-op once loaded.
+#[wasm_bindgen(js_name = loadStrengthData)]
+pub fn load_strength_data(bytes: JsValue) -> JsResult<()> {
+    if crate::estimate::dictionaries_loaded() {
+        return Ok(());
+    }
+    let data = data_bytes(&bytes, "strengthData").or_throw()?;
+    crate::estimate::load_dictionaries(&data).map_err(|e| to_js_error(&PolicyError::field("strengthData", e)))
+}
+
+/// Whether the strength dictionaries are loaded (until then `check()` has no `strength` and
+/// `strength.min` is unchecked).
+#[wasm_bindgen(js_name = strengthLoaded)]
+pub fn strength_loaded() -> bool {
+    crate::estimate::dictionaries_loaded()
+}
+
+/// The vendor id of a document (`meraki`, `sailpoint`, `sumologic`, `scaleway`, `longjump`,
+/// `canonical`).
+#[wasm_bindgen(js_name = detectVendor)]
+pub fn detect_vendor(doc: JsValue) -> JsResult<String> {
+    let text = doc_text(&doc).or_throw()?;
+    vendors::detect_vendor(&text).map(str::to_string).or_throw()
+}
+
+/// `{ vendor, policy, warnings }`, or an array of those for a list document.
+#[wasm_bindgen]
+pub fn normalize(doc: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let (all, list) = normalize_doc(&doc, &options).or_throw()?;
+    let mut out = all.iter().map(normalized_json).collect::<JsResult<Vec<Value>>>()?;
+    match (list, out.len()) {
+        (false, 1) => json_to_js(&out.swap_remove(0)),
+        _ => json_to_js(&Value::Array(out)),
+    }
+}
+
+/// One-shot: normalize, compile and check (a list document is an error; use `PasswordPolicy`
+/// with `index`).
+#[wasm_bindgen]
+pub fn check(doc: JsValue, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
+    let password = password_js(&password).or_throw()?;
+    let ctx = context(&context_value).or_throw()?;
+    let text = doc_text(&doc).or_throw()?;
+    let policy = crate::single(vendors::normalize(&text, None).or_throw()?).or_throw()?.policy;
+    let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
+    to_js(&Checker::compile(&policy).or_throw()?.check_password(&password.password(), &ctx))
+}
+
+/// The zxcvbn strength estimate of a password; `userInputs` (username, e-mail, …) count as
+/// known words.
+#[wasm_bindgen]
+pub fn strength(password: JsValue, user_inputs: JsValue) -> JsResult<JsValue> {
+    let password = password_js(&password).or_throw()?;
+    let inputs = user_inputs_list(&user_inputs).or_throw()?;
+    if !crate::estimate::dictionaries_loaded() {
+        return Err(to_js_error(&PolicyError::new(
+            ErrorCode::NotReady,
+            None,
+            "the strength dictionaries are still loading (await strengthReady())",
+        )));
+    }
+    let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    // The estimator sees no more than the head.
+    to_js(&strength::estimate(&head_text(password), &refs))
+}
+
+/// `userInputs`: absent, or an array of strings. Read through `JSON.stringify` (which catches
+/// what a Proxy throws), never element by element through JS getters.
+fn user_inputs_list(v: &JsValue) -> Result<Vec<String>, PolicyError> {
+    if v.is_null_or_undefined() {
+        return Ok(Vec::new());
+    }
+    let expected = || PolicyError::field("userInputs", format!("expected an array of strings, got {}", kind(v)));
+    if !is_array(v, "userInputs")? {
+        return Err(expected());
+    }
+    let text = object_json(v, "userInputs", "an array of strings", true)?;
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(&text) else {
+        return Err(expected());
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            Value::String(s) => Ok(s),
+            other => Err(PolicyError::field(format!("userInputs[{i}]"), format!("expected a string, got {}", json_kind(&other)))),
+        })
+        .collect()
+}
+
+/// The kind of a JSON value for messages (never the value itself).
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null (or a value JSON cannot hold)",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A policy compiled once, checked many times. Free it with `free()` (or `using`) when done;
+/// a forgotten one is freed by wasm-bindgen's `FinalizationRegistry` after garbage collection.
+#[wasm_bindgen]
+pub struct PasswordPolicy {
+    checker: Checker,
+    vendor: &'static str,
+    warnings: Vec<Warning>,
+}
+
+#[wasm_bindgen]
+impl PasswordPolicy {
+    /// `new PasswordPolicy()` is a mistake (the declarations make the constructor private):
+    /// throw a `TypeError` that says what to call instead.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsResult<PasswordPolicy> {
+        Err(js_sys::TypeError::new("PasswordPolicy has no public constructor; use PasswordPolicy.from(doc, options)").into())
+    }
+
+    /// Normalizes and compiles a document. `options.vendor` overrides detection;
+    /// `options.index` picks one policy of a list document (required for a list of several).
+    pub fn from(doc: JsValue, options: JsValue) -> JsResult<PasswordPolicy> {
+        let index = index_option(&options).or_throw()?;
+        let (mut all, _) = normalize_doc(&doc, &options).or_throw()?;
+        let one = match index {
+            None => crate::single(all).or_throw()?,
+            Some(i) if i < all.len() => all.swap_remove(i),
+            Some(i) => {
+                let n = all.len();
+                return Err(to_js_error(&PolicyError::field(
+                    "index",
+                    format!("{i} is out of range: the document holds {n} {}", if n == 1 { "policy" } else { "policies" }),
+                )));
+            }
+        };
+        let messages = messages_option(&options).or_throw()?;
+        let checker = Checker::compile_with(&one.policy, messages).or_throw()?;
+        Ok(PasswordPolicy { checker, vendor: one.vendor, warnings: one.warnings })
+    }
+
+    /// The vendor id the policy was normalized from.
+    #[wasm_bindgen(getter)]
+    pub fn vendor(&self) -> String {
+        self.vendor.to_string()
+    }
+
+    /// The adapter's warnings (a fresh array on each read).
+    #[wasm_bindgen(getter)]
+    pub fn warnings(&self) -> JsResult<JsValue> {
+        let v = serde_json::to_value(&self.warnings).map_err(|e| internal("warnings", e))?;
+        json_to_js(&v)
+    }
+
+    /// The canonical policy as a plain object (what `JSON.stringify(policy)` writes).
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> JsResult<JsValue> {
+        let v = serde_json::to_value(self.checker.policy()).map_err(|e| internal("policy", e))?;
+        json_to_js(&v)
+    }
+
+    /// Every rule and the strength estimate.
+    pub fn check(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
+        let password = password_js(&password).or_throw()?;
+        let ctx = context(&context_value).or_throw()?;
+        let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
+        to_js(&self.checker.check_password(&password.password(), &ctx))
+    }
+
+    /// The policy as sentences a person reads, in the policy's locale.
+    pub fn describe(&self) -> JsResult<JsValue> {
+        to_js(&crate::describe::describe(self.checker.policy(), self.checker.messages()))
+    }
+
+    /// An Apple `passwordrules` value, with what it cannot express listed.
+    #[wasm_bindgen(js_name = toPasswordRules)]
+    pub fn to_password_rules(&self) -> JsResult<JsValue> {
+        to_js(&self.checker.policy().to_passwordrules())
+    }
+
+    /// `minlength`, `maxlength`, `passwordrules`, `autocomplete` and (when exact) `pattern`.
+    #[wasm_bindgen(js_name = htmlAttributes)]
+    pub fn html_attributes(&self) -> JsResult<JsValue> {
+        to_js(&self.checker.policy().html_attributes())
+    }
+
+    /// Random passwords that pass every rule, from the platform's CSPRNG.
+    /// `options`: `{ length?, count?, exclude?: "ambiguous", context? }`.
+    pub fn generate(&self, options: JsValue) -> JsResult<JsValue> {
+        let text = if options.is_null_or_undefined() {
+            "null".to_string()
+        } else {
+            object_json(&options, "options", "a plain object", false).or_throw()?
+        };
+        let opts = crate::generate::GenerateOptions::from_json(&text).or_throw()?;
+        to_js(&crate::generate::generate_with_checker(&self.checker, &opts).or_throw()?)
+    }
+
+    /// Every rule but strength (no zxcvbn estimate, no `strength.min` rule): cheaper per keystroke.
+    #[wasm_bindgen(js_name = checkRules)]
+    pub fn check_rules(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
+        let password = password_js(&password).or_throw()?;
+        let ctx = context(&context_value).or_throw()?;
+        let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
+        to_js(&self.checker.check_rules_password(&password.password(), &ctx))
+    }
+}
