@@ -648,7 +648,8 @@ async function cmdCheck(argv) {
         const nl = chunk.indexOf(10, start);
         if (nl === -1) {
           if (start < chunk.length) {
-            if (carryBytes + chunk.length - start > MAX_LINE_BYTES) {
+            // One byte more than the limit may still be the "\r" of a "\r\n".
+            if (carryBytes + chunk.length - start > MAX_LINE_BYTES + 1) {
               carryTooLong = true;
               carry = [];
               carryBytes = 0;
@@ -662,13 +663,16 @@ async function cmdCheck(argv) {
         if (carryTooLong) {
           tooLong();
         } else if (carryBytes > 0) {
-          if (carryBytes + nl - start > MAX_LINE_BYTES) tooLong();
+          const lastPiece = carry[carry.length - 1];
+          const cr = nl > start ? chunk[nl - 1] === 13 : lastPiece[lastPiece.length - 1] === 13;
+          // The limit is on the password: the line without its ending ("\n" or "\r\n").
+          if (carryBytes + nl - start - (cr ? 1 : 0) > MAX_LINE_BYTES) tooLong();
           else {
             carry.push(chunk.subarray(start, nl));
             const line = Buffer.concat(carry);
             checkLine(line, 0, line.length, true, false);
           }
-        } else if (nl - start > MAX_LINE_BYTES + 1) {
+        } else if (nl - start - (nl > start && chunk[nl - 1] === 13 ? 1 : 0) > MAX_LINE_BYTES) {
           tooLong();
         } else {
           // A line that starts and ends in a valid chunk is valid (a "\n" is never inside a character).

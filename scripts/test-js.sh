@@ -83,6 +83,7 @@ PASSPOLICY_TARBALL="$scratch/$tarball" node --test --test-reporter=spec \
 echo "== hostile input, limits, secrecy, leaks (node --expose-gc)"
 node --expose-gc --test --test-reporter=spec \
   tests/node/hostile.test.mjs \
+  tests/node/cost.test.mjs \
   tests/node/secrecy.test.mjs \
   tests/node/leak.test.mjs
 

@@ -91,13 +91,6 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
 
-    /// `TextEncoder` (Node ≥ 11, every browser), for the UTF-8 length of a long password.
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    /// `encodeInto(string, buffer)`: `{ read, written }`.
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &TextEncoder, s: &JsString, buffer: &Uint8Array) -> JsValue;
 }
 
 /// Whether `v` is an array; a value that cannot even be asked (a revoked Proxy) is an
@@ -111,7 +104,8 @@ thread_local! {
     /// Matches a lone surrogate: with the `u` flag a surrogate pair is one code point, so only an
     /// unpaired surrogate has General_Category Cs.
     static LONE_SURROGATE: OnceCell<RegExpProto> = const { OnceCell::new() };
-    static TEXT_ENCODER: TextEncoder = TextEncoder::new();
+    /// Everything but a high surrogate (without the `u` flag a regex sees UTF-16 units).
+    static HIGH_SURROGATES: RegExp = RegExp::new(r"[^\uD800-\uDBFF]+", "g");
 }
 
 fn has_is_well_formed() -> bool {
@@ -201,13 +195,11 @@ impl PasswordArg {
             let text = String::from(s);
             return Ok(PasswordArg { code_points: text.chars().count(), utf16: units as usize, text });
         }
-        // The code points of the whole: its UTF-8 bytes (TextEncoder, native speed, into a JS
-        // buffer copied once into wasm) that do not continue a character.
-        let buffer = Uint8Array::new_with_length(units.saturating_mul(3));
-        let result = TEXT_ENCODER.with(|e| e.encode_into(s, &buffer));
-        let written = Reflect::get(&result, &"written".into()).ok().and_then(|w| w.as_f64()).unwrap_or(0.0) as u32;
-        let bytes = buffer.subarray(0, written).to_vec();
-        let code_points = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        // The code points of the whole, counted in JS without copying it into wasm: the string
+        // is well-formed (checked), so every high surrogate starts a pair, one code point of two
+        // units. Removing everything else leaves the high surrogates (a JS string, collected).
+        let highs = HIGH_SURROGATES.with(|re| s.replace_by_pattern(re, "").length());
+        let code_points = (units - highs) as usize;
         Ok(PasswordArg { text: head_text(s), code_points, utf16: units as usize })
     }
 
@@ -225,7 +217,27 @@ fn object_json(v: &JsValue, path: &str, expected: &str, allow_array: bool) -> Re
     }
     let not_json = || PolicyError::field(path, "cannot be converted to JSON (a cycle, a BigInt, or a toJSON that throws)");
     let text = JSON::stringify(v).map_err(|_| not_json())?;
+    // The size is checked on the JS string, before its text is copied into wasm memory (UTF-8
+    // takes at least one byte per UTF-16 unit, so more units than bytes allowed is too large).
+    let units = text.dyn_ref::<JsString>().map_or(0, |t| t.length() as usize);
+    let max = max_json_bytes(path);
+    if units > max {
+        return Err(PolicyError::new(
+            ErrorCode::TooLarge,
+            Some(path.to_string()),
+            format!("{path} as JSON is at least {units} bytes; the limit is {max} bytes"),
+        ));
+    }
     text.as_string().ok_or_else(not_json)
+}
+
+/// The largest JSON text of an object argument: a document's limit for documents, options and
+/// messages; the context's for contexts and user inputs.
+fn max_json_bytes(path: &str) -> usize {
+    match path {
+        "context" | "userInputs" => crate::check::MAX_CONTEXT_BYTES,
+        _ => MAX_DOCUMENT_BYTES,
+    }
 }
 
 /// The document as text: a string as it is (JSON or LongJump XML), an object through

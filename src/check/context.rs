@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+/// The largest context accepted, as JSON text (UTF-8 bytes): room for a long history, and a bound
+/// on what a caller can make the checker copy and scan per call.
+pub const MAX_CONTEXT_BYTES: usize = 4 << 20;
+
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Context {
@@ -77,7 +81,7 @@ pub fn email_tokens(value: &str, min_len: u32) -> Vec<String> {
     let mut out = tokens(local, min_len);
     // No token of the local part holds an `@`; without one, the address is the local part,
     // already first. (A `contains` over the tokens was a second quadratic path.)
-    if char_len(&lower) >= min_len.max(1) && !out.first().is_some_and(|t| *t == lower) {
+    if char_len(&lower) >= min_len.max(1) && out.first().is_none_or(|t| *t != lower) {
         out.insert(0, lower);
     }
     out
@@ -129,6 +133,13 @@ impl Context {
     /// Parses a context from JSON. Errors name the field and never repeat a value (a misplaced
     /// password must not end up in an error message).
     pub fn from_json(text: &str) -> crate::error::Result<Context> {
+        if text.len() > MAX_CONTEXT_BYTES {
+            return Err(crate::error::PolicyError::new(
+                crate::error::ErrorCode::TooLarge,
+                Some("context".to_string()),
+                format!("the context is {} bytes of JSON; the limit is {MAX_CONTEXT_BYTES} bytes", text.len()),
+            ));
+        }
         // serde reads a struct from an array too (positionally): a context is an object only.
         if !text.trim_start().starts_with('{') {
             return Err(crate::error::PolicyError::field("context", "expected a JSON object"));

@@ -10,6 +10,6 @@ pub mod report;
 mod rules;
 pub mod strength;
 
-pub use context::Context;
+pub use context::{Context, MAX_CONTEXT_BYTES};
 pub use report::{Report, RuleResult, Status, Strength};
 pub use rules::{Checker, Password, ANALYSIS_LIMIT_CODE_POINTS};

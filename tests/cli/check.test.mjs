@@ -285,4 +285,9 @@ test('check: a line longer than 1 MiB is an error record; the next lines are che
   // Just under the limit is checked.
   const ok = await run(['check', '--policy', sample('sumologic.json'), '--no-strength'], { input: `${'a'.repeat(1 << 20)}\n` });
   assert.deepEqual(records(ok.stdout).map((x) => x.error ?? null), [null]);
+  // The limit is on the password, whatever the line ending: exactly 1 MiB with "\r\n" is checked,
+  // in one chunk or split across many (a pipe delivers 64 KiB at a time), and 1 MiB + 1 is not.
+  const exact = 'a'.repeat(1 << 20);
+  const crlf = await run(['check', '--policy', sample('sumologic.json'), '--no-strength'], { input: `abcd\r\n${exact}\r\n${exact}a\r\n${exact}\n` });
+  assert.deepEqual(records(crlf.stdout).map((x) => [x.line, x.error?.code ?? null]), [[1, null], [2, null], [3, 'line_too_long'], [4, null]]);
 });
