@@ -24,6 +24,10 @@ const commonReady = once(async () => {
 });
 const strengthLoad = once(async () => {
   const src = options.strengthData ?? besideWasm(options.wasm, 'strength.bin') ?? packageUrl(new URL('./strength.bin', import.meta.url));
+  // In the background the big file waits for the rules' files, so that it does not share the
+  // link with them (measured on a slow link: fetched together, the first rules result waited
+  // for the strength file too).
+  if (options.strength === 'background') await Promise.all([wasmReady(), commonReady()]);
   const [bytes] = await Promise.all([dataBytes(src, 'strength.bin'), wasmReady()]);
   loadStrengthData(bytes);
 });

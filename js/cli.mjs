@@ -256,12 +256,22 @@ function fromLibraryError(e, what, file) {
   return new CliError(`${what}: ${message}`, { code: e.code, path: e.path, hint: policyHint(e, file) });
 }
 
+/**
+ * `text` (which may quote a document's keys or values) made safe for a terminal: every control
+ * character but a newline is shown as a visible escape (`\x1b` → `\u001b`), so that no document
+ * can move the cursor, erase lines or set the window title. JSON output needs none of this:
+ * JSON.stringify escapes control characters already.
+ */
+function terminalSafe(text) {
+  return String(text).replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function report(cmd, e) {
   const who = cmd ? `passpolicy ${cmd}` : 'passpolicy';
   if (e instanceof CliError) {
-    let text = `${who}: error: ${e.message}\n`;
-    if (e.code) text += `  code: ${e.code}\n  path: ${e.path ?? '(none)'}\n`;
-    if (e.hint) text += `${e.hint}\n`;
+    let text = `${who}: error: ${terminalSafe(e.message)}\n`;
+    if (e.code) text += `  code: ${e.code}\n  path: ${terminalSafe(e.path ?? '(none)')}\n`;
+    if (e.hint) text += `${terminalSafe(e.hint)}\n`;
     if (e.isUsage) text += `Run 'passpolicy${cmd ? ` ${cmd}` : ''} --help' for usage.\n`;
     process.stderr.write(text);
     return e.exit;
@@ -361,14 +371,52 @@ function onePositional(positionals, what) {
 // ---------------------------------------------------------------------------------------------
 // Files and policies
 
-/** Reads a text file (or stdin for `-`) as UTF-8 without a BOM. */
+/** The most a policy or context file may hold: the library's limits (a policy document 1 MiB;
+ * a context 4 MiB). Files are read up to one byte past the limit, never whole. */
+const MAX_FILE_BYTES = { policy: 1 << 20, 'context file': 4 << 20 };
+
+/** Reads at most `max + 1` bytes of `file` (or stdin for `-`): a device such as /dev/zero or a
+ * huge file costs no more than that. */
+function readBounded(file, max) {
+  const fd = file === '-' ? 0 : fs.openSync(file, 'r');
+  try {
+    const chunks = [];
+    let total = 0;
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    while (total <= max) {
+      let n;
+      try {
+        n = fs.readSync(fd, buf, 0, Math.min(buf.length, max + 1 - total), null);
+      } catch (e) {
+        if (e.code === 'EAGAIN') continue; // a non-blocking stdin not ready yet
+        if (e.code === 'EOF') break;
+        throw e;
+      }
+      if (n === 0) break;
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    if (fd !== 0) fs.closeSync(fd);
+  }
+}
+
+/** Reads a text file (or stdin for `-`) as UTF-8 without a BOM, within its size limit. */
 function readText(file, what) {
   let bytes;
+  const max = MAX_FILE_BYTES[what] ?? 1 << 20;
   try {
-    bytes = fs.readFileSync(file === '-' ? 0 : file);
+    bytes = readBounded(file, max);
   } catch (e) {
     const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a directory' : e.message;
     throw new CliError(`cannot read the ${what} ${file}: ${why}`, { hint: `Check the path of the ${what}.` });
+  }
+  if (bytes.length > max) {
+    throw new CliError(`the ${what} ${file} is larger than ${max} bytes`, {
+      code: 'too_large',
+      hint: `A ${what} holds at most ${max} bytes; check that this is the right file.`,
+    });
   }
   if (!isUtf8(bytes)) throw new CliError(`the ${what} ${file} is not UTF-8 text`, { hint: `Save the ${what} as UTF-8.` });
   const text = bytes.toString('utf8');
@@ -398,8 +446,10 @@ function loadContext(file) {
   let ctx;
   try {
     ctx = JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`the context file ${file} is not valid JSON: ${e.message}`, {
+  } catch {
+    // Not V8's message: it quotes the text around the error, and a context file holds passwords
+    // (and a password file passed as --context by mistake would be printed).
+    throw new CliError(`the context file ${file} is not valid JSON (its content is not shown: it may hold passwords)`, {
       hint: 'It must be a JSON object such as {"username":"ann","email":"ann@example.com"}.',
     });
   }
@@ -424,13 +474,19 @@ function requireMethod(policy, name, what) {
 
 const out = process.stdout;
 let outputClosed = false;
+/** Set once a command has written all its output: an output error after it changes nothing. */
+let finished = false;
 out.on('error', (e) => {
-  // The reader went away (`| head`): stop quietly.
+  outputClosed = true;
+  if (finished) process.exit(process.exitCode ?? 0);
   if (e.code === 'EPIPE') {
-    outputClosed = true;
-    process.exit(process.exitCode ?? 0);
+    // The reader went away (`| head`) before the run ended: stop quietly, but never claim success
+    // for a run that did not finish: 141 is what a shell reports for a program ended by SIGPIPE.
+    process.exit(141);
   }
-  throw e;
+  // No space left, an I/O error: say so plainly, without a stack trace.
+  process.stderr.write(`passpolicy: error: cannot write the output (${e.code ?? e.message}); the output is incomplete\n`);
+  process.exit(2);
 });
 
 /** Writes `text`; resolves once it is accepted, waiting for 'drain' when the stream is full. */
@@ -834,9 +890,9 @@ async function cmdDescribe(argv) {
     es: ['Reglas de la contraseña', 'Ajustes', 'Advertencias', 'ninguna'],
   }[d.locale ?? locale] ?? ['Password rules', 'Settings', 'Warnings', 'none'];
   let text = `${titles[0]} (${policy.vendor}):\n`;
-  text += d.rules.length ? d.rules.map((r) => `  - ${r.text}\n`).join('') : `  ${titles[3]}\n`;
-  if (d.settings.length) text += `${titles[1]}:\n${d.settings.map((r) => `  - ${r.text}\n`).join('')}`;
-  if (warnings.length) text += `${titles[2]}:\n${warnings.map((w) => `  - ${w.path}: ${w.message} (${w.code})\n`).join('')}`;
+  text += d.rules.length ? d.rules.map((r) => `  - ${terminalSafe(r.text)}\n`).join('') : `  ${titles[3]}\n`;
+  if (d.settings.length) text += `${titles[1]}:\n${d.settings.map((r) => `  - ${terminalSafe(r.text)}\n`).join('')}`;
+  if (warnings.length) text += `${titles[2]}:\n${warnings.map((w) => `  - ${terminalSafe(w.path)}: ${terminalSafe(w.message)} (${w.code})\n`).join('')}`;
   await write(text);
   policy.free();
   return 0;
@@ -910,9 +966,9 @@ async function cmdConvert(argv) {
       const r = policy.toPasswordRules();
       if (values.json) await write(`${json(r)}\n`);
       else {
-        await write(`${r.rules}\n`);
+        await write(`${terminalSafe(r.rules)}\n`);
         if (r.unsupported?.length) {
-          process.stderr.write(`passpolicy convert: note: passwordrules cannot express:\n${r.unsupported.map((u) => `  - ${u}\n`).join('')}`);
+          process.stderr.write(`passpolicy convert: note: passwordrules cannot express:\n${r.unsupported.map((u) => `  - ${terminalSafe(u)}\n`).join('')}`);
         }
       }
     } else {
@@ -992,4 +1048,5 @@ try {
   code = report(cmd, e);
 }
 await flushed();
+finished = true;
 process.exit(code);

@@ -36,8 +36,8 @@ let commonPromise;
  */
 export async function init(arg) {
   options = initOptions(arg);
-  await wasmReady();
-  if (options.common === true) await loadCommon();
+  // With `common: true` the list downloads beside the wasm, not after it.
+  await Promise.all([wasmReady(), options.common === true ? loadCommon() : undefined]);
 }
 
 function loadCommon() {

@@ -78,6 +78,7 @@ PASSPOLICY_TARBALL="$scratch/$tarball" node --test --test-reporter=spec \
   tests/cli/check.test.mjs \
   tests/cli/commands.test.mjs \
   tests/cli/stream.test.mjs \
+  tests/cli/hostile.test.mjs \
   tests/cli/npx.test.mjs
 
 echo "== hostile input, limits, secrecy, leaks (node --expose-gc)"

@@ -436,6 +436,27 @@ test('methods on a freed policy or on a foreign `this` throw an Error and break 
   assertHealthy('freed', { full: true });
 });
 
+test('a copy of a policy (Object.assign onto its prototype, as clone helpers do) is refused, before and after free()', async () => {
+  const p = pp.PasswordPolicy.from({ version: 1, length: { min: 8 } });
+  const clone = Object.assign(Object.create(Object.getPrototypeOf(p)), p);
+  assert.equal(clone.__wbg_ptr, p.__wbg_ptr, 'the copy holds the pointer');
+  assert.throws(() => clone.checkRules('x'), (e) => e instanceof TypeError && /copy/.test(e.message));
+  assert.equal(clone.free(), undefined, "a copy's free() does nothing");
+  assert.equal(p.checkRules('short').ok, false, 'the original still works');
+  p.free();
+  // After the original is freed and its memory reused by another policy, the copy still cannot
+  // reach it (before: it silently checked against the other policy).
+  const other = pp.PasswordPolicy.from({ version: 1, length: { min: 2 } });
+  assert.throws(() => clone.checkRules('x'), TypeError);
+  assert.throws(() => clone.vendor, TypeError);
+  other.free();
+  // A policy made by PasswordPolicy.from of either entry stays usable: only copies are refused.
+  const q = pp.PasswordPolicy.from({ version: 1 });
+  assert.equal(q.checkRules('x').ok, true);
+  q.free();
+  assertHealthy('clone', { full: true });
+});
+
 // ------------------------------------------------------------------------------------------------
 // Prototype-polluting keys in documents and contexts
 
