@@ -327,7 +327,7 @@ export interface Policy {
   vendorExtras?: Record<string, JsonValue>;
 }
 
-export type WarningCode = 'unknown_field' | 'out_of_range' | 'not_checkable' | 'defaulted' | 'approximation' | 'inactive';
+export type WarningCode = 'unknown_field' | 'out_of_range' | 'not_checkable' | 'defaulted' | 'approximation' | 'inactive' | 'ignored' | 'duplicate_key';
 
 /** A remark of the adapter about the vendor document. */
 export interface Warning {

@@ -72,3 +72,34 @@ fn errors_name_the_same_field() {
     let big = format!("{{\"version\":1,\"source\":{{\"note\":\"{}\"}}}}", "x".repeat(2 << 20));
     assert_eq!(normalize_canonical(&big).unwrap_err().code(), "too_large");
 }
+
+#[test]
+fn duplicate_keys_are_warned_in_documents_and_refused_by_the_text_reader() {
+    let text = r#"{"version":1,"length":{"min":8,"min":12},"classes":[{"class":"lower","min":1,"min":2}]}"#;
+    let n = normalize(text, Some("canonical")).unwrap().pop().unwrap();
+    assert_eq!(n.policy.length.min, Some(12), "the last value is used");
+    let dup: Vec<(&str, &str)> = n.warnings.iter().map(|w| (w.code.as_str(), w.path.as_str())).collect();
+    assert_eq!(dup, [("duplicate_key", "length.min"), ("duplicate_key", "classes[0].min")]);
+    let e = normalize_canonical(text).unwrap_err();
+    assert_eq!(e.code(), "invalid_field");
+    assert!(e.message.contains("duplicate field"), "{e}");
+    // A vendor document too, and keys in different objects are not duplicates.
+    let sumo = r#"{"minLength":8,"minLength":10,"maxLength":64,"x":{"maxLength":1}}"#;
+    let n = normalize(sumo, Some("sumologic")).unwrap().pop().unwrap();
+    let dup: Vec<&str> = n.warnings.iter().filter(|w| w.code.as_str() == "duplicate_key").map(|w| w.path.as_str()).collect();
+    assert_eq!(dup, ["minLength"]);
+}
+
+#[test]
+fn negative_durations_and_symbol_ranges() {
+    let doc = r#"{"version":1,"settings":{"expiry":{"maxAgeSeconds":-5}}}"#;
+    for err in [normalize(doc, None).unwrap_err(), passpolicy::Checker::compile(&normalize_canonical(doc).unwrap().policy).err().unwrap()] {
+        assert_eq!((err.code(), err.path()), ("invalid_field", Some("settings.expiry.maxAgeSeconds")), "{err}");
+    }
+    // A symbol set given as ranges is listed in the message ("At least 1 symbol ()" before).
+    let p = normalize_canonical(r#"{"version":1,"symbols":{"ranges":[[33,47]]},"classes":[{"class":"symbol","min":1}]}"#).unwrap();
+    let c = passpolicy::Checker::compile(&p.policy).unwrap();
+    let r = c.check_rules("abc", &passpolicy::Context::default());
+    let msg = &r.rules.iter().find(|x| x.id == "chars.symbol").unwrap().message;
+    assert!(msg.contains("U+0021–U+002F"), "{msg}");
+}

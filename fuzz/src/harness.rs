@@ -23,8 +23,8 @@ use passpolicy::error::{MAX_MESSAGE_BYTES, MAX_PATH_BYTES};
 use passpolicy::{Checker, Context, PolicyError, Report};
 
 /// The stable error codes (`ErrorCode::as_str`).
-pub const CODES: [&str; 7] =
-    ["invalid_json", "invalid_xml", "unknown_vendor", "ambiguous_vendor", "invalid_field", "unsatisfiable", "too_large"];
+pub const CODES: [&str; 8] =
+    ["invalid_json", "invalid_xml", "unknown_vendor", "ambiguous_vendor", "invalid_field", "unsatisfiable", "too_large", "not_ready"];
 
 /// A harness: arbitrary bytes in, a panic when a promise is broken.
 pub type Harness = fn(&[u8]);
@@ -103,7 +103,15 @@ pub fn assert_report(r: &Report, password: &str, with_strength: bool) {
         (None, false) => {}
         (s, _) => panic!("strength {s:?} when with_strength = {with_strength}"),
     }
-    serde_json::to_string(r).expect("a report serializes");
+    // Output size is bounded per rule, whatever the policy (no message repeats a long set; an
+    // override cannot multiply a value): each text at most MAX_TEXT_BYTES and its "…".
+    let max_text = passpolicy::messages::MAX_TEXT_BYTES + '…'.len_utf8();
+    for rule in &r.rules {
+        assert!(rule.message.len() <= max_text, "{}: a message of {} bytes", rule.id, rule.message.len());
+    }
+    let json = serde_json::to_string(r).expect("a report serializes");
+    let bound = (r.rules.len() + r.violations.len()) * (max_text + 256) + 16 * 1024;
+    assert!(json.len() <= bound, "a report of {} bytes for {} rules (bound {bound})", json.len(), r.rules.len());
 }
 
 /// Normalizes `data` as a document of `vendor` (or detected when `None`): a value or a
@@ -209,7 +217,24 @@ pub fn check(data: &[u8]) {
     let ctx_text = text(parts.next().unwrap_or_default());
     let password = text(parts.next().unwrap_or_default());
 
-    let policy = match passpolicy::normalize(&policy_text, Some("canonical")) {
+    // The text reader of `passpolicy/rules` agrees with the `Value` path: the same policy, or an
+    // error on both (validation happens at compile for the text reader); only a key given twice
+    // is read differently (the text reader refuses it, the `Value` keeps the last).
+    let by_text = passpolicy::vendors::normalize_canonical(&policy_text);
+    let by_value = passpolicy::normalize(&policy_text, Some("canonical"));
+    match (&by_text, &by_value) {
+        (Ok(t), Ok(v)) => assert_eq!(t.policy, v[0].policy, "the text reader and the Value path disagree"),
+        (Ok(t), Err(e)) => assert!(Checker::compile(&t.policy).is_err(), "the Value path refused ({e}) what the text reader accepts"),
+        (Err(e), Ok(v)) => assert!(
+            v[0].warnings.iter().any(|w| w.code.as_str() == "duplicate_key"),
+            "the text reader refused ({e}) what the Value path accepts, with no key given twice"
+        ),
+        (Err(_), Err(_)) => {}
+    }
+    if let Err(e) = &by_text {
+        assert_error(e, "canonical policy (text reader)");
+    }
+    let policy = match by_value {
         Ok(mut list) => {
             assert_eq!(list.len(), 1, "a canonical document is one policy");
             list.remove(0).policy

@@ -222,9 +222,10 @@ fn object_json(v: &JsValue, path: &str, expected: &str, allow_array: bool) -> Re
     let units = text.dyn_ref::<JsString>().map_or(0, |t| t.length() as usize);
     let max = max_json_bytes(path);
     if units > max {
+        // A document's size error has no path, as for a document given as text.
         return Err(PolicyError::new(
             ErrorCode::TooLarge,
-            Some(path.to_string()),
+            (path != "doc").then(|| path.to_string()),
             format!("{path} as JSON is at least {units} bytes; the limit is {max} bytes"),
         ));
     }
@@ -348,7 +349,9 @@ fn normalize_doc(doc: &JsValue, options: &JsValue) -> Result<(Vec<Normalized>, b
     let text = doc_text(doc)?;
     let parsed = vendors::parse_document(&text)?;
     let list = matches!(parsed.value(), Value::Array(_));
-    Ok((vendors::normalize_document(&parsed, vendor.as_deref())?, list))
+    let mut all = vendors::normalize_document(&parsed, vendor.as_deref())?;
+    vendors::add_duplicate_key_warnings(&text, &parsed, &mut all);
+    Ok((all, list))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -202,6 +202,16 @@ pub(crate) fn generate_with(checker: &Checker, options: &GenerateOptions, rng: &
     let default_ctx = Context::default();
     let ctx = options.context.as_ref().unwrap_or(&default_ctx);
     let plan = Plan::new(checker.policy(), options, ctx)?;
+    if plan.fill.len() < 2 {
+        // One character to draw from: every password would be the same (entropy 0).
+        return Err(PolicyError::unsatisfiable(
+            "allowed",
+            format!(
+                "the policy leaves {} to draw passwords from: every generated password would be the same",
+                if plan.fill.is_empty() { "no character" } else { "one character" }
+            ),
+        ));
+    }
     let mut passwords = Vec::with_capacity(options.count as usize);
     let mut fewest_free = usize::MAX;
     for _ in 0..options.count {

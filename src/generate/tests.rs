@@ -151,7 +151,10 @@ fn unsatisfiable_cases() {
     p.max_repeat = Some(2);
     let e = gen(&p, &count(1), 9).unwrap_err();
     assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("maxRepeat")), "{e}");
-    assert!(gen(&p, &GenerateOptions { length: Some(2), ..Default::default() }, 9).is_ok());
+    // Length 2 fits maxRepeat, but one character to draw from makes every password "aa": an
+    // error, not a password of entropy 0.
+    let e = gen(&p, &GenerateOptions { length: Some(2), ..Default::default() }, 9).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("allowed")), "{e}");
     // Exclude ambiguous empties the alphabet.
     let mut p = Policy::default();
     p.allowed = Some(CharSet::chars("Il1O0"));
@@ -233,4 +236,13 @@ fn cover_mode_reaches_beyond_ascii() {
     p.length.max = Some(4);
     let g = gen(&p, &count(50), 11).unwrap();
     all_pass(&p, &g, &Context::default());
+}
+
+#[test]
+fn one_character_to_draw_from_is_an_error_not_aaaa() {
+    let mut p = Policy::default();
+    p.allowed = Some(crate::policy::CharSet::chars("a"));
+    let e = generate(&p, &GenerateOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "unsatisfiable");
+    assert!(e.message.contains("one character"), "{}", e.message);
 }

@@ -126,7 +126,9 @@ pub fn class_min(m: &Messages, class: CharClass, min: u32, symbols: Option<&Char
     let noun = m.noun(class_code(class), f64::from(min));
     match (class, symbols) {
         (CharClass::Symbol, Some(s)) => {
-            let chars = chars_text(s, m);
+            // The whole set (characters, ranges, classes): a set of ranges only has no literal
+            // characters, and "At least 1 symbol ()" says nothing.
+            let chars = set_list(s, m);
             (
                 "rule.chars.symbol.restricted",
                 m.text("rule.chars.symbol.restricted", &[("min", &min), ("class", &noun), ("chars", &chars)]),
@@ -186,7 +188,7 @@ pub fn requirement_label(m: &Messages, r: &Requirement, symbols: Option<&str>) -
 /// "At least 3 of: lowercase letter, uppercase letter, digit, symbol".
 pub fn types(m: &Messages, t: &TypesRule, symbols: Option<&CharSet>) -> String {
     // The symbol set is listed once, not once per requirement that names it.
-    let symbols = symbols.map(|s| chars_text(s, m));
+    let symbols = symbols.map(|s| set_list(s, m));
     let list = t.of.iter().map(|r| requirement_label(m, r, symbols.as_deref())).collect::<Vec<_>>().join(", ");
     m.text("rule.chars.types", &[("required", &t.required), ("list", &list)])
 }

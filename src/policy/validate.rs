@@ -66,6 +66,7 @@ pub fn validate(p: &Policy) -> Result<()> {
             return Err(PolicyError::field("minStrength", format!("a zxcvbn score is 0 to 4, not {s}")));
         }
     }
+    check_durations(p)?;
     if let Some(a) = &p.context.attributes {
         if let Some(names) = &a.names {
             if names.iter().any(|n| n.is_empty()) {
@@ -74,6 +75,38 @@ pub fn validate(p: &Policy) -> Result<()> {
         }
     }
     satisfiable(p)
+}
+
+/// Every duration of the settings is a number of seconds, 0 or more ("expires after -5 seconds"
+/// means nothing; a vendor's "unset" is an absent field, not a negative one).
+fn check_durations(p: &Policy) -> Result<()> {
+    let s = &p.settings;
+    let mut all: Vec<(&str, Option<f64>)> = Vec::new();
+    if let Some(e) = &s.expiry {
+        all.extend([
+            ("settings.expiry.maxAgeSeconds", e.max_age_seconds),
+            ("settings.expiry.minAgeSeconds", e.min_age_seconds),
+            ("settings.expiry.reminderSeconds", e.reminder_seconds),
+            ("settings.expiry.gracePeriodSeconds", e.grace_period_seconds),
+        ]);
+    }
+    if let Some(l) = &s.lockout {
+        all.extend([("settings.lockout.durationSeconds", l.duration_seconds), ("settings.lockout.resetWindowSeconds", l.reset_window_seconds)]);
+    }
+    if let Some(x) = &s.session {
+        all.extend([("settings.session.idleTimeoutSeconds", x.idle_timeout_seconds), ("settings.session.maxDurationSeconds", x.max_duration_seconds)]);
+    }
+    if let Some(k) = &s.api_keys {
+        all.push(("settings.apiKeys.maxExpirationSeconds", k.max_expiration_seconds));
+    }
+    for (path, v) in all {
+        if let Some(v) = v {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(PolicyError::field(path, format!("a duration is a number of seconds, 0 or more, not {}", crate::messages::format_number(v, crate::messages::Locale::En))));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_set(s: &CharSet, path: &str) -> Result<()> {

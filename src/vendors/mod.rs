@@ -51,11 +51,14 @@ pub enum WarningCode {
     /// Fields of an enclosing object (a Keycloak realm, a Cognito user pool, an Auth0 connection)
     /// that are not part of the password policy: read past and left out, by name.
     Ignored,
+    /// A key given twice in one JSON object: the last value is used (as `JSON.parse` does).
+    DuplicateKey,
 }
 
 impl WarningCode {
     pub fn as_str(self) -> &'static str {
         match self {
+            WarningCode::DuplicateKey => "duplicate_key",
             WarningCode::UnknownField => "unknown_field",
             WarningCode::OutOfRange => "out_of_range",
             WarningCode::NotCheckable => "not_checkable",
@@ -355,7 +358,106 @@ fn vendor_id(name: &str) -> Result<&'static str> {
 /// Every returned policy has passed `policy::validate`.
 pub fn normalize(text: &str, vendor: Option<&str>) -> Result<Vec<Normalized>> {
     let doc = parse_document(text)?;
-    normalize_document(&doc, vendor)
+    let mut all = normalize_document(&doc, vendor)?;
+    add_duplicate_key_warnings(text, &doc, &mut all);
+    Ok(all)
+}
+
+/// The most duplicate keys reported per document (each a warning on every policy of it).
+pub const MAX_DUPLICATE_KEY_WARNINGS: usize = 16;
+
+/// A `duplicate_key` warning on every policy of a JSON document for each key given twice in one
+/// object (the parse kept the last value, silently). One linear pass over the text.
+pub fn add_duplicate_key_warnings(text: &str, doc: &Document, all: &mut [Normalized]) {
+    if !matches!(doc, Document::Json(_)) {
+        return;
+    }
+    let paths = duplicate_key_paths(text, MAX_DUPLICATE_KEY_WARNINGS);
+    for n in all.iter_mut() {
+        for path in &paths {
+            let mut w = Warnings::default();
+            w.push(WarningCode::DuplicateKey, path.as_str(), "this key is given twice in its object: the last value is used");
+            n.warnings.extend(w.0);
+        }
+    }
+}
+
+/// Paths (`a.b[2].c`) of keys given twice in one object of a JSON text, at most `limit`.
+fn duplicate_key_paths(text: &str, limit: usize) -> Vec<String> {
+    use std::collections::HashSet;
+    enum Frame {
+        Object { keys: HashSet<String>, key: Option<String>, want_key: bool },
+        Array { index: usize },
+    }
+    let path_of = |stack: &[Frame], last: &str| {
+        let mut path = String::new();
+        for f in stack {
+            match f {
+                Frame::Object { key: Some(k), .. } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                }
+                Frame::Object { key: None, .. } => {}
+                Frame::Array { index } => path.push_str(&format!("[{index}]")),
+            }
+        }
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(last);
+        path
+    };
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && out.len() < limit {
+        match bytes.get(i).copied().unwrap_or(0) {
+            b'{' => stack.push(Frame::Object { keys: HashSet::new(), key: None, want_key: true }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { want_key, .. }) => *want_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes.get(i) != Some(&b'"') {
+                    i += if bytes.get(i) == Some(&b'\\') { 2 } else { 1 };
+                }
+                let raw = text.get(start..i.min(bytes.len())).unwrap_or("");
+                let is_key = matches!(stack.last(), Some(Frame::Object { want_key: true, .. }));
+                if is_key {
+                    let k = if raw.contains('\\') {
+                        serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string())
+                    } else {
+                        raw.to_string()
+                    };
+                    let duplicate = match stack.last_mut() {
+                        Some(Frame::Object { keys, .. }) => !keys.insert(k.clone()),
+                        _ => false,
+                    };
+                    if duplicate {
+                        let len = stack.len().saturating_sub(1);
+                        out.push(path_of(stack.get(..len).unwrap_or(&[]), &k));
+                    }
+                    if let Some(Frame::Object { key, want_key, .. }) = stack.last_mut() {
+                        *key = Some(k);
+                        *want_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
 }
 
 pub fn normalize_document(doc: &Document, vendor: Option<&str>) -> Result<Vec<Normalized>> {
