@@ -1,5 +1,5 @@
 //! Apple's `passwordrules` language against the real world: the 434 websites of Apple's
-//! `quirks/password-rules.json` (a copy in `../shared/data/`, read at run time, never edited).
+//! `quirks/password-rules.json` (a copy in `data/apple/`, with its source and licence, never edited).
 //!
 //! For every site: the rules parse, normalize to a valid canonical policy, are emitted again with
 //! nothing unsupported, and parse back to the same canonical policy. Then passwords built from the
@@ -27,7 +27,7 @@ fn manifest() -> PathBuf {
 
 /// Domain → rules, in file order.
 fn sites() -> Vec<(String, String)> {
-    let path = manifest().join("../shared/data/apple-password-rules.json");
+    let path = manifest().join("data/apple/password-rules.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let v: Value = serde_json::from_str(&text).unwrap();
     v.as_object()
@@ -321,7 +321,7 @@ fn pattern_agrees_with_the_checker(cases: &[Case], failures: &mut Vec<String>) {
 
 #[test]
 fn the_whole_quirks_file_is_one_document() {
-    let path = manifest().join("../shared/data/apple-password-rules.json");
+    let path = manifest().join("data/apple/password-rules.json");
     let text = std::fs::read_to_string(path).unwrap();
     assert_eq!(passpolicy::detect_vendor(&text).unwrap(), "passwordrules");
     let list = passpolicy::normalize(&text, None).unwrap();

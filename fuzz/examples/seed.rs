@@ -3,9 +3,8 @@
 //!     cd fuzz && cargo run --example seed -- /tmp/passpolicy-seeds
 //!
 //! Sources: the vendor examples of the seed documents (`tests/fixtures/*/*`, `tests/node/vendors.json`),
-//! the fenced JSON/XML examples of the research notes (`../shared/research/*.md`,
-//! `../shared/design/EXAMPLES.md`) and each site's rule string of Apple's quirks file
-//! (`../shared/data/apple-password-rules.json`, read only). The `check` seeds are the canonical
+//! the fenced JSON/XML examples of any markdown files given after the directory, and each site's
+//! rule string of Apple's quirks file (`data/apple/password-rules.json`). The `check` seeds are the canonical
 //! JSON of every example that normalizes, with a few contexts and passwords. The long runs start
 //! from these; what is committed under `fuzz/corpus/` is the minimized result (`cargo fuzz cmin`).
 
@@ -52,11 +51,10 @@ fn fenced(md: &str) -> Vec<String> {
 }
 
 fn main() {
-    let out = PathBuf::from(std::env::args().nth(1).expect("usage: seed <out-dir>"));
+    let out = PathBuf::from(std::env::args().nth(1).expect("usage: seed <out-dir> [notes.md …]"));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let shared = root.join("../shared");
 
-    // Documents: fixtures, the node suite's examples, research examples.
+    // Documents: fixtures, the node suite's examples, examples of the markdown files given.
     let mut docs: BTreeSet<String> = BTreeSet::new();
     for dir in fs::read_dir(root.join("tests/fixtures")).unwrap().flatten() {
         for f in fs::read_dir(dir.path()).unwrap().flatten() {
@@ -70,14 +68,14 @@ fn main() {
             other => serde_json::to_string_pretty(other).unwrap(),
         });
     }
-    for md in ["research/vendors.md", "research/peers.md", "design/EXAMPLES.md"] {
-        if let Ok(text) = fs::read_to_string(shared.join(md)) {
+    for md in std::env::args().skip(2) {
+        if let Ok(text) = fs::read_to_string(&md) {
             docs.extend(fenced(&text).into_iter().filter(|b| !b.trim().is_empty()));
         }
     }
     // Apple's rules: each site's string, as a document of its own.
     let apple: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(shared.join("data/apple-password-rules.json")).unwrap()).unwrap();
+        serde_json::from_str(&fs::read_to_string(root.join("data/apple/password-rules.json")).unwrap()).unwrap();
     let rules: BTreeSet<String> = apple
         .as_object()
         .unwrap()

@@ -87,6 +87,77 @@ pub fn email_tokens(value: &str, min_len: u32) -> Vec<String> {
     out
 }
 
+/// The path (`classes[1].min`) of the value being read at `line`/`column` (1-based, bytes, as
+/// serde_json reports them) of a JSON text: one pass over the bytes before that point, keeping a
+/// stack of the objects (with their current key) and arrays (with their current index) open there.
+pub fn path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, want_key: bool },
+        Array { index: usize },
+    }
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    for _ in 1..line {
+        match bytes.get(end..).and_then(|rest| rest.iter().position(|&b| b == b'\n')) {
+            Some(i) => end += i + 1,
+            None => break,
+        }
+    }
+    let end = (end + column).min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes.get(i).copied().unwrap_or(0) {
+            b'{' => stack.push(Frame::Object { key: None, want_key: true }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                // The error may be at the closing bracket itself (a missing field, a short
+                // array): keep the frame, and an object's path ends at the object.
+                if i + 1 < end {
+                    stack.pop();
+                } else if let Some(Frame::Object { key, .. }) = stack.last_mut() {
+                    *key = None;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { want_key, .. }) => *want_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes.get(i) != Some(&b'"') {
+                    i += if bytes.get(i) == Some(&b'\\') { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, want_key }) = stack.last_mut() {
+                    if *want_key {
+                        let raw = text.get(start..i.min(bytes.len())).unwrap_or("");
+                        *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()));
+                        *want_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,7 +219,7 @@ impl Context {
         // text before it), not from a path-tracking deserializer: the same paths, far less code
         // in the wasm of `passpolicy/rules`.
         serde_json::from_str(text).map_err(|e| {
-            let path = crate::vendors::canonical::path_at(text, e.line(), e.column());
+            let path = path_at(text, e.line(), e.column());
             let path = if path.is_empty() { "context".to_string() } else { format!("context.{path}") };
             crate::error::PolicyError::field(path, scrub(&e.to_string()))
         })

@@ -13,6 +13,7 @@
 
 mod charset;
 mod kinds;
+pub mod read;
 mod validate;
 
 pub use charset::{kind_of_char, kind_of_grapheme, CharClass, CharSet, Kind};
