@@ -296,14 +296,17 @@ fn messages_option(options: &JsValue) -> Result<crate::messages::Messages, Polic
     } else {
         locale.as_string().ok_or_else(|| PolicyError::field("locale", format!("expected a language tag such as \"de\", got {}", kind(&locale))))?
     };
+    Ok(crate::messages::Messages::with_overrides(&locale, overrides_option(options)?))
+}
+
+/// `options.messages`: absent, or an object of message code → template (both builds).
+fn overrides_option(options: &JsValue) -> Result<std::collections::BTreeMap<String, String>, PolicyError> {
     let overrides = option(options, "messages")?;
-    let overrides: std::collections::BTreeMap<String, String> = if overrides.is_null_or_undefined() {
-        Default::default()
-    } else {
-        let text = object_json(&overrides, "messages", "an object of message code → text", false)?;
-        serde_json::from_str(&text).map_err(|_| PolicyError::field("messages", "every override must be a string"))?
-    };
-    Ok(crate::messages::Messages::with_overrides(&locale, overrides))
+    if overrides.is_null_or_undefined() {
+        return Ok(Default::default());
+    }
+    let text = object_json(&overrides, "messages", "an object of message code → text", false)?;
+    serde_json::from_str(&text).map_err(|_| PolicyError::field("messages", "every override must be a string"))
 }
 
 /// `options.index`: absent, or a non-negative integer.

@@ -26,14 +26,7 @@ fn english_messages(options: &JsValue) -> Result<crate::messages::Messages, Poli
             "passpolicy/rules reads canonical policies only; normalize vendor documents with 'passpolicy' (or on the server)",
         ));
     }
-    let overrides = option(options, "messages")?;
-    let overrides: std::collections::BTreeMap<String, String> = if overrides.is_null_or_undefined() {
-        Default::default()
-    } else {
-        let text = object_json(&overrides, "messages", "an object of message code → text", false)?;
-        serde_json::from_str(&text).map_err(|_| PolicyError::field("messages", "every override must be a string"))?
-    };
-    Ok(crate::messages::Messages::with_overrides("en", overrides))
+    Ok(crate::messages::Messages::with_overrides("en", overrides_option(options)?))
 }
 
 /// A canonical policy compiled once, checked on every keystroke. Free it with `free()` (or
