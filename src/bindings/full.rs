@@ -205,9 +205,6 @@ impl PasswordPolicy {
     /// Every rule but strength (no zxcvbn estimate, no `strength.min` rule): cheaper per keystroke.
     #[wasm_bindgen(js_name = checkRules)]
     pub fn check_rules(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
-        let password = password_js(&password).or_throw()?;
-        let ctx = context(&context_value).or_throw()?;
-        let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
-        to_js(&self.checker.check_rules_password(&password.password(), &ctx))
+        check_rules_js(&self.checker, &password, &context_value)
     }
 }

@@ -365,6 +365,14 @@ fn normalize_doc(doc: &JsValue, options: &JsValue) -> Result<(Vec<Normalized>, b
     Ok((all, list))
 }
 
+/// `checkRules` of both builds: the password and context checked, then every rule but strength.
+fn check_rules_js(checker: &Checker, password: &JsValue, context_value: &JsValue) -> JsResult<JsValue> {
+    let password = password_js(password).or_throw()?;
+    let ctx = context(context_value).or_throw()?;
+    let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
+    to_js(&checker.check_rules_password(&password.password(), &ctx))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Data files (both tiers): the common-password list and (full tier) the strength dictionaries
 // are fetched by the JS entry and handed over as bytes.

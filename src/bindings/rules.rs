@@ -69,9 +69,8 @@ impl PasswordPolicy {
     /// The canonical policy as a plain object.
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> JsResult<JsValue> {
-        // Straight to text (no `Value` in this build), then JSON.parse.
-        let text = serde_json::to_string(self.checker.policy()).map_err(|e| internal("policy", e))?;
-        JSON::parse(&text).map_err(|_| internal("JSON.parse", "the core wrote invalid JSON"))
+        let v = serde_json::to_value(self.checker.policy()).map_err(|e| internal("policy", e))?;
+        json_to_js(&v)
     }
 
     /// `minlength`, `maxlength`, `passwordrules`, `autocomplete` and (when exact) `pattern`.
@@ -83,9 +82,6 @@ impl PasswordPolicy {
     /// Every rule of the policy but `strength.min` (this build has no estimator).
     #[wasm_bindgen(js_name = checkRules)]
     pub fn check_rules(&self, password: JsValue, context_value: JsValue) -> JsResult<JsValue> {
-        let password = password_js(&password).or_throw()?;
-        let ctx = context(&context_value).or_throw()?;
-        let password = PasswordArg::new(password, &ctx.previous_passwords).or_throw()?;
-        to_js(&self.checker.check_rules_password(&password.password(), &ctx))
+        check_rules_js(&self.checker, &password, &context_value)
     }
 }

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::Normalized;
-use crate::error::{PolicyError, Result};
+use crate::error::Result;
 
 /// Top-level keys of the canonical form, for detection.
 pub const KEYS: &[&str] = &[
@@ -15,19 +15,6 @@ pub const KEYS: &[&str] = &[
 
 pub fn normalize(doc: &Value) -> Result<Normalized> {
     Ok(Normalized { vendor: "canonical", policy: crate::policy::read::policy(doc)?, warnings: Vec::new() })
-}
-
-/// A canonical policy from its JSON text, as [`normalize`] reads it: the parse of the rules-only
-/// wasm (no detection, no other vendor, no XML linked). A JSON syntax error is `invalid_json`
-/// with its line and column.
-pub fn parse_text(text: &str) -> Result<Normalized> {
-    let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let value: Value = serde_json::from_str(trimmed).map_err(|e| {
-        let message = e.to_string();
-        let message = message.find(" at line ").map_or(message.as_str(), |i| &message[..i]).to_string();
-        PolicyError::new(crate::error::ErrorCode::InvalidJson, None, format!("invalid JSON at line {}, column {}: {message}", e.line(), e.column()))
-    })?;
-    normalize(&value)
 }
 
 #[cfg(test)]

@@ -160,30 +160,20 @@ impl Document {
     }
 }
 
-/// Parses a document: XML when its first non-blank character is `<`, JSON otherwise.
-/// A canonical policy from its JSON text: what the rules-only build reads (no other vendor, no
-/// XML, no `Value`, so none of their code is linked). The same size and depth limits as
+/// A canonical policy from its JSON text: what the rules-only build reads (no detection, no other
+/// vendor, no XML, so none of their code is linked). The same limits and JSON errors as
 /// [`parse_document`], and the same policy as `normalize(text, Some("canonical"))`.
 pub fn normalize_canonical(text: &str) -> Result<Normalized> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(PolicyError::new(
-            ErrorCode::TooLarge,
-            None,
-            format!("the document is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes", text.len()),
-        ));
-    }
-    check_depth(text)?;
-    canonical::parse_text(text)
+    check_size(text)?;
+    let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    check_depth(trimmed)?;
+    let value = serde_json::from_str::<Value>(trimmed).map_err(json_error)?;
+    canonical::normalize(&value)
 }
 
+/// Parses a document: XML when its first non-blank character is `<`, JSON otherwise.
 pub fn parse_document(text: &str) -> Result<Document> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(PolicyError::new(
-            ErrorCode::TooLarge,
-            None,
-            format!("the document is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes", text.len()),
-        ));
-    }
+    check_size(text)?;
     let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if trimmed.starts_with('<') {
         // The untrimmed text, so that error positions are those of the document as given.
@@ -196,13 +186,28 @@ pub fn parse_document(text: &str) -> Result<Document> {
     if parsed.is_err() && !trimmed.starts_with(['{', '[', '"']) {
         return Ok(Document::Text(trimmed.trim_end().to_string()));
     }
-    parsed.map(Document::Json).map_err(|e| {
-        PolicyError::new(
-            ErrorCode::InvalidJson,
+    parsed.map(Document::Json).map_err(json_error)
+}
+
+/// A document over [`MAX_DOCUMENT_BYTES`] is `too_large`.
+fn check_size(text: &str) -> Result<()> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(PolicyError::new(
+            ErrorCode::TooLarge,
             None,
-            format!("invalid JSON at line {}, column {}: {}", e.line(), e.column(), strip_position(&e.to_string())),
-        )
-    })
+            format!("the document is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes", text.len()),
+        ));
+    }
+    Ok(())
+}
+
+/// A JSON syntax error as `invalid_json` with its line and column.
+fn json_error(e: serde_json::Error) -> PolicyError {
+    PolicyError::new(
+        ErrorCode::InvalidJson,
+        None,
+        format!("invalid JSON at line {}, column {}: {}", e.line(), e.column(), strip_position(&e.to_string())),
+    )
 }
 
 fn strip_position(msg: &str) -> String {

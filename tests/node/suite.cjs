@@ -2,7 +2,7 @@
 // The behaviour suite of the built package, run once through `import 'passpolicy'`
 // (api.test.mjs) and once through `require('passpolicy')` (cjs.test.cjs). `pp` is the module.
 //
-// The vendor expectations follow the decisions of issue 2 and ../shared/research/vendors.md.
+// The vendor expectations follow the vendors' documentation, as the README's vendor sections say.
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
