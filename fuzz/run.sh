@@ -10,6 +10,9 @@
 #                fuzz/corpus/<target> is read, never written
 #   --bin DIR    run these prebuilt target binaries instead of building (a frozen build for long
 #                runs while the sources change)
+#   --tight      fuzz for cost: -timeout=1 -rss_limit_mb=1024 -malloc_limit_mb=512 (an input that
+#                takes a second, or a run that allocates 512 MB at once, is a finding); the
+#                harnesses also check every report against the stated size bound
 #   target ...   default: every target of fuzz/fuzz_targets/
 #
 # Targets run in libFuzzer's fork mode (crashes, timeouts and OOMs are collected and fuzzing goes
@@ -26,6 +29,7 @@ seconds=60
 jobs=1
 work=""
 bin=""
+limits=(-timeout=10 -rss_limit_mb=2048)
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -33,7 +37,8 @@ while [ $# -gt 0 ]; do
     --jobs) jobs="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --bin) bin="$(cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --tight) limits=(-timeout=1 -rss_limit_mb=1024 -malloc_limit_mb=512); shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -65,7 +70,7 @@ run_one() {
   [ -d "corpus/$t" ] && dirs+=("corpus/$t")
   [ -d "regressions/$t" ] && dirs+=("regressions/$t")
   "$bin/$t" "${dirs[@]}" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+    -max_total_time="$seconds" "${limits[@]}" -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/$t/" >"$work/logs/$t.log" 2>&1 || true
 }
 

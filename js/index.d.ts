@@ -481,11 +481,18 @@ export type PassPolicyErrorCode =
   | 'ambiguous_vendor'
   | 'invalid_field'
   | 'unsatisfiable'
+  /**
+   * An input over a limit (see the README's Limits), or the WebAssembly memory exhausted: then the
+   * module instance has been replaced by a fresh one, and policies compiled before throw a
+   * `TypeError` (compile them again).
+   */
   | 'too_large'
   /** `strength()` before the strength dictionaries have loaded (`init({ strength: 'background' })`). */
   | 'not_ready'
   /** `init()`: a data file or the wasm could not be fetched. */
-  | 'load_failed';
+  | 'load_failed'
+  /** A bug of ours (a trap in the WebAssembly module); the instance was replaced as for `too_large`. */
+  | 'internal';
 
 /** What every function here throws: a real `Error` with a stable `code` and the input `path`. */
 export interface PassPolicyError extends Error {

@@ -7,7 +7,7 @@
 //   2. wasm-bindgen --target web and --target nodejs (stripped) into temp dirs; for each tier the
 //      two _bg.wasm must be byte-identical, and one ships
 //   3. wasm-opt -Oz (binaryen from node_modules) — kept only when it makes the gzip size smaller
-//   4. pkg/: passpolicy.js (web glue), passpolicy.cjs (nodejs glue), both with js/freed.js appended, passpolicy_bg.wasm,
+//   4. pkg/: passpolicy.js (web glue), passpolicy.cjs (nodejs glue), both with js/guard.js appended (traps, freed and copied policies), passpolicy_bg.wasm,
 //      browser.js / node.mjs / node.cjs / cli.mjs (js/; the bin cli.mjs gets a shebang and +x),
 //      index.d.ts + index.d.cts (js/index.d.ts),
 //      package.json (pkg.json + name/version/description/license from Cargo.toml), README/LICENSE
@@ -125,7 +125,7 @@ for (const tier of TIERS) {
   for (const target of ['web', 'nodejs']) {
     run('wasm-bindgen', [
       '--target', target, '--out-dir', path.join(tmp, target), '--out-name', tier.name,
-      '--remove-name-section', '--remove-producers-section', path.join(tmp, `${tier.name}.raw.wasm`),
+      '--remove-name-section', '--remove-producers-section', '--experimental-reset-state-function', path.join(tmp, `${tier.name}.raw.wasm`),
     ]);
   }
   const web = fs.readFileSync(path.join(tmp, 'web', `${tier.name}_bg.wasm`));
@@ -137,7 +137,7 @@ for (const tier of TIERS) {
 
 // The hand-written entries and types must cover exactly what the module exports, but for the
 // loaders of the data files, which the entries call themselves.
-const INTERNAL = ['initSync', 'loadStrengthData', 'loadCommonPasswords', 'strengthLoaded', 'commonPasswordsLoaded'];
+const INTERNAL = ['initSync', 'loadStrengthData', 'loadCommonPasswords', 'strengthLoaded', 'commonPasswordsLoaded', '__wbg_reset_state'];
 const glueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)]
   .map((m) => m[1])
   .filter((n) => !INTERNAL.includes(n))
@@ -222,14 +222,27 @@ function writePkg() {
   fs.rmSync(pkgDir, { recursive: true, force: true });
   fs.mkdirSync(pkgDir);
   const put = (name, data) => fs.writeFileSync(path.join(pkgDir, name), data);
-  const freedGuard = fs.readFileSync(path.join(jsDir, 'freed.js'), 'utf8');
+  const guard = fs.readFileSync(path.join(jsDir, 'guard.js'), 'utf8');
+  // Every exported function of a glue is wrapped by the guard (the data loaders also keep their
+  // bytes for a fresh instance); not the loaders of the module itself and the guard's helpers.
+  const unguarded = ['initSync', '__wbg_init', '__wbg_reset_state', 'allocationFailed'];
+  const loaders = ['loadStrengthData', 'loadCommonPasswords'];
+  const guardLines = (names, assign) => {
+    const wrapped = names.filter((n) => !unguarded.includes(n));
+    if (!wrapped.includes('check') && !wrapped.includes('normalize') && !wrapped.includes('loadCommonPasswords')) fail(`found no exports to guard in the glue: [${names}]`);
+    return `${wrapped.map((n) => `${assign(n)}__passpolicyGuard(${n}, '${n}'${loaders.includes(n) ? ', true' : ''});`).join('\n')}\n`;
+  };
   for (const tier of TIERS) {
     // The web glue names a d.ts we do not ship (ours are index.d.ts, rules.d.ts): drop that header.
-    put(`${tier.name}.js`, fs.readFileSync(path.join(tmp, 'web', `${tier.name}.js`), 'utf8').replace(/^\/\* @ts-self-types="[^"]*" \*\/\n+/, '') + freedGuard);
+    const webGlue = fs.readFileSync(path.join(tmp, 'web', `${tier.name}.js`), 'utf8').replace(/^\/\* @ts-self-types="[^"]*" \*\/\n+/, '');
+    // An exported function declaration is a mutable binding: reassigning it changes the export.
+    const webExports = [...webGlue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+    put(`${tier.name}.js`, webGlue + guard + guardLines(webExports, (n) => `${n} = `));
     // The nodejs glue uses require and __dirname; the package is "type": "module".
     const nodeGlue = fs.readFileSync(path.join(tmp, 'nodejs', `${tier.name}.js`), 'utf8');
     if (!nodeGlue.includes(`${tier.name}_bg.wasm`)) fail(`the nodejs glue does not load ${tier.name}_bg.wasm`);
-    put(`${tier.name}.cjs`, nodeGlue + freedGuard);
+    const nodeExports = [...nodeGlue.matchAll(/^exports\.(\w+) = (\w+);$/gm)].filter((m) => m[1] === m[2]).map((m) => m[1]).filter((n) => n !== 'PasswordPolicy');
+    put(`${tier.name}.cjs`, nodeGlue + guard + guardLines(nodeExports, (n) => `exports.${n} = ${n} = `));
     put(`${tier.name}_bg.wasm`, shipped[tier.name]);
   }
   for (const f of DATA_FILES) fs.copyFileSync(path.join(dataDir, f), path.join(pkgDir, f));

@@ -85,6 +85,7 @@ echo "== hostile input, limits, secrecy, leaks (node --expose-gc)"
 node --expose-gc --test --test-reporter=spec \
   tests/node/hostile.test.mjs \
   tests/node/cost.test.mjs \
+  tests/node/trap.test.mjs \
   tests/node/secrecy.test.mjs \
   tests/node/leak.test.mjs
 

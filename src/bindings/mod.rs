@@ -21,6 +21,8 @@
 // The rules-only build uses a part of the shared helpers.
 #![cfg_attr(not(feature = "api-full"), allow(dead_code, unused_imports))]
 
+mod alloc;
+
 use std::cell::OnceCell;
 
 use js_sys::{JsString, Map, Reflect, RegExp, Set, Uint8Array, JSON};

@@ -36,16 +36,18 @@ pub struct Context {
 }
 
 impl Context {
-    /// Every non-empty context value, for the strength estimator's user inputs.
+    /// The non-empty context values, for the strength estimator's user inputs: the first
+    /// [`MAX_USER_INPUTS`](crate::estimate::MAX_USER_INPUTS), the number it reads.
     pub fn user_inputs(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for v in [&self.username, &self.email, &self.account_id, &self.account_name].into_iter().flatten() {
-            out.push(v);
-        }
-        out.extend(self.attributes.values().map(String::as_str));
-        out.extend(self.dictionary.iter().map(String::as_str));
-        out.retain(|s| !s.trim().is_empty());
-        out
+        [&self.username, &self.email, &self.account_id, &self.account_name]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(self.attributes.values().map(String::as_str))
+            .chain(self.dictionary.iter().map(String::as_str))
+            .filter(|s| !s.trim().is_empty())
+            .take(crate::estimate::MAX_USER_INPUTS)
+            .collect()
     }
 }
 
@@ -53,38 +55,45 @@ fn char_len(s: &str) -> u32 {
     s.chars().count().min(u32::MAX as usize) as u32
 }
 
-/// Tokens of a context value: the whole value, its words, and its words joined.
-pub fn tokens(value: &str, min_len: u32) -> Vec<String> {
-    let lower = value.trim().to_lowercase();
-    let mut out: Vec<String> = Vec::new();
-    // Duplicates are dropped through a set (a `Vec::contains` per token was quadratic: a
-    // 100,000-word username took seconds); the order of first occurrence is kept.
-    let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    let mut push = |t: String, out: &mut Vec<String>| {
-        if char_len(&t) >= min_len.max(1) && seen.insert(t.clone()) {
-            out.push(t);
-        }
+/// Lowercasing shrinks a character at most threefold in UTF-8 (U+212A KELVIN SIGN, 3 bytes, is
+/// `k`): a source longer than this many times the password's bytes cannot lowercase into it.
+const MAX_LOWERCASE_SHRINK: usize = 3;
+
+/// The tokens of a context value, lowercased: the whole value, its words (split at every
+/// character that is not alphanumeric), and its words joined. Only a token whose source is at most
+/// `3 × max_bytes` bytes is made (`max_bytes`: the lowercased password's length, so that every
+/// token that could be found in the password is made): a huge value costs one pass over it and no
+/// copy of itself, and nothing is kept between tokens. A repeated word comes out again (the rules
+/// only ask whether any token matches).
+pub fn tokens(value: &str, min_len: u32, max_bytes: usize) -> impl Iterator<Item = String> + '_ {
+    let value = value.trim();
+    let cap = max_bytes.saturating_mul(MAX_LOWERCASE_SHRINK);
+    let words = move || value.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let whole = (value.len() <= cap).then(|| value.to_lowercase());
+    // The words of the lowercased value: a lowercase can hold a character that is not
+    // alphanumeric (`İ` is `i` and U+0307 COMBINING DOT ABOVE), which splits again.
+    let lower_words = move || {
+        words().filter(move |w| w.len() <= cap).flat_map(|w| {
+            let lower = w.to_lowercase();
+            let parts: Vec<String> = lower.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(str::to_owned).collect();
+            parts
+        })
     };
-    push(lower.clone(), &mut out);
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    for w in &words {
-        push((*w).to_string(), &mut out);
-    }
-    push(words.concat(), &mut out);
-    out
+    let joined_source: usize = words().map(str::len).sum();
+    let joined = (joined_source <= cap).then(|| lower_words().collect::<String>());
+    whole.into_iter().chain(lower_words()).chain(joined).filter(move |t| char_len(t) >= min_len.max(1))
 }
 
-/// Tokens of an e-mail address: the whole address, and the tokens of its local part.
-pub fn email_tokens(value: &str, min_len: u32) -> Vec<String> {
-    let lower = value.trim().to_lowercase();
-    let local = lower.rsplit_once('@').map_or(lower.as_str(), |(l, _)| l);
-    let mut out = tokens(local, min_len);
-    // No token of the local part holds an `@`; without one, the address is the local part,
-    // already first. (A `contains` over the tokens was a second quadratic path.)
-    if char_len(&lower) >= min_len.max(1) && out.first().is_none_or(|t| *t != lower) {
-        out.insert(0, lower);
-    }
-    out
+/// The tokens of an e-mail address: the whole address, then the tokens of its local part (before
+/// the last `@`); the domain alone is not one. As [`tokens`], only what could be found in a
+/// password of `max_bytes` is made.
+pub fn email_tokens(value: &str, min_len: u32, max_bytes: usize) -> impl Iterator<Item = String> + '_ {
+    let value = value.trim();
+    let local = value.rsplit_once('@').map_or(value, |(l, _)| l);
+    let whole = (value.contains('@') && value.len() <= max_bytes.saturating_mul(MAX_LOWERCASE_SHRINK))
+        .then(|| value.to_lowercase())
+        .filter(|t| char_len(t) >= min_len.max(1));
+    whole.into_iter().chain(tokens(local, min_len, max_bytes))
 }
 
 /// The path (`classes[1].min`) of the value being read at `line`/`column` (1-based, bytes, as
@@ -162,26 +171,42 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
 mod tests {
     use super::*;
 
+    fn all(value: &str, min_len: u32) -> Vec<String> {
+        tokens(value, min_len, usize::MAX).collect()
+    }
+
     #[test]
     fn many_words_are_linear() {
-        // 100,000 distinct words: quadratic de-duplication took ~15 s; a set takes milliseconds.
         let name: String = (0..100_000).map(|i| format!("w{i} ")).collect();
         let t = std::time::Instant::now();
-        let out = tokens(&name, 1);
-        assert_eq!(out.len(), 100_000 + 2);
+        assert_eq!(all(&name, 1).len(), 100_000 + 2);
         // Not a timing assertion on the result, only a guard that fails a quadratic path
         // (seconds) and never a linear one (a few ms, even in a debug build on a busy machine).
         assert!(t.elapsed() < std::time::Duration::from_secs(10), "{:?}", t.elapsed());
-        let again = tokens("ann ann Ann", 1);
-        assert_eq!(again, vec!["ann ann ann".to_string(), "ann".to_string(), "annannann".to_string()]);
+        assert_eq!(all("ann ann Ann", 1), vec!["ann ann ann", "ann", "ann", "ann", "annannann"]);
     }
 
     #[test]
     fn value_tokens() {
-        assert_eq!(tokens("John Smith", 3), vec!["john smith", "john", "smith", "johnsmith"]);
-        assert_eq!(tokens("555-555-1234", 3), vec!["555-555-1234", "555", "1234", "5555551234"]);
-        assert_eq!(tokens("Al Bo", 3), vec!["al bo", "albo"]);
-        assert!(tokens("  ", 3).is_empty());
+        assert_eq!(all("John Smith", 3), vec!["john smith", "john", "smith", "johnsmith"]);
+        assert_eq!(all("555-555-1234", 3), vec!["555-555-1234", "555", "555", "1234", "5555551234"]);
+        assert_eq!(all("Al Bo", 3), vec!["al bo", "albo"]);
+        assert!(all("  ", 3).is_empty());
+        // A lowercase that holds a mark splits where the lowercased value would.
+        assert_eq!(all("İzmir", 1), vec!["i\u{307}zmir", "i", "zmir", "izmir"]);
+    }
+
+    #[test]
+    fn only_tokens_that_fit_the_password_are_made() {
+        // A 9-byte password: sources up to 27 bytes (the Kelvin sign lowercases 3:1).
+        let long = format!("{} ann {}", "x".repeat(40), "\u{212A}".repeat(9));
+        let got: Vec<String> = tokens(&long, 1, 9).collect();
+        assert_eq!(got, vec!["ann".to_string(), "k".repeat(9)]);
+        // The joined words of a value too long are not made either; short ones are.
+        assert_eq!(tokens("ab cd", 1, 1).collect::<Vec<_>>(), vec!["ab", "cd"]);
+        assert_eq!(tokens("ab cd", 1, 2).collect::<Vec<_>>(), vec!["ab cd", "ab", "cd", "abcd"]);
+        let huge = "w ".repeat(2_000_000);
+        assert_eq!(tokens(&huge, 1, 8).count(), 2_000_000);
     }
 
     #[test]
@@ -196,7 +221,10 @@ mod tests {
 
     #[test]
     fn email() {
-        assert_eq!(email_tokens("John.Doe@Example.com", 3), vec!["john.doe@example.com", "john.doe", "john", "doe", "johndoe"]);
+        let got: Vec<String> = email_tokens("John.Doe@Example.com", 3, usize::MAX).collect();
+        assert_eq!(got, vec!["john.doe@example.com", "john.doe", "john", "doe", "johndoe"]);
+        let got: Vec<String> = email_tokens("ann", 3, usize::MAX).collect();
+        assert_eq!(got, vec!["ann", "ann", "ann"]);
     }
 }
 

@@ -472,8 +472,10 @@ impl Checker {
             let Some(check) = check else { continue };
             let value = value.as_deref().filter(|v| !v.trim().is_empty());
             let pass = value.map(|v| {
-                let toks = if is_email { email_tokens(v, check.min_token_length) } else { tokens(v, check.min_token_length) };
-                !toks.iter().any(|t| matches(&lower, t, check.match_mode))
+                let max = lower.len();
+                let mut toks: Box<dyn Iterator<Item = String>> =
+                    if is_email { Box::new(email_tokens(v, check.min_token_length, max)) } else { Box::new(tokens(v, check.min_token_length, max)) };
+                !toks.any(|t| matches(&lower, &t, check.match_mode))
             });
             rule(id, pass, text.clone(), None, None, None);
         }
@@ -485,7 +487,7 @@ impl Checker {
                 .collect();
             let hits: Vec<&str> = values
                 .iter()
-                .filter(|(_, v)| tokens(v, a.min_token_length).iter().any(|t| matches(&lower, t, a.match_mode)))
+                .filter(|(_, v)| tokens(v, a.min_token_length, lower.len()).any(|t| matches(&lower, &t, a.match_mode)))
                 .map(|(k, _)| k.as_str())
                 .collect();
             let msg = if hits.is_empty() { attribute.clone() } else { format!("{attribute} ({})", hits.join(", ")) };

@@ -1062,4 +1062,68 @@ describe('demo page', () => {
     }
     console.log(`# screenshots: ${shots.join(', ')}`);
   });
+
+  test('out of memory in the page: a coded too_large error, a fresh instance, the page keeps checking', async () => {
+    // Records each wasm instance the page makes, then exhausts the package's memory by growing it
+    // to the wasm32 maximum from JS (reserved address space, not committed memory).
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.addInitScript(() => {
+      window.__instances = [];
+      const keep = (r) => { window.__instances.push(r.instance ?? r); return r; };
+      const streaming = WebAssembly.instantiateStreaming;
+      WebAssembly.instantiateStreaming = (...a) => streaming(...a).then(keep);
+      const instantiate = WebAssembly.instantiate;
+      WebAssembly.instantiate = (...a) => instantiate(...a).then(keep);
+      const Instance = WebAssembly.Instance;
+      WebAssembly.Instance = class extends Instance {
+        constructor(...a) { super(...a); window.__instances.push(this); }
+      };
+    });
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => typeof window.__passpolicyReadyMs === 'number', null, { timeout: 15_000 });
+    const out = await page.evaluate(async () => {
+      const pp = await import('../pkg/browser.js');
+      await pp.init();
+      const ours = () => window.__instances.filter((i) => 'loadStrengthData' in i.exports).at(-1);
+      const doc = { version: 1, length: { min: 8 }, dictionary: { common: true } };
+      const policy = pp.PasswordPolicy.from(doc);
+      const before = ours().exports.memory.buffer.byteLength;
+      const count = window.__instances.length;
+      const memory = ours().exports.memory;
+      memory.grow(65536 - memory.buffer.byteLength / 65536);
+      let error;
+      try {
+        policy.check('password1', { username: 'u'.repeat(3 << 20) });
+      } catch (e) {
+        error = { name: e.name, code: e.code, message: e.message, coded: pp.isPassPolicyError(e) };
+      }
+      let stale;
+      try {
+        policy.checkRules('x');
+      } catch (e) {
+        stale = e.constructor.name;
+      }
+      const again = pp.PasswordPolicy.from(doc);
+      const report = again.check('password');
+      return {
+        error, stale, before, after: ours().exports.memory.buffer.byteLength,
+        fresh: window.__instances.length - count,
+        common: report.rules.find((r) => r.id === 'dictionary.common').status,
+        score: report.strength.score,
+        ok: again.check('correct horse battery').ok,
+      };
+    });
+    await page.close();
+    assert.deepEqual(errors, []);
+    assert.equal(out.error?.coded, true, JSON.stringify(out.error));
+    assert.equal(out.error.code, 'too_large');
+    assert.equal(out.stale, 'TypeError');
+    assert.equal(out.fresh, 1);
+    assert.ok(out.after <= out.before + (1 << 20), `memory ${out.before} → ${out.after}`);
+    assert.equal(out.common, 'fail');
+    assert.equal(out.score, 0);
+    assert.equal(out.ok, true);
+  });
 });

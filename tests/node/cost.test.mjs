@@ -81,6 +81,48 @@ test('an 80 MB username: the context is too_large before it is copied into wasm'
   p.free();
 });
 
+test('the largest contexts: the wasm memory grows by at most 6 × the context limit, and is reused', () => {
+  // Each context just under the 4 MiB limit, in the shapes that cost the most to hold: one long
+  // value, many words, many attributes, many previous passwords, a long dictionary. Tokens are
+  // made only when they could be found in the password, so none is a copy of a huge value; what
+  // grows the memory is the copy of the JSON text and the parsed values. Once grown, the memory is
+  // reused: a second round of the same calls does not grow it at all.
+  const LIMIT = 4 * MiB;
+  const p = pp.PasswordPolicy.from({
+    version: 1,
+    length: { min: 8 },
+    context: { username: {}, email: {}, attributes: {} },
+    history: { count: 24 },
+    dictionary: { common: true },
+  });
+  p.check('warm-up password', { username: 'ann' });
+  const words = (n, prefix) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+  const contexts = {
+    'one long username': { username: 'u'.repeat(LIMIT - 100) },
+    'a username of 400,000 words': { username: words(400000, 'w').join(' ').slice(0, LIMIT - 100) },
+    '180,000 attributes': { attributes: Object.fromEntries(words(180000, 'a').map((k, i) => [k, `v${i}`])) },
+    '400,000 previous passwords': { previousPasswords: words(400000, 'p') },
+    '400,000 dictionary words': { dictionary: words(400000, 'd') },
+  };
+  const start = size();
+  for (const [name, ctx] of Object.entries(contexts)) {
+    assert.ok(JSON.stringify(ctx).length <= LIMIT, name);
+    for (const method of ['check', 'checkRules']) {
+      const r = p[method]('w123 password', ctx);
+      assert.equal(typeof r.ok, 'boolean', name);
+    }
+    assert.ok(size() - start <= 6 * LIMIT, `${name}: the memory grew ${((size() - start) / MiB).toFixed(1)} MiB`);
+  }
+  // The username of many words is still matched, word by word.
+  const hit = p.checkRules('xw123456x', contexts['a username of 400,000 words']);
+  assert.equal(hit.rules.find((r) => r.id === 'context.username').status, 'fail');
+  const highWater = size();
+  for (const ctx of Object.values(contexts)) for (const method of ['check', 'checkRules']) p[method]('w123 password', ctx);
+  assert.equal(size(), highWater, 'a second round grew the memory');
+  console.log(`wasm memory: ${(start / MiB).toFixed(1)} MiB before the largest contexts, ${(highWater / MiB).toFixed(1)} MiB after (reused by the second round)`);
+  p.free();
+});
+
 test('10,000 symbols named by 2,000 requirements: the set is not copied into every message', () => {
   let symbols = '';
   for (let c = 0x4e00; c < 0x4e00 + 10000; c++) symbols += String.fromCodePoint(c);
