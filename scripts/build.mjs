@@ -222,7 +222,9 @@ function writePkg() {
   fs.rmSync(pkgDir, { recursive: true, force: true });
   fs.mkdirSync(pkgDir);
   const put = (name, data) => fs.writeFileSync(path.join(pkgDir, name), data);
-  const guard = fs.readFileSync(path.join(jsDir, 'guard.js'), 'utf8');
+  // Its comments stay in js/guard.js: every byte of the glue is downloaded before the first check.
+  const guard = `\n// js/guard.js of the passpolicy repository: traps, freed and copied policies\n${fs.readFileSync(path.join(jsDir, 'guard.js'), 'utf8')
+    .split('\n').filter((line) => !/^\s*(\/\/.*|\/\*\*.*\*\/)?$/.test(line)).join('\n')}\n`;
   // Every exported function of a glue is wrapped by the guard (the data loaders also keep their
   // bytes for a fresh instance); not the loaders of the module itself and the guard's helpers.
   const unguarded = ['initSync', '__wbg_init', '__wbg_reset_state', 'allocationFailed'];
@@ -232,14 +234,26 @@ function writePkg() {
     if (!wrapped.includes('check') && !wrapped.includes('normalize') && !wrapped.includes('loadCommonPasswords')) fail(`found no exports to guard in the glue: [${names}]`);
     return `${wrapped.map((n) => `${assign(n)}__passpolicyGuard(${n}, '${n}'${loaders.includes(n) ? ', true' : ''});`).join('\n')}\n`;
   };
+  // The glue's JSDoc blocks (the Rust doc comments) go: the types are index.d.ts and rules.d.ts,
+  // and a page downloads the glue before its first check (1.1 and 0.5 KB gzip).
+  const withoutDocComments = (js) => {
+    const out = [];
+    let inDoc = false;
+    for (const line of js.split('\n')) {
+      if (!inDoc && /^\s*\/\*\*/.test(line)) inDoc = !/\*\/\s*$/.test(line);
+      else if (inDoc) inDoc = !/\*\/\s*$/.test(line);
+      else out.push(line);
+    }
+    return out.join('\n');
+  };
   for (const tier of TIERS) {
     // The web glue names a d.ts we do not ship (ours are index.d.ts, rules.d.ts): drop that header.
-    const webGlue = fs.readFileSync(path.join(tmp, 'web', `${tier.name}.js`), 'utf8').replace(/^\/\* @ts-self-types="[^"]*" \*\/\n+/, '');
+    const webGlue = withoutDocComments(fs.readFileSync(path.join(tmp, 'web', `${tier.name}.js`), 'utf8').replace(/^\/\* @ts-self-types="[^"]*" \*\/\n+/, ''));
     // An exported function declaration is a mutable binding: reassigning it changes the export.
     const webExports = [...webGlue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
     put(`${tier.name}.js`, webGlue + guard + guardLines(webExports, (n) => `${n} = `));
     // The nodejs glue uses require and __dirname; the package is "type": "module".
-    const nodeGlue = fs.readFileSync(path.join(tmp, 'nodejs', `${tier.name}.js`), 'utf8');
+    const nodeGlue = withoutDocComments(fs.readFileSync(path.join(tmp, 'nodejs', `${tier.name}.js`), 'utf8'));
     if (!nodeGlue.includes(`${tier.name}_bg.wasm`)) fail(`the nodejs glue does not load ${tier.name}_bg.wasm`);
     const nodeExports = [...nodeGlue.matchAll(/^exports\.(\w+) = (\w+);$/gm)].filter((m) => m[1] === m[2]).map((m) => m[1]).filter((n) => n !== 'PasswordPolicy');
     put(`${tier.name}.cjs`, nodeGlue + guard + guardLines(nodeExports, (n) => `exports.${n} = ${n} = `));

@@ -59,41 +59,54 @@ fn char_len(s: &str) -> u32 {
 /// `k`): a source longer than this many times the password's bytes cannot lowercase into it.
 const MAX_LOWERCASE_SHRINK: usize = 3;
 
-/// The tokens of a context value, lowercased: the whole value, its words (split at every
-/// character that is not alphanumeric), and its words joined. Only a token whose source is at most
-/// `3 × max_bytes` bytes is made (`max_bytes`: the lowercased password's length, so that every
-/// token that could be found in the password is made): a huge value costs one pass over it and no
-/// copy of itself, and nothing is kept between tokens. A repeated word comes out again (the rules
-/// only ask whether any token matches).
-pub fn tokens(value: &str, min_len: u32, max_bytes: usize) -> impl Iterator<Item = String> + '_ {
+/// Offers `found` each token of a context value, lowercased, until it answers `true`; returns
+/// whether it did. The tokens: the whole value, its words (split at every character that is not
+/// alphanumeric), and its words joined. Only a token whose source is at most `3 × max_bytes` bytes
+/// is made (`max_bytes`: the lowercased password's length, so every token that could be found in
+/// the password is made): a huge value costs one pass over it and no copy of itself. A repeated
+/// word is offered again.
+pub fn any_token(value: &str, min_len: u32, max_bytes: usize, found: &mut dyn FnMut(&str) -> bool) -> bool {
     let value = value.trim();
     let cap = max_bytes.saturating_mul(MAX_LOWERCASE_SHRINK);
-    let words = move || value.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    let whole = (value.len() <= cap).then(|| value.to_lowercase());
-    // The words of the lowercased value: a lowercase can hold a character that is not
-    // alphanumeric (`İ` is `i` and U+0307 COMBINING DOT ABOVE), which splits again.
-    let lower_words = move || {
-        words().filter(move |w| w.len() <= cap).flat_map(|w| {
-            let lower = w.to_lowercase();
-            let parts: Vec<String> = lower.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(str::to_owned).collect();
-            parts
-        })
-    };
-    let joined_source: usize = words().map(str::len).sum();
-    let joined = (joined_source <= cap).then(|| lower_words().collect::<String>());
-    whole.into_iter().chain(lower_words()).chain(joined).filter(move |t| char_len(t) >= min_len.max(1))
+    let min = min_len.max(1);
+    let mut offer = |t: &str| char_len(t) >= min && found(t);
+    if value.len() <= cap && offer(&value.to_lowercase()) {
+        return true;
+    }
+    let mut joined = String::new();
+    let mut joined_source = 0usize;
+    for word in value.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        joined_source = joined_source.saturating_add(word.len());
+        if word.len() > cap {
+            continue;
+        }
+        // The words of the lowercased value: a lowercase can hold a character that is not
+        // alphanumeric (`İ` is `i` and U+0307 COMBINING DOT ABOVE), which splits again.
+        let lower = word.to_lowercase();
+        for part in lower.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()) {
+            if offer(part) {
+                return true;
+            }
+            if joined_source <= cap {
+                joined.push_str(part);
+            }
+        }
+    }
+    joined_source <= cap && offer(&joined)
 }
 
-/// The tokens of an e-mail address: the whole address, then the tokens of its local part (before
-/// the last `@`); the domain alone is not one. As [`tokens`], only what could be found in a
-/// password of `max_bytes` is made.
-pub fn email_tokens(value: &str, min_len: u32, max_bytes: usize) -> impl Iterator<Item = String> + '_ {
+/// [`any_token`] for an e-mail address: the whole address, then the tokens of its local part
+/// (before the last `@`); the domain alone is not one.
+pub fn any_email_token(value: &str, min_len: u32, max_bytes: usize, found: &mut dyn FnMut(&str) -> bool) -> bool {
     let value = value.trim();
-    let local = value.rsplit_once('@').map_or(value, |(l, _)| l);
-    let whole = (value.contains('@') && value.len() <= max_bytes.saturating_mul(MAX_LOWERCASE_SHRINK))
-        .then(|| value.to_lowercase())
-        .filter(|t| char_len(t) >= min_len.max(1));
-    whole.into_iter().chain(tokens(local, min_len, max_bytes))
+    let Some((local, _)) = value.rsplit_once('@') else {
+        return any_token(value, min_len, max_bytes, found);
+    };
+    let whole = value.len() <= max_bytes.saturating_mul(MAX_LOWERCASE_SHRINK) && {
+        let lower = value.to_lowercase();
+        char_len(&lower) >= min_len.max(1) && found(&lower)
+    };
+    whole || any_token(local, min_len, max_bytes, found)
 }
 
 /// The path (`classes[1].min`) of the value being read at `line`/`column` (1-based, bytes, as
@@ -171,8 +184,17 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
 mod tests {
     use super::*;
 
+    fn made(value: &str, min_len: u32, max_bytes: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        any_token(value, min_len, max_bytes, &mut |t| {
+            out.push(t.to_string());
+            false
+        });
+        out
+    }
+
     fn all(value: &str, min_len: u32) -> Vec<String> {
-        tokens(value, min_len, usize::MAX).collect()
+        made(value, min_len, usize::MAX)
     }
 
     #[test]
@@ -200,13 +222,19 @@ mod tests {
     fn only_tokens_that_fit_the_password_are_made() {
         // A 9-byte password: sources up to 27 bytes (the Kelvin sign lowercases 3:1).
         let long = format!("{} ann {}", "x".repeat(40), "\u{212A}".repeat(9));
-        let got: Vec<String> = tokens(&long, 1, 9).collect();
-        assert_eq!(got, vec!["ann".to_string(), "k".repeat(9)]);
+        assert_eq!(made(&long, 1, 9), vec!["ann".to_string(), "k".repeat(9)]);
         // The joined words of a value too long are not made either; short ones are.
-        assert_eq!(tokens("ab cd", 1, 1).collect::<Vec<_>>(), vec!["ab", "cd"]);
-        assert_eq!(tokens("ab cd", 1, 2).collect::<Vec<_>>(), vec!["ab cd", "ab", "cd", "abcd"]);
+        assert_eq!(made("ab cd", 1, 1), vec!["ab", "cd"]);
+        assert_eq!(made("ab cd", 1, 2), vec!["ab cd", "ab", "cd", "abcd"]);
         let huge = "w ".repeat(2_000_000);
-        assert_eq!(tokens(&huge, 1, 8).count(), 2_000_000);
+        assert_eq!(made(&huge, 1, 8).len(), 2_000_000);
+        // The first token found ends the scan.
+        let mut offered = 0;
+        assert!(any_token("a b c d", 1, 8, &mut |t| {
+            offered += 1;
+            t == "b"
+        }));
+        assert_eq!(offered, 3);
     }
 
     #[test]
@@ -221,10 +249,16 @@ mod tests {
 
     #[test]
     fn email() {
-        let got: Vec<String> = email_tokens("John.Doe@Example.com", 3, usize::MAX).collect();
-        assert_eq!(got, vec!["john.doe@example.com", "john.doe", "john", "doe", "johndoe"]);
-        let got: Vec<String> = email_tokens("ann", 3, usize::MAX).collect();
-        assert_eq!(got, vec!["ann", "ann", "ann"]);
+        let emailed = |v: &str| {
+            let mut out = Vec::new();
+            any_email_token(v, 3, usize::MAX, &mut |t| {
+                out.push(t.to_string());
+                false
+            });
+            out
+        };
+        assert_eq!(emailed("John.Doe@Example.com"), vec!["john.doe@example.com", "john.doe", "john", "doe", "johndoe"]);
+        assert_eq!(emailed("ann"), vec!["ann", "ann", "ann"]);
     }
 }
 

@@ -3,7 +3,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::context::{email_tokens, tokens, Context};
+use super::context::{any_email_token, any_token, Context};
 use super::report::{Analyzed, LengthCounts, Report, RuleResult, Status};
 use super::{common, strength};
 use crate::error::Result;
@@ -472,10 +472,8 @@ impl Checker {
             let Some(check) = check else { continue };
             let value = value.as_deref().filter(|v| !v.trim().is_empty());
             let pass = value.map(|v| {
-                let max = lower.len();
-                let mut toks: Box<dyn Iterator<Item = String>> =
-                    if is_email { Box::new(email_tokens(v, check.min_token_length, max)) } else { Box::new(tokens(v, check.min_token_length, max)) };
-                !toks.any(|t| matches(&lower, &t, check.match_mode))
+                let any = if is_email { any_email_token } else { any_token };
+                !any(v, check.min_token_length, lower.len(), &mut |t| matches(&lower, t, check.match_mode))
             });
             rule(id, pass, text.clone(), None, None, None);
         }
@@ -487,7 +485,7 @@ impl Checker {
                 .collect();
             let hits: Vec<&str> = values
                 .iter()
-                .filter(|(_, v)| tokens(v, a.min_token_length, lower.len()).any(|t| matches(&lower, &t, a.match_mode)))
+                .filter(|(_, v)| any_token(v, a.min_token_length, lower.len(), &mut |t| matches(&lower, t, a.match_mode)))
                 .map(|(k, _)| k.as_str())
                 .collect();
             let msg = if hits.is_empty() { attribute.clone() } else { format!("{attribute} ({})", hits.join(", ")) };
