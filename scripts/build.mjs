@@ -260,7 +260,10 @@ function writePkg() {
     put(`${tier.name}_bg.wasm`, shipped[tier.name]);
   }
   for (const f of DATA_FILES) fs.copyFileSync(path.join(dataDir, f), path.join(pkgDir, f));
-  for (const f of ['browser.js', 'data.js', 'node.mjs', 'node.cjs', 'rules.js', 'rules-node.mjs', 'rules-node.cjs']) {
+  // passpolicy/form is fetched by a page with its form: shipped without its comment lines.
+  put('form.js', `// passpolicy/form (js/form.js of the passpolicy repository, without its comments)\n${withoutDocComments(fs.readFileSync(path.join(jsDir, 'form.js'), 'utf8'))
+    .split('\n').filter((line) => !/^\s*\/\/.*$/.test(line)).join('\n')}`);
+  for (const f of ['browser.js', 'data.js', 'node.mjs', 'node.cjs', 'rules.js', 'rules-node.mjs', 'rules-node.cjs', 'form.d.ts']) {
     fs.copyFileSync(path.join(jsDir, f), path.join(pkgDir, f));
   }
   // The command line (the package's `bin`): a shebang line and the executable bit.

@@ -20,4 +20,4 @@ if [ ! -d node_modules/playwright-core ]; then
   exit 1
 fi
 export CHROMIUM
-exec node --test --test-reporter=spec tests/browser/demo.test.mjs
+exec node --test --test-reporter=spec tests/browser/demo.test.mjs tests/browser/form.test.mjs

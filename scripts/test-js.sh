@@ -92,7 +92,7 @@ node --expose-gc --test --test-reporter=spec \
 echo "== types"
 node tests/types/no-any.mjs
 tsc="$root/node_modules/.bin/tsc"
-for config in tsconfig.json tsconfig.bundler.json tsconfig.bare.json; do
+for config in tsconfig.json tsconfig.bundler.json tsconfig.bare.json tsconfig.form.json; do
   echo "tsc --noEmit -p tests/types/$config"
   "$tsc" --noEmit -p "tests/types/$config"
 done

@@ -653,6 +653,7 @@ function clearDocError() {
 
 function setPolicy(next) {
   if (state.policy && state.policy !== next) {
+    if (state.binding?.policy === state.policy) unbind();
     state.policy.free();
     stats.frees += 1;
   }
@@ -1045,21 +1046,55 @@ function renderStrength(s, empty) {
   }
 }
 
+/**
+ * Checks the password now. The password input is wired by passpolicy/form's
+ * enhancePasswordInput (input events, setCustomValidity, aria-invalid), bound again whenever the
+ * policy changes; its reports are rendered by renderReport. The page keeps its own checklist
+ * (icons, numbers, hints) and sets no HTML attributes on the input: a maxlength would stop the
+ * typing that shows length.max failing.
+ */
 function check() {
   const policy = state.policy ?? state.empty;
   if (!policy) return;
-  const password = el.password.value;
-  let report;
-  try {
-    report = policy.check(password, state.context);
-  } catch (err) {
-    // Only for input the checker refuses (a lone UTF-16 surrogate pasted in); the message names
-    // the field, never the value.
-    setText(el.summary, `Cannot check this input: ${err?.message ?? err}`);
-    el.summary.dataset.verdict = 'fail';
+  if (state.binding?.policy !== policy) {
+    unbind();
+    try {
+      state.binding = {
+        policy,
+        form: state.form.enhancePasswordInput(el.password, policy, {
+          attributes: false,
+          strengthDelayMs: 0,
+          context: () => state.context,
+          onReport: renderReport,
+          onError: showCheckError,
+        }),
+      };
+    } catch (err) {
+      showCheckError(err);
+    }
     return;
   }
+  try {
+    state.binding.form.check();
+  } catch (err) {
+    showCheckError(err);
+  }
+}
+
+function unbind() {
+  state.binding?.form.destroy();
+  state.binding = null;
+}
+
+/** Only for input the checker refuses (a lone UTF-16 surrogate pasted in); the message names the field, never the value. */
+function showCheckError(err) {
+  setText(el.summary, `Cannot check this input: ${err?.message ?? err}`);
+  el.summary.dataset.verdict = 'fail';
+}
+
+function renderReport(report) {
   stats.checks += 1;
+  const password = el.password.value;
   const empty = password.length === 0;
   el.checklist.dataset.empty = String(empty);
   renderRules(state.policy ? report.rules : []);
@@ -1088,7 +1123,6 @@ function toggleMask(button, field, mask) {
 }
 
 function wire() {
-  el.password.addEventListener('input', check);
   el.togglePassword.addEventListener('click', () =>
     toggleMask(el.togglePassword, el.password, (f, show) => {
       f.type = show ? 'text' : 'password';
@@ -1130,6 +1164,7 @@ function wire() {
 
 /** The rule-less policy behind the meter while the document is broken, in the chosen language. */
 function setEmptyPolicy() {
+  if (state.binding?.policy === state.empty) unbind();
   state.empty?.free();
   state.empty = state.lib.PasswordPolicy.from('{"version":1}', { vendor: 'canonical', locale: state.locale });
 }
@@ -1142,15 +1177,18 @@ async function fetchText(url) {
 
 async function main() {
   let lib;
+  let form;
   try {
-    const [mod, samples] = await Promise.all([
+    const [mod, formModule, samples] = await Promise.all([
       import('../pkg/browser.js').then(async (m) => {
         await m.init();
         return m;
       }),
+      import('../pkg/form.js'),
       Promise.all(Object.entries(SAMPLES).map(async ([name, url]) => [name, await fetchText(url)])),
     ]);
     lib = mod;
+    form = formModule;
     state.samples = Object.fromEntries(samples);
   } catch (err) {
     el.loadStatus.textContent = `Could not load the library or the samples (${err?.message ?? err}). Build the package first: node scripts/build.mjs`;
@@ -1159,6 +1197,7 @@ async function main() {
     return;
   }
   state.lib = lib;
+  state.form = form;
   performance.mark('passpolicy-library-ready');
   // The browser may restore a form value on reload; the page starts in English either way.
   el.locale.value = state.locale;
