@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// passpolicy side by side with its JavaScript peers (issue 6): zxcvbn 4.4.2, @zxcvbn-ts/core 4.x
+// passpolicy side by side with its JavaScript peers: zxcvbn 4.4.2, @zxcvbn-ts/core 4.x
 // (+ language-common, language-en), password-validator 5.3 and owasp-password-strength-test.
 //
 //   bash bench/run.sh            the one command: npm ci, builds pkg/ when it is missing, then this
@@ -367,7 +367,7 @@ for (const [id, p] of Object.entries(parity)) {
 }
 out.push('');
 
-// ---- targets (issue 6) ----
+// ---- targets ----
 const targets = [];
 const target = (what, met, value) => targets.push({ target: what, met, value });
 const zxMean = perCall.zxcvbn.mean;

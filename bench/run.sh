@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one benchmark command (issue 6; bench/README.md):
+# The one benchmark command (bench/README.md):
 #
 #   bash bench/run.sh [--build] [--ci] [options of bench/run.mjs...]
 #

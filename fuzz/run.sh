@@ -6,8 +6,10 @@
 #
 #   --seconds N  wall time per target (default 60: the CI smoke run; the long runs used 1800)
 #   --jobs J     targets run at once (default 1)
-#   --work DIR   working corpora and logs (default a temporary directory); the committed corpus
-#                fuzz/corpus/<target> is read, never written
+#   --work DIR   working corpora and logs (default a temporary directory). Each target starts
+#                from its seeds (`cargo run --example seed`, written to DIR/seeds), its
+#                regressions and the local corpus fuzz/corpus/<target> when there is one (not
+#                committed: a long run's minimized corpus, kept for the next run)
 #   --bin DIR    run these prebuilt target binaries instead of building (a frozen build for long
 #                runs while the sources change)
 #   --tight      fuzz for cost: -timeout=1 -rss_limit_mb=1024 -malloc_limit_mb=512 (an input that
@@ -19,7 +21,7 @@
 # on); with -timeout=10 an input that takes more than 10 s is a hang. Afterwards each target's
 # last stats line is printed, with the crash inputs under DIR/artifacts/<target>/. A crash input
 # becomes a regression test by copying it to fuzz/regressions/<target>/ (tests/fuzz_corpus.rs
-# replays it in `cargo test`). To refresh a committed corpus from a long run:
+# replays it in `cargo test`). To keep a long run's corpus for the next one (locally):
 #   cd fuzz && cargo fuzz cmin -s none <target> DIR/corpus/<target>
 # then replace fuzz/corpus/<target> with the minimized directory.
 set -euo pipefail
@@ -63,10 +65,14 @@ if [ -z "$bin" ]; then
   bin="$(pwd)/target/x86_64-unknown-linux-gnu/release"
 fi
 
+# The seeds (made from the repository's documents by fuzz/src/seeds.rs).
+cargo run --quiet --example seed -- "$work/seeds" >/dev/null
+
 run_one() {
   local t="$1"
   mkdir -p "$work/corpus/$t" "$work/artifacts/$t"
   local dirs=("$work/corpus/$t")
+  [ -d "$work/seeds/$t" ] && dirs+=("$work/seeds/$t")
   [ -d "corpus/$t" ] && dirs+=("corpus/$t")
   [ -d "regressions/$t" ] && dirs+=("regressions/$t")
   "$bin/$t" "${dirs[@]}" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \

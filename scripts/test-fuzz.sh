@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The fuzz smoke run of scripts/test.sh: every libFuzzer target of fuzz/ for a minute (two at a
-# time), from the committed corpora and regressions, when the toolchain allows it: cargo-fuzz needs a
+# time), from the seeds and regressions, when the toolchain allows it: cargo-fuzz needs a
 # nightly toolchain (or RUSTC_BOOTSTRAP=1 on stable). A crash, hang (> 10 s) or out-of-memory input
 # fails the run; its input is kept under the printed work directory.
 #
-# Without a usable toolchain the smoke run is skipped, loudly: the corpora and regressions are still
+# Without a usable toolchain the smoke run is skipped, loudly: the seeds and regressions are still
 # replayed as plain tests by tests/fuzz_corpus.rs in `cargo test`.
 #
 #   PASSPOLICY_FUZZ_SECONDS=N   seconds per target (default 60)

@@ -14,7 +14,7 @@
 #      then tests/cli/*.test.mjs: the installed bin (tests/node_modules/passpolicy/cli.mjs) as a
 #      child process, and `npx passpolicy` from the tarball in a scratch project
 #      (PASSPOLICY_CLI_LARGE_LINES sets the size of the constant-memory test, default 1000000);
-#      then the hardening tests of issue 7 under `node --expose-gc`: tests/node/hostile.test.mjs
+#      then the hardening tests under `node --expose-gc`: tests/node/hostile.test.mjs
 #      (hostile values at every export, the documented limits), tests/node/secrecy.test.mjs (no
 #      password or context value in any output, over the fuzz corpora) and tests/node/leak.test.mjs
 #      (1,000,000 checkRules + 1,000,000 check calls and 2 × 100,000 policies; PASSPOLICY_LEAK_RULES
@@ -82,7 +82,9 @@ PASSPOLICY_TARBALL="$scratch/$tarball" node --test --test-reporter=spec \
   tests/cli/npx.test.mjs
 
 echo "== hostile input, limits, secrecy, leaks (node --expose-gc)"
-node --expose-gc --test --test-reporter=spec \
+# The secrecy test scans the documents of the fuzz seeds (fuzz/src/seeds.rs).
+(cd fuzz && cargo run --quiet --example seed -- "$scratch/seeds" >/dev/null)
+PASSPOLICY_FUZZ_SEEDS="$scratch/seeds" node --expose-gc --test --test-reporter=spec \
   tests/node/hostile.test.mjs \
   tests/node/cost.test.mjs \
   tests/node/trap.test.mjs \

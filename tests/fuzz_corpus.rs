@@ -1,15 +1,18 @@
-//! The committed fuzz corpora and crash regressions as plain tests: every file under
-//! `fuzz/corpus/<target>/` and `fuzz/regressions/<target>/` goes through the same harness the
-//! libFuzzer target runs (`fuzz/src/harness.rs`), so that `cargo test` (CI, stable, no fuzzing)
-//! exercises every input the fuzzer kept. Coverage-guided runs: `fuzz/run.sh`.
+//! The fuzz seeds and crash regressions as plain tests: every seed of `fuzz/src/seeds.rs` (made
+//! from the repository's documents), every file under `fuzz/regressions/<target>/` and, when a
+//! long run left one, every file of the local corpus `fuzz/corpus/<target>/` (not committed) go
+//! through the same harness the libFuzzer target runs (`fuzz/src/harness.rs`), so that
+//! `cargo test` (CI, stable, no fuzzing) exercises them. Coverage-guided runs: `fuzz/run.sh`.
 //!
-//! Also a secrecy pass over the corpus documents: reports and errors never hold a password or a
+//! Also a secrecy pass over the seed documents: reports and errors never hold a password or a
 //! context value.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../fuzz/src/harness.rs"]
 mod harness;
+#[path = "../fuzz/src/seeds.rs"]
+mod seeds;
 
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -35,28 +38,36 @@ fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Runs every input of every target; collects the failures (file and panic message) instead of
-/// stopping at the first.
-fn replay(kind: &str, require_files: bool) {
+/// The seeds of every target (computed once).
+fn all_seeds() -> &'static std::collections::BTreeMap<String, std::collections::BTreeSet<Vec<u8>>> {
+    static SEEDS: std::sync::OnceLock<std::collections::BTreeMap<String, std::collections::BTreeSet<Vec<u8>>>> = std::sync::OnceLock::new();
+    SEEDS.get_or_init(|| seeds::seeds(&fuzz_dir().join(".."), &[]))
+}
+
+/// Runs every input of every target (`(target, name, bytes)`); collects the failures (input and
+/// panic message) instead of stopping at the first.
+fn replay(what: &str, inputs: impl Iterator<Item = (&'static str, String, Vec<u8>)>) -> usize {
     let mut failures = Vec::new();
     let mut total = 0;
     let started = Instant::now();
-    for (target, harness) in harness::TARGETS {
-        let files = inputs(kind, target);
-        if require_files {
-            assert!(!files.is_empty(), "fuzz/{kind}/{target}/ is empty or missing");
-        }
-        for file in files {
-            let data = fs::read(&file).unwrap();
-            total += 1;
-            if let Err(e) = catch_unwind(AssertUnwindSafe(|| harness(&data))) {
-                let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
-                failures.push(format!("{}: {msg}", file.strip_prefix(fuzz_dir()).unwrap_or(&file).display()));
-            }
+    let harnesses: std::collections::BTreeMap<&str, harness::Harness> = harness::TARGETS.iter().copied().collect();
+    for (target, name, data) in inputs {
+        total += 1;
+        if let Err(e) = catch_unwind(AssertUnwindSafe(|| harnesses[target](&data))) {
+            let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+            failures.push(format!("{target}/{name}: {msg}"));
         }
     }
-    eprintln!("fuzz/{kind}: {total} inputs in {:.1?}", started.elapsed());
+    eprintln!("{what}: {total} inputs in {:.1?}", started.elapsed());
     assert!(failures.is_empty(), "{} of {total} inputs fail:\n{}", failures.len(), failures.join("\n"));
+    total
+}
+
+/// The files of `fuzz/<kind>/<target>/` of every target, as replay inputs.
+fn files(kind: &'static str) -> impl Iterator<Item = (&'static str, String, Vec<u8>)> {
+    harness::TARGETS.iter().flat_map(move |(target, _)| {
+        inputs(kind, target).into_iter().map(move |f| (*target, f.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&f).unwrap()))
+    })
 }
 
 #[test]
@@ -79,13 +90,25 @@ fn every_target_has_a_harness_and_a_file() {
 }
 
 #[test]
-fn corpora() {
-    replay("corpus", true);
+fn seeds() {
+    for (target, _) in harness::TARGETS {
+        assert!(all_seeds().get(*target).is_some_and(|s| !s.is_empty()), "no seeds for {target}");
+    }
+    let inputs = harness::TARGETS.iter().flat_map(|(target, _)| {
+        all_seeds()[*target].iter().enumerate().map(move |(i, data)| (*target, format!("seed {i}"), data.clone()))
+    });
+    assert!(replay("fuzz seeds", inputs) > 1000);
 }
 
 #[test]
 fn regressions() {
-    replay("regressions", false);
+    replay("fuzz/regressions", files("regressions"));
+}
+
+/// The local corpus of a long run, when there is one (`fuzz/corpus/` is not committed).
+#[test]
+fn local_corpus() {
+    replay("fuzz/corpus (local)", files("corpus"));
 }
 
 /// Marker values no message of ours contains.
@@ -100,8 +123,8 @@ fn reports_and_errors_never_hold_a_secret() {
     let mut checked = 0;
     for (target, _) in harness::TARGETS {
         let vendor = harness::target_vendor(target);
-        for file in inputs("corpus", target) {
-            let data = fs::read(&file).unwrap();
+        for (i, data) in all_seeds().get(*target).into_iter().flatten().enumerate() {
+            let file = format!("{target} seed {i}");
             let text = match *target {
                 "check" => String::from_utf8_lossy(data.split(|b| *b == 0xFF).next().unwrap_or_default()).into_owned(),
                 "roundtrip" => String::from_utf8_lossy(data.get(1..).unwrap_or_default()).into_owned(),
@@ -136,9 +159,9 @@ fn reports_and_errors_never_hold_a_secret() {
                 // Rules only for most (the estimator is slow in debug builds); the full check for some.
                 let report = if i % 16 == 0 { checker.check(&password, &ctx) } else { checker.check_rules(&password, &ctx) };
                 let json = serde_json::to_string(&report).unwrap();
-                assert!(!json.contains(needle), "{}: a report holds a secret: {json}", file.display());
+                assert!(!json.contains(needle), "{file}: a report holds a secret: {json}");
                 let dbg = format!("{report:?}");
-                assert!(!dbg.contains(needle), "{}: a report's Debug holds a secret", file.display());
+                assert!(!dbg.contains(needle), "{file}: a report's Debug holds a secret");
             }
         }
     }
@@ -161,6 +184,6 @@ fn reports_and_errors_never_hold_a_secret() {
         assert_eq!(e.code(), "invalid_field");
         assert!(!format!("{e} {e:?}").contains(needle), "a context error holds a value: {e}");
     }
-    assert!(docs > 50, "the corpus holds {docs} documents");
-    assert!(checked > 20, "only {checked} corpus documents normalize");
+    assert!(docs > 50, "the seeds hold {docs} documents");
+    assert!(checked > 20, "only {checked} seed documents normalize");
 }

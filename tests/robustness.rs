@@ -1,6 +1,6 @@
 //! Whatever the input, the core answers with a value or a structured error: never a panic.
 //! Deterministic pseudo-random inputs (xorshift), mutations of every vendor's example documents,
-//! and passwords of every shape. (Coverage-guided fuzzing is issue 7's; this runs in `cargo test`.)
+//! and passwords of every shape. (Coverage-guided fuzzing is in fuzz/; this runs in `cargo test`.)
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::field_reassign_with_default)]
 

@@ -374,7 +374,7 @@ pub fn outputs(data: &[u8]) {
         let out = policy.to_passwordrules();
         serde_json::to_string(&out).expect("passwordrules output serializes");
         // An empty value (the language's defaults: a policy allowing printable ASCII and nothing
-        // more) is not a document the reader accepts (issue 7 report); anything else must be.
+        // more) is not a document the reader accepts; anything else must be.
         if out.rules.trim().is_empty() {
             continue;
         }

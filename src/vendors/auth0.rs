@@ -1,4 +1,4 @@
-//! Auth0 database connection password policy (`GET /api/v2/connections/{id}`, research notes B4):
+//! Auth0 database connection password policy (`GET /api/v2/connections/{id}`):
 //! the whole connection object, or its `options`.
 //!
 //! - `options.passwordPolicy`: `none` `low` `fair` `good` `excellent` with password-sheriff's exact

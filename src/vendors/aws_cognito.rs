@@ -1,4 +1,4 @@
-//! AWS Cognito user pool password policy (`PasswordPolicyType`, research notes B2): the bare
+//! AWS Cognito user pool password policy (`PasswordPolicyType`): the bare
 //! object, `{"PasswordPolicy": {…}}` or `{"Policies": {"PasswordPolicy": {…}}}` (the user pool's
 //! `Policies`, as in CloudFormation), or a `describe-user-pool` response
 //! (`{"UserPool": {… "Policies": {"PasswordPolicy": {…}}}}`).

@@ -1,8 +1,8 @@
 //! AWS IAM account password policy, as `GetAccountPasswordPolicy` returns it
-//! (`{"PasswordPolicy": {…}}`), or the bare inner object (research notes B1).
+//! (`{"PasswordPolicy": {…}}`), or the bare inner object.
 //!
 //! - `MinimumPasswordLength` 6–128; absent: the API default 6 (reported as `defaulted`). Length is
-//!   counted in the default unit (AWS passwords are effectively ASCII, research notes C.2).
+//!   counted in the default unit (AWS passwords are effectively ASCII).
 //! - `Require*` flags are one character of each class. `RequireSymbols` uses AWS's closed list
 //!   ([`SYMBOLS`]). AWS letters are "ISO basic Latin" and digits 0–9, while the canonical classes
 //!   are Unicode-aware: one `approximation` warning says so.

@@ -1,4 +1,4 @@
-//! Keycloak password policies (research notes B5): the policy string
+//! Keycloak password policies: the policy string
 //! (`length(12) and digits(1) and notUsername(undefined) and passwordHistory(3)`), as a text
 //! document or a JSON string, or a realm JSON object with a string `passwordPolicy`.
 //!

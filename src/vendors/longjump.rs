@@ -5,7 +5,7 @@
 //! without the `platform` wrapper, with numbers or numeric strings (values converted from XML are
 //! strings).
 //!
-//! `characters_type` (seed document 004 and research notes A5):
+//! `characters_type` (the vendor's seed document):
 //! 1 no restrictions; 2 alphanumerics (read as at least one letter and one digit); 3 = 2 plus an
 //! upper-case letter; 4 = 2 plus one of `#$%@`; 5 = 3 plus one of `#$%@`.
 //! Expiry, session and lockout fields go to `settings` (durations in seconds).

@@ -1,4 +1,4 @@
-//! Okta password policies (Policy API, `type: "PASSWORD"`, research notes B3): one policy object,
+//! Okta password policies (Policy API, `type: "PASSWORD"`): one policy object,
 //! `{"settings": {"password": …}}` (the documented settings example), or the list response of
 //! `GET /api/v1/policies?type=PASSWORD` (an array: one policy per element, paths prefixed `[i].`).
 //!

@@ -2,7 +2,7 @@
 //! `/v3/password-policies` and its beta/v2024+/experimental twins): a single object, or the list
 //! endpoint's array (one policy per element, paths prefixed `[i].`).
 //!
-//! Readings (research notes A2):
+//! Readings:
 //! - `-1` means unset for every integer field; `maxLength: 0` means no maximum.
 //! - `minCharacterTypes` N (when set) is an N-of-4 rule over upper, lower, digit and special,
 //!   each needing max(1, its `min*`) characters; unset, each non-zero `min*` applies on its own.

@@ -6,7 +6,7 @@
 // (CHROMIUM=/path overrides). Starts scripts/serve.mjs on a free port, loads /www/ from it, and:
 // - for every bundled sample: picks it, checks the detected vendor and the canonical policy,
 //   types passwords that pass and that fail specific rules and checks each checklist item and
-//   the strength meter; for the formats of issue 4 (AWS IAM, Cognito, Okta, Auth0, Keycloak,
+//   the strength meter; for the later formats (AWS IAM, Cognito, Okta, Auth0, Keycloak,
 //   Apple passwordrules) also the description and the HTML attributes;
 // - switches the language and checks the checklist, the description and the zxcvbn feedback;
 // - generates passwords, uses each one and checks that it passes; an unsatisfiable policy shows
@@ -217,7 +217,7 @@ async function generate(page) {
 }
 
 /**
- * The documents of issue 4, as bundled samples: vendor, a password per failing case with the
+ * The later formats, as bundled samples: vendor, a password per failing case with the
  * exact set of failing rules, and a passing password (computed with the library in Node first).
  */
 const NEW_FORMATS = [

@@ -1,4 +1,4 @@
-// No leaks (issue 7), through the installed package by name: many checks on one PasswordPolicy
+// No leaks, through the installed package by name: many checks on one PasswordPolicy
 // keep the wasm memory and the JS heap flat, and PasswordPolicy objects are freed, by free() and
 // by wasm-bindgen's FinalizationRegistry once the garbage collector drops them.
 //

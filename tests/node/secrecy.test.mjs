@@ -1,5 +1,5 @@
-// Secrecy (issue 7), through the installed package by name: over every document of the committed
-// fuzz corpora (fuzz/corpus/*), the fixtures and the node suite's vendor examples, checked with
+// Secrecy, through the installed package by name: over every document of the
+// fuzz seeds (and a local fuzz/corpus/), the fixtures and the node suite's vendor examples, checked with
 // marker passwords and a context of marker values, nothing the library produces holds a password
 // or a context value: not a report, a warning, a normalized policy, a description, a generated
 // result, an error (message, stack, code, path, any own property), a process warning, nor
@@ -10,6 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import util from 'node:util';
 import * as pp from 'passpolicy';
 
@@ -92,9 +93,18 @@ function assertNothingWritten() {
 // Documents
 
 const root = new URL('../../', import.meta.url);
+/**
+ * The fuzz seeds (`fuzz/src/seeds.rs`, written by scripts/test-js.sh to PASSPOLICY_FUZZ_SEEDS)
+ * and, when a long run left one, the local corpus fuzz/corpus/ (not committed).
+ */
 function corpusDocuments() {
+  const dirs = [new URL('fuzz/corpus/', root)];
+  if (process.env.PASSPOLICY_FUZZ_SEEDS) dirs.push(new URL(`file://${path.resolve(process.env.PASSPOLICY_FUZZ_SEEDS)}/`));
+  return dirs.flatMap((dir) => documentsIn(dir));
+}
+
+function documentsIn(corpus) {
   const out = [];
-  const corpus = new URL('fuzz/corpus/', root);
   if (!fs.existsSync(corpus)) return out;
   for (const target of fs.readdirSync(corpus)) {
     if (target === 'estimate') continue; // passwords, not documents
@@ -134,8 +144,8 @@ test('the scan sees a secret when there is one', () => {
   observed = 0;
 });
 
-test('the fuzz corpus is there', () => {
-  assert.ok(corpus.length > 100, `fuzz/corpus holds ${corpus.length} documents`);
+test('the fuzz seeds are there', () => {
+  assert.ok(corpus.length > 100, `the fuzz seeds (PASSPOLICY_FUZZ_SEEDS) and fuzz/corpus hold ${corpus.length} documents`);
 });
 
 test('no report, warning, policy, description or error over the corpus holds a password or a context value', () => {
