@@ -230,3 +230,12 @@ test('browser.js: init() waits for strength by default; a failed strength fetch 
   const r = m.check({ version: 1 }, 'Tr0ub4dor&3');
   assert.equal(typeof r.strength.score, 'number');
 });
+
+test('the package ships its licence, its README and the form binding', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  assert.equal(manifest.license, 'MIT');
+  assert.match(fs.readFileSync(path.join(pkgDir, 'LICENSE'), 'utf8'), /^MIT License\n/);
+  assert.ok(fs.readFileSync(path.join(pkgDir, 'README.md'), 'utf8').includes('enhancePasswordInput'));
+  assert.equal(manifest.exports['./form'].default, './form.js');
+  assert.ok(fs.existsSync(path.join(pkgDir, 'form.js')) && fs.existsSync(path.join(pkgDir, 'form.d.ts')));
+});
