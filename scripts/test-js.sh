@@ -68,6 +68,7 @@ node --test --test-reporter=spec \
   tests/node/api.test.mjs \
   tests/node/cjs.test.cjs \
   tests/node/readme.test.mjs \
+  tests/node/recipes.test.mjs \
   tests/node/tiers.test.mjs \
   tests/bundler/bundle.test.mjs \
   tests/bundler/vite.test.mjs \

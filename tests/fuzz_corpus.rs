@@ -129,7 +129,7 @@ fn reports_and_errors_never_hold_a_secret() {
                 "check" => String::from_utf8_lossy(data.split(|b| *b == 0xFF).next().unwrap_or_default()).into_owned(),
                 "roundtrip" => String::from_utf8_lossy(data.get(1..).unwrap_or_default()).into_owned(),
                 "estimate" => continue,
-                _ => String::from_utf8_lossy(&data).into_owned(),
+                _ => String::from_utf8_lossy(data).into_owned(),
             };
             if text.contains(needle) {
                 continue;
