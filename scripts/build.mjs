@@ -144,11 +144,13 @@ const glueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}.d.ts`), '
   .sort();
 const extras = ['init', 'isPassPolicyError', 'strengthReady'];
 const expected = [...glueExports, ...extras].sort();
-// The vendor ids of the core (`VENDORS` in src/vendors/mod.rs) become the `VendorId` union.
-const vendorsSrc = fs.readFileSync(path.join(root, 'src', 'vendors', 'mod.rs'), 'utf8').match(/pub const VENDORS: \[&str; \d+\] = \[([^\]]*)\]/);
-if (!vendorsSrc) fail('could not read `pub const VENDORS` in src/vendors/mod.rs');
-const vendorIds = [...vendorsSrc[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-if (vendorIds.length === 0) fail('`VENDORS` in src/vendors/mod.rs is empty');
+// The vendor ids of the core (every `id: "…"` of the `ADAPTERS` table in src/vendors/mod.rs, in
+// its order) become the `VendorId` union.
+const adaptersSrc = fs.readFileSync(path.join(root, 'src', 'vendors', 'mod.rs'), 'utf8').match(/pub const ADAPTERS: \[Adapter; (\d+)\] = \[([\s\S]*?)\n\];/);
+if (!adaptersSrc) fail('could not read `pub const ADAPTERS: [Adapter; N] = [ … ];` in src/vendors/mod.rs');
+const vendorIds = [...adaptersSrc[2].matchAll(/\bid: "([^"]+)"/g)].map((m) => m[1]);
+if (vendorIds.length === 0) fail('found no `id: "…"` in `ADAPTERS` in src/vendors/mod.rs');
+if (vendorIds.length !== Number(adaptersSrc[1])) fail(`\`ADAPTERS\` in src/vendors/mod.rs has ${adaptersSrc[1]} adapters but ${vendorIds.length} \`id: "…"\` were read`);
 const vendorLine = `export type VendorId = ${vendorIds.map((v) => `'${v}'`).join(' | ')};`;
 const dtsSource = fs.readFileSync(path.join(jsDir, 'index.d.ts'), 'utf8');
 if (!/^export type VendorId = [^;]*;$/m.test(dtsSource)) fail('js/index.d.ts has no one-line `export type VendorId = …;`');

@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use super::{Chars, Member, MAX_CP};
 use crate::policy::{LengthUnit, Policy};
-use crate::vendors::passwordrules::Ascii;
+use crate::policy::passwordrules_classes::Ascii;
 
 /// Attributes for `<input type="password">` on a sign-up or change-password form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -12,7 +12,7 @@ pub use html::{html_attributes, HtmlAttributes};
 pub use passwordrules::{to_passwordrules, PasswordRulesOut};
 
 use crate::policy::{kind_of_grapheme, CharClass, CharSet, Kind, Policy};
-use crate::vendors::passwordrules::Ascii;
+use crate::policy::passwordrules_classes::Ascii;
 
 impl Policy {
     /// The policy as a `passwordrules` value, with what the language cannot express.

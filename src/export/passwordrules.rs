@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use super::{covers_everything, Chars, Member};
 use crate::policy::{LengthUnit, Policy};
-use crate::vendors::passwordrules::{canonical_classes, format_classes, Ascii, Class, ClassSet};
+use crate::policy::passwordrules_classes::{canonical_classes, format_classes, Ascii, Class, ClassSet};
 
 /// A `passwordrules` value and the rules of the policy it does not express exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -13,6 +13,7 @@
 
 mod charset;
 mod kinds;
+pub mod passwordrules_classes;
 pub mod read;
 mod validate;
 

@@ -415,9 +415,9 @@ fn complexity(c: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::validate;
+    use crate::vendors::testing::{codes, failures, failures_in, norm_json};
     use crate::vendors::{detect_vendor, Warning};
-    use crate::{Checker, Context};
+    use crate::Context;
     use serde_json::json;
 
     const OPTIONS: &str = include_str!("../../tests/fixtures/auth0/options-example.json");
@@ -425,29 +425,11 @@ mod tests {
     const FLEXIBLE_DOC: &str = include_str!("../../tests/fixtures/auth0/flexible.json");
 
     fn norm(v: Value) -> Normalized {
-        let mut out = normalize(&Document::Json(v)).unwrap();
-        let n = out.remove(0);
-        validate(&n.policy).unwrap();
-        let back: Policy = serde_json::from_str(&n.policy.to_json()).unwrap();
-        assert_eq!(back, n.policy);
-        n
+        norm_json("auth0", v)
     }
 
     fn level(l: &str) -> Policy {
         norm(json!({"passwordPolicy": l})).policy
-    }
-
-    fn codes(n: &Normalized, code: WarningCode) -> Vec<&str> {
-        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
-    }
-
-    fn failures_in(p: &Policy, pw: &str, ctx: &Context) -> Vec<&'static str> {
-        let r = Checker::compile(p).unwrap().check(pw, ctx);
-        r.violations.iter().map(|v| v.id).collect()
-    }
-
-    fn failures(p: &Policy, pw: &str) -> Vec<&'static str> {
-        failures_in(p, pw, &Context::default())
     }
 
     #[test]

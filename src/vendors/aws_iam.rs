@@ -146,33 +146,18 @@ fn read(o: &Obj, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use crate::vendors::WarningCode;
     use super::*;
-    use crate::policy::{validate, LengthUnit};
+    use crate::vendors::testing::{codes, failures, norm_as};
+    use crate::vendors::WarningCode;
+    use crate::policy::LengthUnit;
     use crate::vendors::{detect_vendor, Warning};
-    use crate::{Checker, Context};
     use serde_json::json;
 
     const EXAMPLE: &str = include_str!("../../tests/fixtures/aws-iam/example.json");
     const FULL: &str = include_str!("../../tests/fixtures/aws-iam/full.json");
 
     fn norm(text: &str) -> Normalized {
-        let mut out = crate::vendors::normalize(text, Some("aws-iam")).unwrap();
-        assert_eq!(out.len(), 1);
-        let n = out.remove(0);
-        validate(&n.policy).unwrap();
-        let back: Policy = serde_json::from_str(&n.policy.to_json()).unwrap();
-        assert_eq!(back, n.policy);
-        n
-    }
-
-    fn codes(n: &Normalized, code: WarningCode) -> Vec<&str> {
-        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
-    }
-
-    fn failures(p: &Policy, pw: &str) -> Vec<&'static str> {
-        let r = Checker::compile(p).unwrap().check(pw, &Context::default());
-        r.violations.iter().map(|v| v.id).collect()
+        norm_as("aws-iam", text)
     }
 
     #[test]

@@ -337,34 +337,16 @@ fn whitelist(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::validate;
+    use crate::vendors::testing::{codes, failures, failures_in, norm_as};
     use crate::vendors::{detect_vendor, parse_document};
-    use crate::{Checker, Context};
+    use crate::Context;
 
     const ISSUE: &str = include_str!("../../tests/fixtures/keycloak/issue-example.txt");
     const REALM: &str = include_str!("../../tests/fixtures/keycloak/realm.json");
     const ALL: &str = include_str!("../../tests/fixtures/keycloak/every-type.txt");
 
     fn norm(text: &str) -> Normalized {
-        let mut out = crate::vendors::normalize(text, Some("keycloak")).unwrap();
-        let n = out.remove(0);
-        validate(&n.policy).unwrap();
-        let back: Policy = serde_json::from_str(&n.policy.to_json()).unwrap();
-        assert_eq!(back, n.policy);
-        n
-    }
-
-    fn codes(n: &Normalized, code: WarningCode) -> Vec<&str> {
-        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
-    }
-
-    fn failures_in(p: &Policy, pw: &str, ctx: &Context) -> Vec<&'static str> {
-        let r = Checker::compile(p).unwrap().check(pw, ctx);
-        r.violations.iter().map(|v| v.id).collect()
-    }
-
-    fn failures(p: &Policy, pw: &str) -> Vec<&'static str> {
-        failures_in(p, pw, &Context::default())
+        norm_as("keycloak", text)
     }
 
     #[test]
@@ -598,8 +580,8 @@ mod tests {
         }
     }
 
-    /// Every fixture of the other vendors detects as its own vendor, and no adapter of this issue
-    /// claims it; each fixture of this issue is claimed by its own adapter only.
+    /// Every fixture of the vendors detected by key detects as its own vendor, and no adapter with
+    /// its own detection claims it; each fixture of those adapters is claimed by its own only.
     #[test]
     fn fixtures_detect_as_their_own_vendor() {
         let others: [(&str, &str); 8] = [
@@ -626,18 +608,12 @@ mod tests {
             ("keycloak", ALL),
             ("keycloak", REALM),
         ];
-        type Detect = fn(&Document) -> bool;
-        let adapters: [(&str, Detect); 5] = [
-            ("aws-iam", super::super::aws_iam::detect),
-            ("aws-cognito", super::super::aws_cognito::detect),
-            ("okta", super::super::okta::detect),
-            ("auth0", super::super::auth0::detect),
-            ("keycloak", detect),
-        ];
+        // Every adapter with its own detection.
+        let adapters: Vec<&crate::vendors::Adapter> = crate::vendors::ADAPTERS.iter().filter(|a| a.detect.is_some()).collect();
         for (vendor, text) in others.iter().chain(ours.iter()) {
             let doc = parse_document(text).unwrap();
-            let claimed: Vec<&str> = adapters.iter().filter(|(_, d)| d(&doc)).map(|(v, _)| *v).collect();
-            let expected: Vec<&str> = adapters.iter().map(|(v, _)| *v).filter(|v| v == vendor).collect();
+            let claimed: Vec<&str> = adapters.iter().filter(|a| a.detect.is_some_and(|d| d(&doc))).map(|a| a.id).collect();
+            let expected: Vec<&str> = adapters.iter().map(|a| a.id).filter(|v| v == vendor).collect();
             assert_eq!(claimed, expected, "{vendor}: {text}");
             assert_eq!(detect_vendor(text).unwrap(), *vendor, "{text}");
             let out = crate::vendors::normalize(text, None).unwrap();

@@ -34,7 +34,12 @@ const AUDIT: &[&str] = &["date_created", "created_id", "date_modified", "modifie
 /// The special characters of `characters_type` 4 and 5.
 pub const SPECIAL: &str = "#$%@";
 
-pub fn normalize(doc: &Document) -> Result<Normalized> {
+pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
+    Ok(vec![read_document(doc)?])
+}
+
+/// The one policy of a document, wrapped (`platform`, `passwordPolicy`) or bare.
+fn read_document(doc: &Document) -> Result<Normalized> {
     let mut p = new_policy("longjump");
     let mut w = Warnings::default();
     let top = Obj::new(doc.value(), "")?.lenient();
@@ -183,7 +188,7 @@ fn characters(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::validate;
+    use crate::vendors::testing::{codes, norm_as};
     use crate::vendors::{parse_document, WarningCode};
     use serde_json::{json, Value};
 
@@ -192,16 +197,8 @@ mod tests {
 
     /// Normalizes through the public entry point (detection and validation included).
     fn run(text: &str) -> Normalized {
-        let mut out = crate::vendors::normalize(text, None).unwrap();
-        assert_eq!(out.len(), 1);
-        let n = out.remove(0);
-        assert_eq!(n.vendor, "longjump");
-        validate(&n.policy).unwrap();
-        n
-    }
-
-    fn codes(n: &Normalized, code: WarningCode) -> Vec<&str> {
-        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
+        assert_eq!(crate::vendors::detect_vendor(text).unwrap(), "longjump", "{text}");
+        norm_as("longjump", text)
     }
 
     /// The canonical form of the seed policy, with the given path prefix for vendorExtras.

@@ -12,7 +12,7 @@
 use serde_json::Value;
 
 use super::fields::{count_field, days, minutes, Obj};
-use super::{new_policy, Normalized, Warnings};
+use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::Result;
 use crate::policy::{CharClass, Expiry, History, IpRestriction, Lockout, Mfa, Network, Requirement, Session, TypesRule};
 
@@ -40,7 +40,12 @@ fn gate<T>(o: &Obj, w: &mut Warnings, flag: &str, key: &str, what: Option<&str>,
     Ok(Some((value, on == Some(true))))
 }
 
-pub fn normalize(doc: &Value) -> Result<Normalized> {
+pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
+    Ok(vec![read(doc.value())?])
+}
+
+/// The one policy of a Meraki document.
+fn read(doc: &Value) -> Result<Normalized> {
     let o = Obj::new(doc, "")?;
     let (mut p, mut w) = (new_policy("meraki"), Warnings::default());
 
@@ -100,7 +105,7 @@ pub fn normalize(doc: &Value) -> Result<Normalized> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{validate, Policy};
+    use crate::vendors::testing::{codes, norm_as};
     use crate::vendors::WarningCode;
     use serde_json::json;
 
@@ -108,17 +113,7 @@ mod tests {
     const FLAGS_OFF: &str = include_str!("../../tests/fixtures/meraki/flags_off.json");
 
     fn run(text: &str) -> Normalized {
-        let doc: Value = serde_json::from_str(text).unwrap();
-        let n = normalize(&doc).unwrap();
-        validate(&n.policy).unwrap();
-        // The canonical JSON round-trips.
-        let back: Policy = serde_json::from_str(&n.policy.to_json()).unwrap();
-        assert_eq!(back, n.policy);
-        n
-    }
-
-    fn codes(n: &Normalized, code: WarningCode) -> Vec<&str> {
-        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
+        norm_as("meraki", text)
     }
 
     #[test]
@@ -242,7 +237,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_field() {
-        let err = |v: Value| normalize(&v).unwrap_err();
+        let err = |v: Value| read(&v).unwrap_err();
         let e = err(json!({"enforceStrongPasswords": "yes"}));
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("enforceStrongPasswords")));
         let e = err(json!({"apiAuthentication": {"ipRestrictionsForKeys": {"enabled": 1}}}));

@@ -1,5 +1,6 @@
 //! Vendor adapters: vendor document → canonical policy + warnings. Each adapter is a pure
-//! function in its own file; this module parses the document, detects the vendor and dispatches.
+//! function in its own file; this module parses the document, detects the vendor and dispatches,
+//! all through one table of the adapters ([`ADAPTERS`]).
 
 pub mod auth0;
 pub mod aws_cognito;
@@ -14,6 +15,8 @@ pub mod passwordrules;
 pub mod sailpoint;
 pub mod scaleway;
 pub mod sumologic;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod xml;
 
 use serde::Serialize;
@@ -27,11 +30,67 @@ pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
 /// The deepest nesting of arrays and objects accepted in a document.
 pub const MAX_DEPTH: usize = 64;
 
-/// Vendor ids, in the order detection reports candidates.
-pub const VENDORS: [&str; 12] = [
-    "meraki", "sailpoint", "sumologic", "scaleway", "longjump", "aws-iam", "aws-cognito", "okta", "auth0", "keycloak",
-    "passwordrules", "canonical",
+/// The document forms an adapter reads; any other form is `invalid_json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    JsonOnly,
+    /// JSON, or XML converted to a JSON value.
+    JsonOrXml,
+    /// JSON, or plain text.
+    JsonOrText,
+}
+
+/// One vendor's adapter: how it is detected, what it reads and how it normalizes.
+pub struct Adapter {
+    /// The vendor id (`detectVendor`, `{ vendor }`).
+    pub id: &'static str,
+    /// Top-level keys only this vendor uses, for detection by key (empty: none).
+    pub keys: &'static [&'static str],
+    /// The adapter's own detection, for formats recognised by syntax or shape.
+    pub detect: Option<fn(&Document) -> bool>,
+    pub reads: Reads,
+    pub normalize: fn(&Document) -> Result<Vec<Normalized>>,
+}
+
+/// Every vendor, in the order detection reports candidates. The only list of the vendors:
+/// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
+pub const ADAPTERS: [Adapter; 12] = [
+    Adapter { id: "meraki", keys: meraki::KEYS, detect: None, reads: Reads::JsonOnly, normalize: meraki::normalize },
+    Adapter { id: "sailpoint", keys: sailpoint::KEYS, detect: None, reads: Reads::JsonOnly, normalize: sailpoint::normalize },
+    Adapter { id: "sumologic", keys: sumologic::KEYS, detect: None, reads: Reads::JsonOnly, normalize: sumologic::normalize },
+    Adapter { id: "scaleway", keys: scaleway::KEYS, detect: None, reads: Reads::JsonOnly, normalize: scaleway::normalize },
+    Adapter { id: "longjump", keys: longjump::KEYS, detect: None, reads: Reads::JsonOrXml, normalize: longjump::normalize },
+    Adapter { id: "aws-iam", keys: &[], detect: Some(aws_iam::detect), reads: Reads::JsonOnly, normalize: aws_iam::normalize },
+    Adapter {
+        id: "aws-cognito",
+        keys: &[],
+        detect: Some(aws_cognito::detect),
+        reads: Reads::JsonOnly,
+        normalize: aws_cognito::normalize,
+    },
+    Adapter { id: "okta", keys: &[], detect: Some(okta::detect), reads: Reads::JsonOnly, normalize: okta::normalize },
+    Adapter { id: "auth0", keys: &[], detect: Some(auth0::detect), reads: Reads::JsonOnly, normalize: auth0::normalize },
+    Adapter { id: "keycloak", keys: &[], detect: Some(keycloak::detect), reads: Reads::JsonOrText, normalize: keycloak::normalize },
+    Adapter {
+        id: "passwordrules",
+        keys: &[],
+        detect: Some(passwordrules::detect),
+        reads: Reads::JsonOrText,
+        normalize: passwordrules::normalize,
+    },
+    Adapter { id: "canonical", keys: canonical::KEYS, detect: None, reads: Reads::JsonOnly, normalize: canonical::normalize },
 ];
+
+/// Vendor ids, in the order detection reports candidates (the ids of [`ADAPTERS`]).
+pub const VENDORS: [&str; ADAPTERS.len()] = {
+    let mut ids = [""; ADAPTERS.len()];
+    let mut i = 0;
+    while i < ADAPTERS.len() {
+        ids[i] = ADAPTERS[i].id;
+        i += 1;
+    }
+    ids
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -168,7 +227,7 @@ pub fn normalize_canonical(text: &str) -> Result<Normalized> {
     let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     check_depth(trimmed)?;
     let value = serde_json::from_str::<Value>(trimmed).map_err(json_error)?;
-    canonical::normalize(&value)
+    canonical::read(&value)
 }
 
 /// Parses a document: XML when its first non-blank character is `<`, JSON otherwise.
@@ -249,54 +308,36 @@ fn check_depth(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Keys that only one vendor uses, for detection.
-fn distinctive(vendor: &str) -> &'static [&'static str] {
-    match vendor {
-        "meraki" => meraki::KEYS,
-        "sailpoint" => sailpoint::KEYS,
-        "sumologic" => sumologic::KEYS,
-        "scaleway" => scaleway::KEYS,
-        "longjump" => longjump::KEYS,
-        "canonical" => canonical::KEYS,
-        _ => &[],
-    }
+/// The adapters with the given ids, in table order.
+fn adapters_named(ids: &[&str]) -> Vec<&'static Adapter> {
+    ADAPTERS.iter().filter(|a| ids.contains(&a.id)).collect()
 }
 
-/// Vendors whose own detection accepts the document (formats recognised by syntax or shape).
-fn detected_by_adapter(doc: &Document) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    for (vendor, accepts) in [
-        ("aws-iam", aws_iam::detect as fn(&Document) -> bool),
-        ("aws-cognito", aws_cognito::detect),
-        ("okta", okta::detect),
-        ("auth0", auth0::detect),
-        ("keycloak", keycloak::detect),
-        ("passwordrules", passwordrules::detect),
-    ] {
-        if accepts(doc) {
-            out.push(vendor);
-        }
-    }
-    out
+/// Adapters whose own detection accepts the document (formats recognised by syntax or shape).
+fn detected_by_adapter(doc: &Document) -> Vec<&'static Adapter> {
+    ADAPTERS.iter().filter(|a| a.detect.is_some_and(|accepts| accepts(doc))).collect()
 }
 
-/// Vendors the document may come from.
-fn candidates(doc: &Document) -> Vec<&'static str> {
+/// Adapters the document may come from.
+fn candidates(doc: &Document) -> Vec<&'static Adapter> {
     let by_adapter = detected_by_adapter(doc);
     if !by_adapter.is_empty() {
         return by_adapter;
     }
     match doc {
-        Document::Xml(_) => return vec!["longjump"],
-        Document::Text(_) => return vec![],
-        Document::Json(_) => {}
+        Document::Xml(_) => ADAPTERS.iter().filter(|a| a.reads == Reads::JsonOrXml).collect(),
+        Document::Text(_) => vec![],
+        Document::Json(v) => candidates_by_keys(v),
     }
-    let v = doc.value();
+}
+
+/// Adapters a JSON document may come from, by its shape and its keys.
+fn candidates_by_keys(v: &Value) -> Vec<&'static Adapter> {
     let obj = match v {
         // Only SailPoint's list endpoint returns an array of policies.
         Value::Array(items) => {
             return match items.first() {
-                Some(Value::Object(_)) => vec!["sailpoint"],
+                Some(Value::Object(_)) => adapters_named(&["sailpoint"]),
                 _ => vec![],
             }
         }
@@ -305,26 +346,22 @@ fn candidates(doc: &Document) -> Vec<&'static str> {
     };
     // Wrapped forms.
     if obj.get("platform").and_then(|p| p.get("passwordPolicy")).is_some() || obj.get("passwordPolicy").is_some_and(Value::is_object) {
-        return vec!["longjump"];
+        return adapters_named(&["longjump"]);
     }
-    let mut out: Vec<&'static str> = VENDORS
-        .iter()
-        .copied()
-        .filter(|vendor| distinctive(vendor).iter().any(|k| obj.contains_key(*k)))
-        .collect();
+    let mut out: Vec<&'static Adapter> = ADAPTERS.iter().filter(|a| a.keys.iter().any(|k| obj.contains_key(*k))).collect();
     // The canonical form is recognised by its `version`, whatever else it holds.
-    if out.contains(&"canonical") && obj.contains_key("version") {
-        out.retain(|v| *v == "canonical");
+    if out.iter().any(|a| a.id == "canonical") && obj.contains_key("version") {
+        out.retain(|a| a.id == "canonical");
     }
     if out.is_empty() && ["minLength", "maxLength"].iter().any(|k| obj.contains_key(*k)) {
         // Keys shared by SailPoint and Sumo Logic only.
-        out = vec!["sailpoint", "sumologic"];
+        out = adapters_named(&["sailpoint", "sumologic"]);
     }
     out
 }
 
-/// Detects the vendor of a parsed document.
-pub fn detect(doc: &Document) -> Result<&'static str> {
+/// The adapter of a parsed document, by detection.
+fn detect_adapter(doc: &Document) -> Result<&'static Adapter> {
     let c = candidates(doc);
     match c.as_slice() {
         [one] => Ok(one),
@@ -336,9 +373,18 @@ pub fn detect(doc: &Document) -> Result<&'static str> {
         many => Err(PolicyError::new(
             ErrorCode::AmbiguousVendor,
             None,
-            format!("the document has fields of several vendors ({}); pass {{ vendor }} to choose", many.join(", ")),
+            format!("the document has fields of several vendors ({}); pass {{ vendor }} to choose", ids(many)),
         )),
     }
+}
+
+fn ids(adapters: &[&Adapter]) -> String {
+    adapters.iter().map(|a| a.id).collect::<Vec<_>>().join(", ")
+}
+
+/// Detects the vendor of a parsed document.
+pub fn detect(doc: &Document) -> Result<&'static str> {
+    detect_adapter(doc).map(|a| a.id)
 }
 
 /// Parses and detects.
@@ -346,8 +392,9 @@ pub fn detect_vendor(text: &str) -> Result<&'static str> {
     detect(&parse_document(text)?)
 }
 
-fn vendor_id(name: &str) -> Result<&'static str> {
-    VENDORS.iter().copied().find(|v| v.eq_ignore_ascii_case(name)).ok_or_else(|| {
+/// The adapter of a vendor id given by the caller (case-insensitive).
+fn adapter_named(name: &str) -> Result<&'static Adapter> {
+    ADAPTERS.iter().find(|a| a.id.eq_ignore_ascii_case(name)).ok_or_else(|| {
         // The caller's text, bounded: an error message is never megabytes long.
         let shown: String = name.chars().take(40).collect();
         let more = if name.chars().nth(40).is_some() { "…" } else { "" };
@@ -466,38 +513,12 @@ fn duplicate_key_paths(text: &str, limit: usize) -> Vec<String> {
 }
 
 pub fn normalize_document(doc: &Document, vendor: Option<&str>) -> Result<Vec<Normalized>> {
-    let vendor = match vendor {
-        Some(v) => vendor_id(v)?,
-        None => detect(doc)?,
+    let adapter = match vendor {
+        Some(v) => adapter_named(v)?,
+        None => detect_adapter(doc)?,
     };
-    let reads_text = matches!(vendor, "keycloak" | "passwordrules");
-    match doc {
-        Document::Xml(_) if vendor != "longjump" => {
-            return Err(PolicyError::new(
-                ErrorCode::InvalidJson,
-                None,
-                format!("the {vendor} adapter reads JSON, and this document is XML"),
-            ))
-        }
-        Document::Text(_) if !reads_text => {
-            return Err(PolicyError::new(ErrorCode::InvalidJson, None, format!("the {vendor} adapter reads JSON, and this document is not JSON")))
-        }
-        _ => {}
-    }
-    let out = match vendor {
-        "aws-iam" => aws_iam::normalize(doc)?,
-        "aws-cognito" => aws_cognito::normalize(doc)?,
-        "okta" => okta::normalize(doc)?,
-        "auth0" => auth0::normalize(doc)?,
-        "keycloak" => keycloak::normalize(doc)?,
-        "passwordrules" => passwordrules::normalize(doc)?,
-        "meraki" => vec![meraki::normalize(doc.value())?],
-        "sailpoint" => sailpoint::normalize(doc.value())?,
-        "sumologic" => vec![sumologic::normalize(doc.value())?],
-        "scaleway" => vec![scaleway::normalize(doc.value())?],
-        "longjump" => vec![longjump::normalize(doc)?],
-        _ => vec![canonical::normalize(doc.value())?],
-    };
+    adapter.check_reads(doc)?;
+    let out = (adapter.normalize)(doc)?;
     for (i, n) in out.iter().enumerate() {
         crate::policy::validate(&n.policy).map_err(|mut e| {
             if out.len() > 1 || matches!(doc.value(), Value::Array(_)) {
@@ -507,6 +528,26 @@ pub fn normalize_document(doc: &Document, vendor: Option<&str>) -> Result<Vec<No
         })?;
     }
     Ok(out)
+}
+
+impl Adapter {
+    /// An XML or text document given to an adapter that does not read it is `invalid_json`.
+    fn check_reads(&self, doc: &Document) -> Result<()> {
+        let id = self.id;
+        match (doc, self.reads) {
+            (Document::Xml(_), Reads::JsonOnly | Reads::JsonOrText) => Err(PolicyError::new(
+                ErrorCode::InvalidJson,
+                None,
+                format!("the {id} adapter reads JSON, and this document is XML"),
+            )),
+            (Document::Text(_), Reads::JsonOnly | Reads::JsonOrXml) => Err(PolicyError::new(
+                ErrorCode::InvalidJson,
+                None,
+                format!("the {id} adapter reads JSON, and this document is not JSON"),
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// A policy with the given vendor's source set.

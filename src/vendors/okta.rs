@@ -277,31 +277,16 @@ fn read_lockout(l: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::validate;
     use crate::vendors::detect_vendor;
-    use crate::{Checker, Context};
+    use crate::vendors::testing::{codes, failures_in, norm_json};
+    use crate::Context;
     use serde_json::json;
 
     const SETTINGS: &str = include_str!("../../tests/fixtures/okta/settings-example.json");
     const LIST: &str = include_str!("../../tests/fixtures/okta/list.json");
 
     fn norm(v: Value) -> Normalized {
-        let mut out = normalize(&Document::Json(v)).unwrap();
-        assert_eq!(out.len(), 1);
-        let n = out.remove(0);
-        validate(&n.policy).unwrap();
-        let back: Policy = serde_json::from_str(&n.policy.to_json()).unwrap();
-        assert_eq!(back, n.policy);
-        n
-    }
-
-    fn codes(n: &Normalized, code: WarningCode) -> Vec<&str> {
-        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
-    }
-
-    fn failures(p: &Policy, pw: &str, ctx: &Context) -> Vec<&'static str> {
-        let r = Checker::compile(p).unwrap().check(pw, ctx);
-        r.violations.iter().map(|v| v.id).collect()
+        norm_json("okta", v)
     }
 
     #[test]
@@ -338,11 +323,11 @@ mod tests {
         );
         let p = &n.policy;
         let ctx = Context { username: Some("jane.doe@example.com".into()), ..Default::default() };
-        assert!(failures(p, "Sunny-Day42", &ctx).is_empty());
-        assert_eq!(failures(p, "sunny-day42", &ctx), ["chars.upper"]);
+        assert!(failures_in(p, "Sunny-Day42", &ctx).is_empty());
+        assert_eq!(failures_in(p, "sunny-day42", &ctx), ["chars.upper"]);
         // A part of the username.
-        assert_eq!(failures(p, "Doe-Family42", &ctx), ["context.username"]);
-        assert_eq!(failures(p, "Ab1", &ctx), ["length.min"]);
+        assert_eq!(failures_in(p, "Doe-Family42", &ctx), ["context.username"]);
+        assert_eq!(failures_in(p, "Ab1", &ctx), ["length.min"]);
     }
 
     #[test]
@@ -404,11 +389,11 @@ mod tests {
             attributes: [("firstName".to_string(), "Robin".to_string()), ("city".to_string(), "Paris".to_string())].into(),
             ..Default::default()
         };
-        assert!(failures(p, "Tulip-Garden-42", &ctx).is_empty());
-        assert_eq!(failures(p, "Robin-Garden-42", &ctx), ["context.attribute"]);
+        assert!(failures_in(p, "Tulip-Garden-42", &ctx).is_empty());
+        assert_eq!(failures_in(p, "Robin-Garden-42", &ctx), ["context.attribute"]);
         // `city` is not one of the checked attributes.
-        assert!(failures(p, "Paris-Garden-42", &ctx).is_empty());
-        assert_eq!(failures(p, "password", &ctx), ["length.min", "chars.upper", "chars.digit", "chars.symbol", "dictionary.common"]);
+        assert!(failures_in(p, "Paris-Garden-42", &ctx).is_empty());
+        assert_eq!(failures_in(p, "password", &ctx), ["length.min", "chars.upper", "chars.digit", "chars.symbol", "dictionary.common"]);
     }
 
     #[test]
@@ -418,8 +403,8 @@ mod tests {
         assert_eq!(codes(&n, WarningCode::Approximation), ["settings.password.complexity.minNumber"]);
         assert_eq!(n.policy.context.username, None);
         let ctx = Context::default();
-        assert_eq!(failures(&n.policy, "abcdefgh1!", &ctx), ["chars.digit"]);
-        assert!(failures(&n.policy, "abcdefg12!", &ctx).is_empty());
+        assert_eq!(failures_in(&n.policy, "abcdefgh1!", &ctx), ["chars.digit"]);
+        assert!(failures_in(&n.policy, "abcdefg12!", &ctx).is_empty());
     }
 
     #[test]

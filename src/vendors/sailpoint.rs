@@ -14,7 +14,7 @@
 use serde_json::Value;
 
 use super::fields::{days, Obj};
-use super::{new_policy, Normalized, Warnings};
+use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
     AttributeCheck, CharClass, CharSet, ClassMin, ContextCheck, CustomDictionary, Expiry, MatchMode, Mfa, Policy,
@@ -64,7 +64,12 @@ const CATEGORIES: [(&str, CharClass); 4] = [
     ("minSpecial", CharClass::Symbol),
 ];
 
-pub fn normalize(doc: &Value) -> Result<Vec<Normalized>> {
+pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
+    read(doc.value())
+}
+
+/// A list of policies (one each) or a single policy.
+fn read(doc: &Value) -> Result<Vec<Normalized>> {
     match doc {
         Value::Array(items) if items.is_empty() => {
             Err(PolicyError::field("$", "the list is empty: it holds no password policy"))
@@ -268,21 +273,14 @@ fn mfa(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 mod tests {
     use super::*;
     use crate::policy::validate;
+    use crate::vendors::testing::{codes, norm_json};
     use crate::vendors::WarningCode;
     use serde_json::json;
 
     const LIST: &str = include_str!("../../tests/fixtures/sailpoint/list.json");
 
     fn norm(v: Value) -> Normalized {
-        let mut out = normalize(&v).unwrap();
-        assert_eq!(out.len(), 1);
-        let n = out.remove(0);
-        validate(&n.policy).unwrap();
-        n
-    }
-
-    fn codes(n: &Normalized, code: WarningCode) -> Vec<&str> {
-        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
+        norm_json("sailpoint", v)
     }
 
     fn forbidden() -> Value {
@@ -414,7 +412,7 @@ mod tests {
         assert!(p.vendor_extras.is_empty());
         assert_eq!(n.warnings.len(), 1, "{:?}", n.warnings); // only the forbidden-characters note
                                                              // Other negative values are errors with their path.
-        let e = normalize(&json!({"minLength": -2})).unwrap_err();
+        let e = read(&json!({"minLength": -2})).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("minLength")));
     }
 
@@ -479,7 +477,7 @@ mod tests {
 
     #[test]
     fn min_character_types_beyond_four_is_unsatisfiable() {
-        let out = normalize(&json!({"minCharacterTypes": 5})).unwrap();
+        let out = read(&json!({"minCharacterTypes": 5})).unwrap();
         assert_eq!(codes(&out[0], WarningCode::OutOfRange), vec!["minCharacterTypes"]);
         assert_eq!(out[0].policy.types[0].required, 5);
         assert_eq!(validate(&out[0].policy).unwrap_err().code(), "unsatisfiable");
@@ -578,7 +576,7 @@ mod tests {
         assert_eq!(codes(&n, WarningCode::Defaulted), vec!["passwordExpiration"]);
         // Round trip of a policy with an unenforced expiry keeps `enforced: false`.
         let n = norm(json!({"passwordExpiration": 90}));
-        let again = crate::vendors::canonical::normalize(&serde_json::to_value(&n.policy).unwrap()).unwrap();
+        let again = crate::vendors::canonical::read(&serde_json::to_value(&n.policy).unwrap()).unwrap();
         assert_eq!(again.policy, n.policy);
         assert!(!again.policy.settings.expiry.unwrap().enforced);
     }
@@ -602,7 +600,7 @@ mod tests {
 
     #[test]
     fn array_paths_are_prefixed() {
-        let out = normalize(&json!([{"minLength": 8}, {"minLength": 10, "foo": 1, "minCharacterTypes": 7}])).unwrap();
+        let out = read(&json!([{"minLength": 8}, {"minLength": 10, "foo": 1, "minCharacterTypes": 7}])).unwrap();
         assert_eq!(out.len(), 2);
         assert_eq!(out[1].policy.length.min, Some(10));
         assert_eq!(codes(&out[1], WarningCode::UnknownField), vec!["[1].foo"]);
@@ -610,13 +608,13 @@ mod tests {
         assert_eq!(out[1].policy.vendor_extras.get("[1].foo"), Some(&json!(1)));
         assert_eq!(codes(&out[0], WarningCode::Approximation), vec!["[0]"]);
         // Errors name the element.
-        let e = normalize(&json!([{"minLength": 8}, {"minLength": "8"}])).unwrap_err();
+        let e = read(&json!([{"minLength": 8}, {"minLength": "8"}])).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("[1].minLength")));
-        let e = normalize(&json!([{"minLength": 8}, {"useDictionary": "yes"}])).unwrap_err();
+        let e = read(&json!([{"minLength": 8}, {"useDictionary": "yes"}])).unwrap_err();
         assert_eq!(e.path(), Some("[1].useDictionary"));
-        let e = normalize(&json!([{"minLength": 8}, 3])).unwrap_err();
+        let e = read(&json!([{"minLength": 8}, 3])).unwrap_err();
         assert_eq!(e.path(), Some("[1]"));
-        let e = normalize(&json!([])).unwrap_err();
+        let e = read(&json!([])).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("$")));
         // The validation error of the whole document names the policy.
         let e = crate::vendors::normalize(r#"[{"minLength": 8}, {"minLength": 9, "maxLength": 4}]"#, Some("sailpoint"))
@@ -634,9 +632,9 @@ mod tests {
             (json!({"validateAgainstAccountId": 1}), "validateAgainstAccountId"),
             (json!({"maxLength": 5_000_000_000u64}), "maxLength"),
         ] {
-            let e = normalize(&doc).unwrap_err();
+            let e = read(&doc).unwrap_err();
             assert_eq!((e.code(), e.path()), ("invalid_field", Some(path)), "{doc}");
         }
-        assert_eq!(normalize(&json!("x")).unwrap_err().path(), Some("$"));
+        assert_eq!(read(&json!("x")).unwrap_err().path(), Some("$"));
     }
 }

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::fields::Obj;
 use super::fields::count_field;
-use super::{new_policy, Normalized, Warnings};
+use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{ApiKeys, Expiry, Lockout, Session};
 
@@ -52,7 +52,12 @@ fn duration(o: &Obj, key: &str) -> Result<Option<f64>> {
     }
 }
 
-pub fn normalize(doc: &Value) -> Result<Normalized> {
+pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
+    Ok(vec![read(doc.value())?])
+}
+
+/// The one policy of a Scaleway document.
+fn read(doc: &Value) -> Result<Normalized> {
     let o = Obj::new(doc, "")?;
     let (mut p, mut w) = (new_policy("scaleway"), Warnings::default());
     let renew = o.bool("enforce_password_renewal")?;
@@ -94,7 +99,8 @@ pub fn normalize(doc: &Value) -> Result<Normalized> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{validate, Policy, Settings};
+    use crate::policy::Settings;
+    use crate::vendors::testing::{codes, norm_json};
     use crate::vendors::WarningCode;
     use serde_json::json;
 
@@ -102,15 +108,7 @@ mod tests {
     const NULLS: &str = include_str!("../../tests/fixtures/scaleway/nulls.json");
 
     fn run(v: Value) -> Normalized {
-        let n = normalize(&v).unwrap();
-        validate(&n.policy).unwrap();
-        let back: Policy = serde_json::from_str(&n.policy.to_json()).unwrap();
-        assert_eq!(back, n.policy);
-        n
-    }
-
-    fn paths(n: &Normalized, code: WarningCode) -> Vec<&str> {
-        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
+        norm_json("scaleway", v)
     }
 
     #[test]
@@ -131,7 +129,7 @@ mod tests {
         assert_eq!(s.session, Some(Session { enforced: true, idle_timeout_seconds: None, max_duration_seconds: Some(2_592_000.0) }));
         // "0s": no maximum.
         assert_eq!(s.api_keys, Some(ApiKeys { max_expiration_seconds: None }));
-        assert_eq!(paths(&n, WarningCode::NotCheckable), KEYS);
+        assert_eq!(codes(&n, WarningCode::NotCheckable), KEYS);
         assert_eq!(n.warnings.len(), 5);
     }
 
@@ -142,7 +140,7 @@ mod tests {
         assert_eq!(s.expiry, Some(Expiry { enforced: true, renew_on_first_login: Some(false), ..Default::default() }));
         assert_eq!(s.lockout, Some(Lockout { enforced: true, threshold: None, ..Default::default() }));
         assert_eq!((&s.session, &s.api_keys), (&None, &None));
-        assert_eq!(paths(&n, WarningCode::NotCheckable), ["enforce_password_renewal", "login_attempts_before_locked"]);
+        assert_eq!(codes(&n, WarningCode::NotCheckable), ["enforce_password_renewal", "login_attempts_before_locked"]);
         assert!(n.policy.vendor_extras.is_empty());
     }
 
@@ -169,7 +167,7 @@ mod tests {
 
     #[test]
     fn malformed_values_name_the_field() {
-        let err = |v: Value| normalize(&v).unwrap_err();
+        let err = |v: Value| read(&v).unwrap_err();
         for (doc, path) in [
             (json!({"grace_period_duration": "three days"}), "grace_period_duration"),
             (json!({"max_login_session_duration": "30d"}), "max_login_session_duration"),
@@ -192,7 +190,7 @@ mod tests {
     #[test]
     fn unknown_fields_are_kept() {
         let n = run(json!({"login_attempts_before_locked": 3, "organization_id": "abc"}));
-        assert_eq!(paths(&n, WarningCode::UnknownField), ["organization_id"]);
+        assert_eq!(codes(&n, WarningCode::UnknownField), ["organization_id"]);
         assert_eq!(n.policy.vendor_extras.get("organization_id"), Some(&json!("abc")));
     }
 

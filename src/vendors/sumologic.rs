@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::fields::Obj;
 use super::fields::int_field;
-use super::{new_policy, Normalized, Warnings};
+use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::Result;
 use crate::policy::{CharClass, ClassMin, Expiry, History, Lockout, Mfa};
 
@@ -59,7 +59,12 @@ fn count(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-pub fn normalize(doc: &Value) -> Result<Normalized> {
+pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
+    Ok(vec![read(doc.value())?])
+}
+
+/// The one policy of a Sumo Logic document.
+fn read(doc: &Value) -> Result<Normalized> {
     let o = Obj::new(doc, "")?;
     let (mut p, mut w) = (new_policy("sumologic"), Warnings::default());
 
@@ -113,22 +118,15 @@ pub fn normalize(doc: &Value) -> Result<Normalized> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{validate, LengthUnit, Policy};
+    use crate::policy::LengthUnit;
+    use crate::vendors::testing::{codes, norm_json};
     use crate::vendors::WarningCode;
     use serde_json::json;
 
     const EXAMPLE: &str = include_str!("../../tests/fixtures/sumologic/example.json");
 
     fn run(v: Value) -> Normalized {
-        let n = normalize(&v).unwrap();
-        validate(&n.policy).unwrap();
-        let back: Policy = serde_json::from_str(&n.policy.to_json()).unwrap();
-        assert_eq!(back, n.policy);
-        n
-    }
-
-    fn paths(n: &Normalized, code: WarningCode) -> Vec<&str> {
-        n.warnings.iter().filter(|w| w.code == code).map(|w| w.path.as_str()).collect()
+        norm_json("sumologic", v)
     }
 
     fn all_classes() -> Vec<ClassMin> {
@@ -151,9 +149,9 @@ mod tests {
             Some(Lockout { enforced: true, threshold: Some(6), duration_seconds: Some(1800.0), until_unlocked: false, reset_window_seconds: Some(600.0) })
         );
         assert_eq!(s.mfa, Some(Mfa { required: Some(false), remember: Some(true), ..Default::default() }));
-        assert!(paths(&n, WarningCode::Defaulted).is_empty());
+        assert!(codes(&n, WarningCode::Defaulted).is_empty());
         assert_eq!(
-            paths(&n, WarningCode::NotCheckable),
+            codes(&n, WarningCode::NotCheckable),
             ["maxPasswordAgeInDays", "accountLockoutThreshold", "failedLoginResetDurationInMins", "accountLockoutDurationInMins", "requireMfa", "rememberMfa"]
         );
         assert_eq!(n.warnings.len(), 6);
@@ -166,7 +164,7 @@ mod tests {
         // The documented defaults are the example's values.
         assert_eq!(n.policy, example.policy);
         assert_eq!(n.policy.classes, all_classes());
-        let defaulted = paths(&n, WarningCode::Defaulted);
+        let defaulted = codes(&n, WarningCode::Defaulted);
         assert_eq!(defaulted.len(), 14);
         assert!(defaulted.contains(&"minLength") && defaulted.contains(&"disallowWeakPasswords"));
         assert_eq!(n.warnings.len(), 14, "only defaulted warnings: {:?}", n.warnings);
@@ -190,8 +188,8 @@ mod tests {
     fn never_expires() {
         let n = run(json!({"maxPasswordAgeInDays": -1}));
         assert_eq!(n.policy.settings.expiry, Some(Expiry { enforced: true, ..Default::default() }));
-        assert!(paths(&n, WarningCode::OutOfRange).is_empty());
-        let e = normalize(&json!({"maxPasswordAgeInDays": -2})).unwrap_err();
+        assert!(codes(&n, WarningCode::OutOfRange).is_empty());
+        let e = read(&json!({"maxPasswordAgeInDays": -2})).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("maxPasswordAgeInDays")));
         let n = run(json!({"maxPasswordAgeInDays": 30}));
         assert_eq!(n.policy.settings.expiry.and_then(|e| e.max_age_seconds), Some(30.0 * DAY));
@@ -201,7 +199,7 @@ mod tests {
     fn weak_passwords_use_the_common_list() {
         let n = run(json!({"disallowWeakPasswords": true}));
         assert!(n.policy.dictionary.common);
-        assert_eq!(paths(&n, WarningCode::Approximation), ["disallowWeakPasswords"]);
+        assert_eq!(codes(&n, WarningCode::Approximation), ["disallowWeakPasswords"]);
         assert!(n.warnings.iter().any(|w| w.message.contains("our reading of an undocumented flag")));
         assert!(!run(json!({"disallowWeakPasswords": false})).policy.dictionary.common);
     }
@@ -211,7 +209,7 @@ mod tests {
         let n = run(json!({"minLength": 6, "maxLength": 256, "minUniquePasswords": 20, "accountLockoutThreshold": 2,
                            "failedLoginResetDurationInMins": 15, "accountLockoutDurationInMins": 10, "maxPasswordAgeInDays": 400}));
         assert_eq!(
-            paths(&n, WarningCode::OutOfRange),
+            codes(&n, WarningCode::OutOfRange),
             ["minLength", "maxLength", "maxPasswordAgeInDays", "minUniquePasswords", "accountLockoutThreshold", "failedLoginResetDurationInMins", "accountLockoutDurationInMins"]
         );
         let w = n.warnings.iter().find(|w| w.path == "maxLength").unwrap();
@@ -229,17 +227,17 @@ mod tests {
     #[test]
     fn unknown_fields_and_errors() {
         let n = run(json!({"minLength": 10, "passwordHint": "none"}));
-        assert_eq!(paths(&n, WarningCode::UnknownField), ["passwordHint"]);
+        assert_eq!(codes(&n, WarningCode::UnknownField), ["passwordHint"]);
         assert_eq!(n.policy.vendor_extras.get("passwordHint"), Some(&json!("none")));
-        let e = normalize(&json!({"mustContainDigits": "true"})).unwrap_err();
+        let e = read(&json!({"mustContainDigits": "true"})).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("mustContainDigits")));
-        let e = normalize(&json!({"minLength": "8"})).unwrap_err();
+        let e = read(&json!({"minLength": "8"})).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("minLength")));
-        let e = normalize(&json!({"minUniquePasswords": -3})).unwrap_err();
+        let e = read(&json!({"minUniquePasswords": -3})).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("minUniquePasswords")));
-        let e = normalize(&json!({"accountLockoutDurationInMins": -30})).unwrap_err();
+        let e = read(&json!({"accountLockoutDurationInMins": -30})).unwrap_err();
         assert_eq!(e.path(), Some("accountLockoutDurationInMins"));
-        assert_eq!(normalize(&json!("policy")).unwrap_err().path(), Some("$"));
+        assert_eq!(read(&json!("policy")).unwrap_err().path(), Some("$"));
     }
 
     #[test]
