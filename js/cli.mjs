@@ -13,8 +13,8 @@
 // one JSON line on stderr at the end (the tests and tests/cli/throughput.mjs use it).
 
 import fs from 'node:fs';
-import * as nodeBuffer from 'node:buffer';
 import { createRequire } from 'node:module';
+import { MAX_LINE_BYTES, isUtf8, readLines } from './lines.mjs';
 
 const require = createRequire(import.meta.url);
 /** The package's Node entry, loaded (with the wasm) only when a command runs: help is instant. */
@@ -27,8 +27,6 @@ const VERSION = (() => {
   }
 })();
 
-/** The longest line `check` reads into memory (bytes, without the line ending). */
-const MAX_LINE_BYTES = 1 << 20;
 /** Output is written in batches of about this many characters. */
 const OUT_BATCH = 1 << 16;
 /** `generate` asks the library for at most this many passwords per call. */
@@ -36,21 +34,6 @@ const GENERATE_BATCH = 1000;
 const GENERATE_MAX = 1_000_000;
 const LOCALES = ['en', 'de', 'fr', 'es'];
 const KNOWN_VENDORS = 'meraki, sailpoint, sumologic, scaleway, longjump, aws-iam, aws-cognito, okta, auth0, keycloak, passwordrules, canonical';
-
-const isUtf8 =
-  typeof nodeBuffer.isUtf8 === 'function'
-    ? nodeBuffer.isUtf8
-    : (() => {
-        const strict = new TextDecoder('utf-8', { fatal: true });
-        return (bytes) => {
-          try {
-            strict.decode(bytes);
-            return true;
-          } catch {
-            return false;
-          }
-        };
-      })();
 
 // ---------------------------------------------------------------------------------------------
 // Help
@@ -556,6 +539,37 @@ function duration(secs) {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
+/**
+ * The passwords to check: a file, or standard input for `-`. Opened at once, so that a missing
+ * file is an error before any output. `totalBytes`: the size of a regular file (for progress).
+ */
+function openPasswords(inputFile) {
+  let fd = 0;
+  if (inputFile !== '-') {
+    try {
+      fd = fs.openSync(inputFile, 'r');
+    } catch (e) {
+      const why = e.code === 'ENOENT' ? 'no such file' : e.message;
+      throw new CliError(`cannot read the passwords ${inputFile}: ${why}`, { hint: 'Check the path, or pass - to read standard input.' });
+    }
+  }
+  let totalBytes = null;
+  try {
+    const st = fs.fstatSync(fd);
+    if (st.isDirectory()) throw new CliError(`cannot read the passwords ${inputFile}: it is a directory`);
+    if (st.isFile()) totalBytes = st.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+  }
+  if (inputFile === '-' && process.stdin.isTTY) {
+    process.stderr.write('passpolicy check: reading passwords from the terminal, one per line; end with Ctrl-D.\n');
+  }
+  // A stdin pipe or terminal is read through process.stdin; a file (also `< file`) through an fs stream.
+  const input = fd === 0 && totalBytes === null ? process.stdin : fs.createReadStream(null, { fd, highWaterMark: 1 << 16 });
+
+  return { input, totalBytes };
+}
+
 async function cmdCheck(argv) {
   const { values, positionals } = parseArgs(argv, {
     policy: { type: 'string' },
@@ -588,46 +602,14 @@ async function cmdCheck(argv) {
     throw fromLibraryError(e, `the context file ${values.context} cannot be used`, values.context);
   }
 
-  // Open the input now, so that a missing file is an error before any output.
-  let fd = 0;
-  if (inputFile !== '-') {
-    try {
-      fd = fs.openSync(inputFile, 'r');
-    } catch (e) {
-      const why = e.code === 'ENOENT' ? 'no such file' : e.message;
-      throw new CliError(`cannot read the passwords ${inputFile}: ${why}`, { hint: 'Check the path, or pass - to read standard input.' });
-    }
-  }
-  let totalBytes = null;
-  try {
-    const st = fs.fstatSync(fd);
-    if (st.isDirectory()) throw new CliError(`cannot read the passwords ${inputFile}: it is a directory`);
-    if (st.isFile()) totalBytes = st.size;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-  }
-  if (inputFile === '-' && process.stdin.isTTY) {
-    process.stderr.write('passpolicy check: reading passwords from the terminal, one per line; end with Ctrl-D.\n');
-  }
-  // A stdin pipe or terminal is read through process.stdin; a file (also `< file`) through an fs stream.
-  const input = fd === 0 && totalBytes === null ? process.stdin : fs.createReadStream(null, { fd, highWaterMark: 1 << 16 });
-
+  const { input, totalBytes } = openPasswords(inputFile);
   const progressOn = values.progress ? true : values['no-progress'] ? false : Boolean(process.stderr.isTTY);
   const progress = new Progress(progressOn, totalBytes);
   if (!strength && policy.toJSON().minStrength !== undefined) {
     process.stderr.write('passpolicy check: note: --no-strength skips the policy\'s strength.min rule.\n');
   }
 
-  // Counters for --summary and the exit status.
-  const summary = values.summary;
-  let total = 0;
-  let passed = 0;
-  let failedCount = 0;
-  let errorCount = 0;
-  const ruleCounts = new Map();
-  const scoreCounts = [0, 0, 0, 0, 0];
-  const errorCodes = new Map();
-
+  const tally = new Tally(values.summary, strength);
   let interrupted = false;
   const onSigint = () => {
     if (interrupted) process.exit(130); // a second Ctrl-C: stop at once
@@ -636,167 +618,109 @@ async function cmdCheck(argv) {
   };
   process.on('SIGINT', onSigint);
 
+  /** The output not yet written: a batch of lines, written when it is about OUT_BATCH long. */
   let buf = '';
-  let lineNo = 0;
-  let bytesDone = 0;
-
-  const errorRecord = (code, message) => {
-    errorCount++;
-    errorCodes.set(code, (errorCodes.get(code) ?? 0) + 1);
-    if (!summary) buf += `{"line":${lineNo},"ok":false,"failed":[],"score":null,"error":${JSON.stringify({ code, message })}}\n`;
+  const emit = (text) => {
+    buf += text;
+    if (buf.length < OUT_BATCH) return undefined;
+    const pending = write(buf);
+    buf = '';
+    return pending;
   };
-
-  /** Checks the password in bytes [s, e) of `bytes`; `valid`: known to be UTF-8 already. */
-  const checkLine = (bytes, s, e, crlf, valid) => {
-    lineNo++;
-    if (crlf && e > s && bytes[e - 1] === 13) e--;
-    if (lineNo === 1 && e - s >= 3 && bytes[s] === 0xef && bytes[s + 1] === 0xbb && bytes[s + 2] === 0xbf) s += 3;
-    total++;
-    if (!valid && !isUtf8(bytes.subarray(s, e))) {
-      errorRecord('invalid_utf8', 'the line is not valid UTF-8 (or holds an encoded lone surrogate); it was not checked');
-      return;
+  const checkLine = (bytes, start, end, valid) => {
+    if (!valid && !isUtf8(bytes.subarray(start, end))) {
+      return emit(tally.error('invalid_utf8', 'the line is not valid UTF-8 (or holds an encoded lone surrogate); it was not checked'));
     }
-    const password = bytes.toString('utf8', s, e);
-    let r;
+    let report;
     try {
-      r = checkOne(password, context);
+      report = checkOne(bytes.toString('utf8', start, end), context);
     } catch (err) {
-      errorRecord(err?.code ?? 'error', `${err?.message ?? err}`);
-      return;
+      return emit(tally.error(err?.code ?? 'error', `${err?.message ?? err}`));
     }
-    const v = r.violations;
-    let failed;
-    if (v.length === 0) failed = [];
-    else if (v.length === 1) failed = [v[0].id];
-    else failed = [...new Set(v.map((x) => x.id))];
-    const score = strength ? r.strength.score : null;
-    if (r.ok) passed++;
-    else failedCount++;
-    if (summary) {
-      for (const id of failed) ruleCounts.set(id, (ruleCounts.get(id) ?? 0) + 1);
-      if (score !== null) scoreCounts[score]++;
-    } else {
-      buf += `{"line":${lineNo},"ok":${r.ok},"failed":${failed.length ? JSON.stringify(failed) : '[]'},"score":${score}}\n`;
-    }
+    return emit(tally.report(report));
   };
-
-  const tooLong = () => {
-    lineNo++;
-    total++;
-    errorRecord('line_too_long', `the line is longer than ${MAX_LINE_BYTES} bytes; it was not checked`);
-  };
-
-  // The start of a line that continues in the next chunk.
-  let carry = [];
-  let carryBytes = 0;
-  let carryTooLong = false;
-  let lastYield = Date.now();
-
   try {
-    for await (const chunk of input) {
-      if (interrupted) break;
-      const chunkOffset = bytesDone;
-      bytesDone += chunk.length;
-      const chunkValid = isUtf8(chunk);
-      let start = 0;
-      let n = 0;
-      while (!interrupted) {
-        const nl = chunk.indexOf(10, start);
-        if (nl === -1) {
-          if (start < chunk.length) {
-            // One byte more than the limit may still be the "\r" of a "\r\n".
-            if (carryBytes + chunk.length - start > MAX_LINE_BYTES + 1) {
-              carryTooLong = true;
-              carry = [];
-              carryBytes = 0;
-            } else if (!carryTooLong) {
-              carry.push(chunk.subarray(start));
-              carryBytes += chunk.length - start;
-            }
-          }
-          break;
-        }
-        if (carryTooLong) {
-          tooLong();
-        } else if (carryBytes > 0) {
-          const lastPiece = carry[carry.length - 1];
-          const cr = nl > start ? chunk[nl - 1] === 13 : lastPiece[lastPiece.length - 1] === 13;
-          // The limit is on the password: the line without its ending ("\n" or "\r\n").
-          if (carryBytes + nl - start - (cr ? 1 : 0) > MAX_LINE_BYTES) tooLong();
-          else {
-            carry.push(chunk.subarray(start, nl));
-            const line = Buffer.concat(carry);
-            checkLine(line, 0, line.length, true, false);
-          }
-        } else if (nl - start - (nl > start && chunk[nl - 1] === 13 ? 1 : 0) > MAX_LINE_BYTES) {
-          tooLong();
-        } else {
-          // A line that starts and ends in a valid chunk is valid (a "\n" is never inside a character).
-          checkLine(chunk, start, nl, true, chunkValid);
-        }
-        carry = [];
-        carryBytes = 0;
-        carryTooLong = false;
-        start = nl + 1;
-        if (buf.length >= OUT_BATCH) {
-          const pending = write(buf);
-          buf = '';
-          if (pending) await pending;
-        }
-        // Let signals and progress through about every 100 ms.
-        if ((++n & 255) === 0) {
-          const now = Date.now();
-          if (now - lastYield > 100) {
-            progress.update(lineNo, chunkOffset + start);
-            await new Promise((resolve) => setImmediate(resolve));
-            lastYield = Date.now();
-          }
-        }
-      }
-      progress.update(lineNo, bytesDone);
-    }
+    await readLines(input, {
+      onLine: checkLine,
+      onTooLong: () => emit(tally.error('line_too_long', `the line is longer than ${MAX_LINE_BYTES} bytes; it was not checked`)),
+      stopped: () => interrupted,
+      onProgress: (lines, offset) => progress.update(lines, offset),
+    });
   } catch (e) {
     if (!interrupted) {
       // What was checked so far is written; then report the read error.
       await write(buf);
-      buf = '';
       await flushed();
-      throw new CliError(`reading the passwords ${inputFile} failed after line ${lineNo}: ${e.message}`);
-    }
-  }
-  // The last line, when the input does not end with a line ending.
-  if (!interrupted) {
-    if (carryTooLong) tooLong();
-    else if (carryBytes > 0) {
-      const line = Buffer.concat(carry);
-      checkLine(line, 0, line.length, false, false);
+      throw new CliError(`reading the passwords ${inputFile} failed after line ${tally.lines}: ${e.message}`);
     }
   }
   process.off('SIGINT', onSigint);
   // From here on a Ctrl-C does not cut a line in half: it waits for the flush below.
   process.on('SIGINT', () => {});
 
-  if (summary) {
-    const rules = Object.fromEntries([...ruleCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
-    const result = { total, passed, failed: failedCount, errors: errorCount, rules };
-    result.scores = strength ? Object.fromEntries(scoreCounts.map((c, i) => [String(i), c])) : null;
-    if (errorCount) result.errorCodes = Object.fromEntries(errorCodes);
-    if (interrupted) result.interrupted = true;
-    buf += `${json(result)}\n`;
-  }
+  if (tally.summary) buf += `${json(tally.summaryObject(interrupted))}\n`;
   await write(buf);
   await flushed();
-  progress.done(lineNo, interrupted);
+  progress.done(tally.lines, interrupted);
   if (process.env.PASSPOLICY_CLI_MEMORY) {
-    const stats = { memoryUsage: process.memoryUsage(), cpuUsage: process.cpuUsage(), checkSeconds: (Date.now() - progress.start) / 1000, lines: lineNo };
+    const stats = { memoryUsage: process.memoryUsage(), cpuUsage: process.cpuUsage(), checkSeconds: (Date.now() - progress.start) / 1000, lines: tally.lines };
     process.stderr.write(`${JSON.stringify(stats)}\n`);
   }
   policy.free();
   if (interrupted) {
-    process.stderr.write(`passpolicy check: interrupted after line ${lineNo}; the output up to it is complete.\n`);
+    process.stderr.write(`passpolicy check: interrupted after line ${tally.lines}; the output up to it is complete.\n`);
     return 130;
   }
-  return failedCount > 0 || errorCount > 0 ? 1 : 0;
+  return tally.failed > 0 || tally.errors > 0 ? 1 : 0;
+}
+
+/**
+ * What `check` counts: every line's outcome, for the exit status and `--summary`. `report()` and
+ * `error()` return the line's JSON output ('' with --summary, which prints only the totals).
+ */
+class Tally {
+  constructor(summary, strength) {
+    this.summary = summary;
+    this.strength = strength;
+    this.lines = 0;
+    this.passed = 0;
+    this.failed = 0;
+    this.errors = 0;
+    this.ruleCounts = new Map();
+    this.scoreCounts = [0, 0, 0, 0, 0];
+    this.errorCodes = new Map();
+  }
+
+  report(r) {
+    this.lines++;
+    const v = r.violations;
+    const failed = v.length === 0 ? [] : v.length === 1 ? [v[0].id] : [...new Set(v.map((x) => x.id))];
+    const score = this.strength ? r.strength.score : null;
+    if (r.ok) this.passed++;
+    else this.failed++;
+    if (this.summary) {
+      for (const id of failed) this.ruleCounts.set(id, (this.ruleCounts.get(id) ?? 0) + 1);
+      if (score !== null) this.scoreCounts[score]++;
+      return '';
+    }
+    return `{"line":${this.lines},"ok":${r.ok},"failed":${failed.length ? JSON.stringify(failed) : '[]'},"score":${score}}\n`;
+  }
+
+  error(code, message) {
+    this.lines++;
+    this.errors++;
+    this.errorCodes.set(code, (this.errorCodes.get(code) ?? 0) + 1);
+    return this.summary ? '' : `{"line":${this.lines},"ok":false,"failed":[],"score":null,"error":${JSON.stringify({ code, message })}}\n`;
+  }
+
+  summaryObject(interrupted) {
+    const rules = Object.fromEntries([...this.ruleCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+    const result = { total: this.lines, passed: this.passed, failed: this.failed, errors: this.errors, rules };
+    result.scores = this.strength ? Object.fromEntries(this.scoreCounts.map((c, i) => [String(i), c])) : null;
+    if (this.errors) result.errorCodes = Object.fromEntries(this.errorCodes);
+    if (interrupted) result.interrupted = true;
+    return result;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

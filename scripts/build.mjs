@@ -265,7 +265,7 @@ function writePkg() {
   // passpolicy/form is fetched by a page with its form: shipped without its comment lines.
   put('form.js', `// passpolicy/form (js/form.js of the passpolicy repository, without its comments)\n${withoutDocComments(fs.readFileSync(path.join(jsDir, 'form.js'), 'utf8'))
     .split('\n').filter((line) => !/^\s*\/\/.*$/.test(line)).join('\n')}`);
-  for (const f of ['browser.js', 'data.js', 'node.mjs', 'node.cjs', 'rules.js', 'rules-node.mjs', 'rules-node.cjs', 'form.d.ts']) {
+  for (const f of ['browser.js', 'data.js', 'node.mjs', 'node.cjs', 'rules.js', 'rules-node.mjs', 'rules-node.cjs', 'form.d.ts', 'lines.mjs']) {
     fs.copyFileSync(path.join(jsDir, f), path.join(pkgDir, f));
   }
   // The command line (the package's `bin`): a shebang line and the executable bit.

@@ -79,6 +79,7 @@ PASSPOLICY_TARBALL="$scratch/$tarball" node --test --test-reporter=spec \
   tests/cli/check.test.mjs \
   tests/cli/commands.test.mjs \
   tests/cli/stream.test.mjs \
+  tests/cli/lines.test.mjs \
   tests/cli/hostile.test.mjs \
   tests/cli/npx.test.mjs
 
