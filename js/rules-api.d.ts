@@ -18,6 +18,12 @@ export interface RulesFromOptions {
 export function init(options?: InitOptions | InitInput): Promise<void>;
 
 /**
+ * Instantiates the module synchronously from bytes you already have (a browser; in Node a
+ * no-op). `InitSyncOptions.strengthData` does not apply to this tier.
+ */
+export function initSync(options: InitSyncOptions | ArrayBuffer | ArrayBufferView | WasmModule): void;
+
+/**
  * Resolves once every file a compiled policy asked for (the common-password list) is loaded;
  * until then `dictionary.common` is `unchecked`. Rejects with a `load_failed` error when it could not be fetched.
  */
