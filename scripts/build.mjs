@@ -284,6 +284,9 @@ function writePkg() {
 
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'pkg.json'), 'utf8'));
   if (manifest.name !== NAME) fail(`pkg.json name is ${manifest.name}, not ${NAME}`);
+  const missing = vendorIds.filter((v) => !manifest.keywords?.includes(v));
+  if (missing.length) fail(`pkg.json keywords lack the vendor ids [${missing}] (VENDORS in src/vendors/mod.rs)`);
+  for (const field of ['repository', 'homepage', 'bugs']) if (!manifest[field]) fail(`pkg.json has no ${field}`);
   Object.assign(manifest, { version: crate.version, description: crate.description, license: crate.license });
   put('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
   for (const f of ['README.md', 'LICENSE']) {
