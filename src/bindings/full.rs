@@ -32,7 +32,7 @@ pub fn detect_vendor(doc: JsValue) -> JsResult<String> {
 /// `{ vendor, policy, warnings }`, or an array of those for a list document.
 #[wasm_bindgen]
 pub fn normalize(doc: JsValue, options: JsValue) -> JsResult<JsValue> {
-    known_options(&options, &["vendor"]).or_throw()?;
+    known_options(&options, &["vendor"], "vendor").or_throw()?;
     let (all, list) = normalize_doc(&doc, &options).or_throw()?;
     let mut out = all.iter().map(normalized_json).collect::<JsResult<Vec<Value>>>()?;
     match (list, out.len()) {
@@ -133,7 +133,7 @@ impl PasswordPolicy {
     /// Normalizes and compiles a document. `options.vendor` overrides detection;
     /// `options.index` picks one policy of a list document (required for a list of several).
     pub fn from(doc: JsValue, options: JsValue) -> JsResult<PasswordPolicy> {
-        known_options(&options, &["vendor", "index", "locale", "messages"]).or_throw()?;
+        known_options(&options, &["vendor", "index", "locale", "messages"], "vendor, index, locale or messages").or_throw()?;
         let index = index_option(&options).or_throw()?;
         let (mut all, _) = normalize_doc(&doc, &options).or_throw()?;
         let one = match index {
@@ -183,7 +183,7 @@ impl PasswordPolicy {
     /// The policy as sentences a person reads: in `options.locale` when given (with the policy's
     /// `messages` overrides), else in the policy's locale.
     pub fn describe(&self, options: JsValue) -> JsResult<JsValue> {
-        known_options(&options, &["locale"]).or_throw()?;
+        known_options(&options, &["locale"], "locale").or_throw()?;
         let policy = self.checker.policy();
         match locale_option(&options).or_throw()? {
             None => to_js(&crate::describe::describe(policy, self.checker.messages())),
