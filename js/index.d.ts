@@ -14,6 +14,7 @@ export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'long
  */
 export type PolicyDocument = string | object;
 
+/** Options objects are closed: a key not declared here is an `invalid_field` error at `options.<key>`. */
 export interface NormalizeOptions {
   /** Skip detection and read the document as this vendor's. */
   vendor?: VendorId;
@@ -24,7 +25,10 @@ export interface FromOptions extends NormalizeOptions {
   index?: number;
   /** Language of every message: `en`, `de`, `fr`, `es` (a tag such as `de-CH` falls back to `de`; anything else to English). */
   locale?: string;
-  /** Overrides of message templates by their stable code (`rule.length.min`, `zxcvbn.warning.topTen`, …). */
+  /**
+   * Overrides of message templates by their stable code (`rule.length.min`, `zxcvbn.warning.topTen`, …:
+   * a report's `RuleResult.code`); a key that is no code is an `invalid_field` error at `messages.<key>`.
+   */
   messages?: Readonly<Record<string, string>>;
 }
 

@@ -7,7 +7,7 @@ export interface RulesFromOptions {
   locale?: string;
   /** `canonical` only (or absent): this tier reads no vendor format. */
   vendor?: 'canonical';
-  /** Overrides of message templates by their stable code (`rule.length.min`, …). */
+  /** Overrides of message templates by their stable code (`rule.length.min`, … : `RuleResult.code`); another key is an `invalid_field` error. */
   messages?: Readonly<Record<string, string>>;
 }
 
