@@ -1,4 +1,4 @@
-// Hostile input across the wasm boundary (issue 7), through the installed package by name.
+// Hostile input across the wasm boundary, through the installed package by name.
 //
 // Every exported function and every method of `PasswordPolicy` gets values no caller should pass
 // (undefined, NaN, BigInt, symbols, functions, 10,000-deep objects, arrays of a million elements,
