@@ -7,8 +7,9 @@
 //                                              // `strength` once strengthReady() has resolved
 //   await init({ wasm, strengthData, commonPasswords });  // from where your bundler put them
 //
-// Call (and await) `init()` once before anything else; later calls return at once.
-import initWasm, { loadCommonPasswords, loadStrengthData } from './passpolicy.js';
+// Call (and await) `init()` once before anything else (or `initSync(bytes)`); later calls
+// return at once. Before it, every export throws a `not_initialized` PassPolicyError.
+import initWasm, { initSync as initWasmSync, loadCommonPasswords, loadStrengthData } from './passpolicy.js';
 import { besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
 
 export { PasswordPolicy, check, detectVendor, normalize, strength } from './passpolicy.js';
@@ -58,6 +59,21 @@ export async function init(arg) {
   waiters = [];
   await Promise.all([wasmReady(), commonReady()]);
   if (o.strength !== 'background') await strengthPromise;
+}
+
+/**
+ * Instantiates the module synchronously from bytes you already have: `initSync(wasmBytes)` (or
+ * a compiled `WebAssembly.Module`), or `initSync({ wasm, commonPasswords, strengthData })` with
+ * the data files' bytes (`Uint8Array`s) too; a data file left out stays unloaded (its rules are
+ * `unchecked`, `strength()` throws `not_ready`) until `init()` fetches it.
+ * @param {unknown} arg
+ * @returns {void}
+ */
+export function initSync(arg) {
+  const o = initOptions(arg);
+  initWasmSync({ module: o.wasm });
+  if (o.commonPasswords !== undefined) loadCommonPasswords(o.commonPasswords);
+  if (o.strengthData !== undefined) loadStrengthData(o.strengthData);
 }
 
 /**

@@ -22,6 +22,10 @@
 //    make) holds the same pointer without owning it: after the owner's free() it would reach freed
 //    or reused memory (another policy, or a trap). Only the object wasm-bindgen made for a pointer
 //    may use it: the owners are kept in a WeakMap, filled by the glue's `__wrap`.
+//
+// 3. Before `init()`. The web glue's `wasm` is undefined until `init()` (or `initSync()`) has
+//    instantiated the module: every export then throws a coded `not_initialized` error saying
+//    so, not a TypeError from inside the glue. (The nodejs glue instantiates when required.)
 
 /** The bytes of each data file loaded into the current instance, by loader. */
 const __passpolicyLoaded = new Map();
@@ -52,6 +56,9 @@ function __passpolicyRecover(name, trap) {
 function __passpolicyGuard(fn, name, loader = false) {
   return {
     [name](...args) {
+      if (wasm === undefined) {
+        throw __passpolicyError('not_initialized', `${name}: passpolicy is not initialized; call \`await init()\` first (or \`initSync(bytes)\`)`);
+      }
       try {
         const result = fn.apply(this, args);
         if (loader) __passpolicyLoaded.set(fn, args[0]);

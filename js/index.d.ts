@@ -14,6 +14,7 @@ export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'long
  */
 export type PolicyDocument = string | object;
 
+/** Options objects are closed: a key not declared here is an `invalid_field` error at `options.<key>`. */
 export interface NormalizeOptions {
   /** Skip detection and read the document as this vendor's. */
   vendor?: VendorId;
@@ -24,8 +25,17 @@ export interface FromOptions extends NormalizeOptions {
   index?: number;
   /** Language of every message: `en`, `de`, `fr`, `es` (a tag such as `de-CH` falls back to `de`; anything else to English). */
   locale?: string;
-  /** Overrides of message templates by their stable code (`rule.length.min`, `zxcvbn.warning.topTen`, …). */
+  /**
+   * Overrides of message templates by their stable code (`rule.length.min`, `zxcvbn.warning.topTen`, …:
+   * a report's `RuleResult.code`); a key that is no code is an `invalid_field` error at `messages.<key>`.
+   */
   messages?: Readonly<Record<string, string>>;
+}
+
+/** Options of `describe`. */
+export interface DescribeOptions {
+  /** The language of the sentences (`en`, `de`, `fr`, `es`; as `FromOptions.locale`); default: the policy's. */
+  locale?: string;
 }
 
 /** One sentence of a description. */
@@ -128,6 +138,16 @@ export type DataInput =
   | PromiseLike<GlobalInstance<'Response'>>
   | ArrayBuffer
   | Uint8Array;
+
+/**
+ * What `initSync` takes: the wasm's bytes or compiled module, alone or with the data files'
+ * bytes (`strengthData`: `passpolicy` only). In Node it is ignored (the module is ready once imported).
+ */
+export interface InitSyncOptions {
+  wasm: ArrayBuffer | ArrayBufferView | WasmModule;
+  commonPasswords?: Uint8Array;
+  strengthData?: Uint8Array;
+}
 
 /** Options of `init()`: where the files are (default: beside the module) and when to load strength. */
 export interface InitOptions {
@@ -375,6 +395,11 @@ export interface RuleResult {
   id: RuleId;
   status: RuleStatus;
   message: string;
+  /**
+   * The code of `message` in the catalogue (`rule.length.min`, `rule.repeat.max`): the key to
+   * override it with in `FromOptions.messages`. A plural code stands for both of its forms.
+   */
+  code: string;
   /** The number the rule asks for (minimum, maximum, N of an N-of-M rule, score). */
   required?: number;
   /** The number the password has. */
@@ -491,6 +516,8 @@ export type PassPolicyErrorCode =
   | 'not_ready'
   /** `init()`: a data file or the wasm could not be fetched. */
   | 'load_failed'
+  /** In a browser, a call before `await init()` (or `initSync()`) has loaded the module. */
+  | 'not_initialized'
   /** A bug of ours (a trap in the WebAssembly module); the instance was replaced as for `too_large`. */
   | 'internal';
 
@@ -513,6 +540,12 @@ export interface PassPolicyError extends Error {
 export function init(options?: InitOptions | InitInput): Promise<void>;
 
 /**
+ * Instantiates the module synchronously from bytes you already have (a browser; in Node a
+ * no-op). With only the wasm, the data files stay unloaded until `init()` fetches them.
+ */
+export function initSync(options: InitSyncOptions | ArrayBuffer | ArrayBufferView | WasmModule): void;
+
+/**
  * Resolves once the strength dictionaries are loaded: at once after `await init()`, later after
  * `init({ strength: 'background' })`. Rejects with a `load_failed` error when they could not be fetched.
  */
@@ -524,15 +557,22 @@ export function isPassPolicyError(e: unknown): e is PassPolicyError;
 /** The vendor of a document, detected from its keys (`unknown_vendor`/`ambiguous_vendor` otherwise). */
 export function detectVendor(doc: PolicyDocument): VendorId;
 
-/** Normalizes a vendor document; a list document (a SailPoint array) gives an array. */
-export function normalize(doc: readonly unknown[], options?: NormalizeOptions): NormalizeResult[];
+/**
+ * Normalizes a vendor document; a list document (a SailPoint or Okta array, an Apple quirks file)
+ * gives an array. A JSON array, as an array or as text starting with `[`, always gives an array;
+ * other text or an object gives one result or (a list) an array: narrow with `Array.isArray`.
+ */
+export function normalize(doc: readonly unknown[] | `[${string}`, options?: NormalizeOptions): NormalizeResult[];
 export function normalize(doc: PolicyDocument, options?: NormalizeOptions): NormalizeResult | NormalizeResult[];
 
 /** One-shot: normalize, compile and check (a list document is an error; use `PasswordPolicy.from` with `index`). */
 export function check(doc: PolicyDocument, password: string, context?: Context | null): Report;
 
-/** The zxcvbn strength of a password; `userInputs` (username, e-mail, …) count as known words. */
-export function strength(password: string, userInputs?: readonly string[] | null): Strength;
+/**
+ * The zxcvbn strength of a password (`check()` already includes it as `report.strength`). Known
+ * words: an array of strings, or the same `context` object `check()` takes.
+ */
+export function strength(password: string, userInputs?: readonly string[] | Context | null): Strength;
 
 /**
  * A policy compiled once and checked many times (e.g. on every keystroke). It lives in wasm
@@ -549,12 +589,12 @@ export class PasswordPolicy {
   readonly warnings: Warning[];
   /** The canonical policy. */
   toJSON(): Policy;
-  /** Every rule and the strength estimate. */
+  /** Every rule and the strength estimate (`report.strength`: the meter, no second call needed). */
   check(password: string, context?: Context | null): Report;
   /** Every rule but the strength estimate (and `strength.min`): cheaper per keystroke. */
   checkRules(password: string, context?: Context | null): RulesReport;
-  /** The policy as sentences, in the policy's locale. */
-  describe(): Description;
+  /** The policy as sentences, in `options.locale` or else the policy's locale. */
+  describe(options?: DescribeOptions | null): Description;
   /** Random passwords that pass every rule (CSPRNG). */
   generate(options?: GenerateOptions | null): Generated;
   /** An Apple `passwordrules` value. */

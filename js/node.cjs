@@ -25,6 +25,13 @@ exports.strength = glue.strength;
 exports.init = async function init(_wasm) {};
 
 /**
+ * A no-op in Node (the module is ready once required). Accepts and ignores the browser's argument.
+ * @param {unknown} [_options]
+ * @returns {void}
+ */
+exports.initSync = function initSync(_options) {};
+
+/**
  * Resolved: in Node the strength dictionaries are loaded when the module is required.
  * @returns {Promise<void>}
  */

@@ -7,7 +7,7 @@ export interface RulesFromOptions {
   locale?: string;
   /** `canonical` only (or absent): this tier reads no vendor format. */
   vendor?: 'canonical';
-  /** Overrides of message templates by their stable code (`rule.length.min`, …). */
+  /** Overrides of message templates by their stable code (`rule.length.min`, … : `RuleResult.code`); another key is an `invalid_field` error. */
   messages?: Readonly<Record<string, string>>;
 }
 
@@ -16,6 +16,12 @@ export interface RulesFromOptions {
  * once before any other call in a browser; a no-op in Node and after the first successful call.
  */
 export function init(options?: InitOptions | InitInput): Promise<void>;
+
+/**
+ * Instantiates the module synchronously from bytes you already have (a browser; in Node a
+ * no-op). `InitSyncOptions.strengthData` does not apply to this tier.
+ */
+export function initSync(options: InitSyncOptions | ArrayBuffer | ArrayBufferView | WasmModule): void;
 
 /**
  * Resolves once every file a compiled policy asked for (the common-password list) is loaded;

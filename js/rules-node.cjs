@@ -17,6 +17,13 @@ exports.PasswordPolicy = glue.PasswordPolicy;
  */
 exports.init = async function init(_options) {};
 
+/**
+ * A no-op in Node (the module is ready once required). Accepts and ignores the browser's argument.
+ * @param {unknown} [_options]
+ * @returns {void}
+ */
+exports.initSync = function initSync(_options) {};
+
 /** @returns {Promise<void>} */
 exports.ready = async function ready() {};
 

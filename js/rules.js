@@ -11,7 +11,7 @@
 //
 // `init({ wasm, commonPasswords, common: true })`: where your bundler put the files; `common:
 // true` loads the common-password list up front.
-import initWasm, { PasswordPolicy, loadCommonPasswords } from './passpolicy_rules.js';
+import initWasm, { PasswordPolicy, initSync as initWasmSync, loadCommonPasswords } from './passpolicy_rules.js';
 import { besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
 
 export { PasswordPolicy };
@@ -38,6 +38,18 @@ export async function init(arg) {
   options = initOptions(arg);
   // With `common: true` the list downloads beside the wasm, not after it.
   await Promise.all([wasmReady(), options.common === true ? loadCommon() : undefined]);
+}
+
+/**
+ * Instantiates the module synchronously from its bytes (or a compiled `WebAssembly.Module`), or
+ * from `{ wasm, commonPasswords }` with the common-password list's bytes too.
+ * @param {unknown} arg
+ * @returns {void}
+ */
+export function initSync(arg) {
+  const o = initOptions(arg);
+  initWasmSync({ module: o.wasm });
+  if (o.commonPasswords !== undefined) loadCommonPasswords(o.commonPasswords);
 }
 
 function loadCommon() {

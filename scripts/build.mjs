@@ -136,13 +136,14 @@ for (const tier of TIERS) {
 }
 
 // The hand-written entries and types must cover exactly what the module exports, but for the
-// loaders of the data files, which the entries call themselves.
+// loaders of the data files, which the entries call themselves, and the glue's `initSync`, which
+// every entry wraps in its own (`extras` below: checked like the rest).
 const INTERNAL = ['initSync', 'loadStrengthData', 'loadCommonPasswords', 'strengthLoaded', 'commonPasswordsLoaded', '__wbg_reset_state'];
 const glueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)]
   .map((m) => m[1])
   .filter((n) => !INTERNAL.includes(n))
   .sort();
-const extras = ['init', 'isPassPolicyError', 'strengthReady'];
+const extras = ['init', 'initSync', 'isPassPolicyError', 'strengthReady'];
 const expected = [...glueExports, ...extras].sort();
 // The vendor ids of the core (every `id: "…"` of the `ADAPTERS` table in src/vendors/mod.rs, in
 // its order) become the `VendorId` union.
@@ -169,6 +170,10 @@ for (const name of glueExports) {
 for (const name of expected) {
   if (!new RegExp(`\\b${name}\\b`).test(nodeMjsSrc.match(/export \{([^}]*)\}/)?.[1] ?? '')) fail(`js/node.mjs does not re-export ${name}`);
 }
+for (const name of extras) {
+  if (!new RegExp(`^export (?:async )?function ${name}\\b`, 'm').test(browserSrc)) fail(`js/browser.js does not export ${name}`);
+  if (!new RegExp(`^exports\\.${name} = `, 'm').test(nodeCjsSrc)) fail(`js/node.cjs does not export ${name}`);
+}
 const dtsCode = dtsTemplate.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 if (/\bany\b/.test(dtsCode)) fail('js/index.d.ts uses `any`');
 console.log(`exports: ${expected.join(', ')}`);
@@ -180,7 +185,12 @@ if (apiAt < 0) fail('js/index.d.ts has no `// API` section');
 const rulesDtsTemplate = `${dtsTemplate.slice(0, apiAt).replace(/^\/\/ Type declarations of passpolicy[^\n]*\n(\/\/[^\n]*\n)*/, '// Type declarations of passpolicy/rules (the shared types of passpolicy, then its API).\n')}\n// API\n${fs.readFileSync(path.join(jsDir, 'rules-api.d.ts'), 'utf8').replace(/^(\/\/[^\n]*\n)+\n?/, '')}`;
 const rulesGlueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}_rules.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)]
   .map((m) => m[1]).filter((n) => !INTERNAL.includes(n));
-const rulesExpected = [...rulesGlueExports, 'init', 'ready', 'isPassPolicyError'].sort();
+const rulesExpected = [...rulesGlueExports, 'init', 'initSync', 'ready', 'isPassPolicyError'].sort();
+const rulesSrc = { 'rules.js': fs.readFileSync(path.join(jsDir, 'rules.js'), 'utf8'), 'rules-node.cjs': fs.readFileSync(path.join(jsDir, 'rules-node.cjs'), 'utf8') };
+for (const name of ['init', 'initSync', 'ready', 'isPassPolicyError']) {
+  if (!new RegExp(`^export (?:async )?function ${name}\\b`, 'm').test(rulesSrc['rules.js'])) fail(`js/rules.js does not export ${name}`);
+  if (!new RegExp(`^exports\\.${name} = `, 'm').test(rulesSrc['rules-node.cjs'])) fail(`js/rules-node.cjs does not export ${name}`);
+}
 const rulesDeclared = [...new Set([...rulesDtsTemplate.slice(rulesDtsTemplate.indexOf('\n// API\n')).matchAll(/^export (?:declare )?(?:function|class) (\w+)/gm)].map((m) => m[1]))].sort();
 if (!same(rulesDeclared, rulesExpected)) fail(`js/rules-api.d.ts declares [${rulesDeclared}] but passpolicy/rules exports [${rulesExpected}]`);
 console.log(`passpolicy/rules exports: ${rulesExpected.join(', ')}`);
@@ -279,6 +289,9 @@ function writePkg() {
 
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'pkg.json'), 'utf8'));
   if (manifest.name !== NAME) fail(`pkg.json name is ${manifest.name}, not ${NAME}`);
+  const missing = vendorIds.filter((v) => !manifest.keywords?.includes(v));
+  if (missing.length) fail(`pkg.json keywords lack the vendor ids [${missing}] (VENDORS in src/vendors/mod.rs)`);
+  for (const field of ['repository', 'homepage', 'bugs']) if (!manifest[field]) fail(`pkg.json has no ${field}`);
   Object.assign(manifest, { version: crate.version, description: crate.description, license: crate.license });
   put('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
   for (const f of ['README.md', 'LICENSE']) {

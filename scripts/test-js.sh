@@ -6,6 +6,7 @@
 #      so that tests/node, tests/bundler and tests/types resolve `passpolicy` by name through
 #      its exports map;
 #   3. node --test: tests/node/api.test.mjs (import), tests/node/cjs.test.cjs (require),
+#      tests/node/init.test.mjs (the browser entries before init() and with initSync),
 #      tests/bundler/bundle.test.mjs (esbuild browser bundle run in Node, and in Chromium when
 #      /usr/bin/chromium or $CHROMIUM exists; PASSPOLICY_SKIP_BROWSER=1 skips that part),
 #      tests/bundler/vite.test.mjs (Vite 5, 7 and 8, the devDependencies vite5/vite7/vite8: `vite
@@ -19,7 +20,8 @@
 #      password or context value in any output, over the fuzz corpora) and tests/node/leak.test.mjs
 #      (1,000,000 checkRules + 1,000,000 check calls and 2 × 100,000 policies; PASSPOLICY_LEAK_RULES
 #      and PASSPOLICY_LEAK_CHECKS change the counts);
-#   4. the declarations: no `any`, and strict `tsc --noEmit` of tests/types under three configs.
+#   4. the declarations: no `any`, the README's examples compiled as strict TypeScript
+#      (tests/types/readme.mjs), and strict `tsc --noEmit` of tests/types under three configs.
 # Needs node >= 20, npm, and `npm ci` done at the top level (esbuild, vite5/7/8, webpack,
 # typescript, binaryen).
 set -euo pipefail
@@ -67,6 +69,7 @@ echo "== node --test"
 node --test --test-reporter=spec \
   tests/node/api.test.mjs \
   tests/node/cjs.test.cjs \
+  tests/node/init.test.mjs \
   tests/node/readme.test.mjs \
   tests/node/recipes.test.mjs \
   tests/node/tiers.test.mjs \
@@ -95,6 +98,7 @@ PASSPOLICY_FUZZ_SEEDS="$scratch/seeds" node --expose-gc --test --test-reporter=s
 
 echo "== types"
 node tests/types/no-any.mjs
+node tests/types/readme.mjs
 tsc="$root/node_modules/.bin/tsc"
 for config in tsconfig.json tsconfig.bundler.json tsconfig.bare.json tsconfig.form.json; do
   echo "tsc --noEmit -p tests/types/$config"

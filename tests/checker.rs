@@ -349,3 +349,48 @@ fn long_sets_are_listed_once_per_message_and_cut() {
     assert!(r.rules.iter().all(|x| x.message.len() <= passpolicy::messages::MAX_TEXT_BYTES + 3));
     assert!(r.rules.iter().any(|x| x.message.contains("… (+")), "the cut is shown");
 }
+
+/// Every rule result names the catalogue code of its message: a code `messages` accepts, and
+/// overriding it (in any language) changes that rule's message.
+#[test]
+fn rule_results_carry_their_message_code() {
+    let doc = r##"{"version":1,"length":{"min":8,"max":64},"classes":[{"class":"upper","min":1},{"class":"symbol","min":1}],
+        "symbols":{"chars":"#$"},"sets":[{"chars":{"chars":"#$"},"min":2}],"types":[{"required":2,"of":[{"class":"digit","min":1},{"class":"lower","min":1}]}],
+        "forbidden":{"chars":":"},"maxRepeat":1,"dictionary":{"common":true,"custom":{"words":["acme"],"match":"whole"}},
+        "context":{"email":{"match":"substring","minTokenLength":3},"attributes":{"match":"whole","minTokenLength":3}},
+        "history":{"count":1},"minStrength":2}"##;
+    let policy: Policy = serde_json::from_str(doc).unwrap();
+    let ctx = Context::from_json(r#"{"email":"ann@example.com","attributes":{"city":"paris"},"previousPasswords":["old"]}"#).unwrap();
+    for locale in ["en", "de"] {
+        let report = Checker::compile_with(&policy, passpolicy::messages::Messages::new(locale)).unwrap().check("aaa", &ctx);
+        let expected = [
+            ("length.min", "rule.length.min"),
+            ("length.max", "rule.length.max"),
+            ("chars.upper", "rule.chars.upper"),
+            ("chars.symbol", "rule.chars.symbol.restricted"),
+            ("chars.set", "rule.chars.set"),
+            ("chars.types", "rule.chars.types"),
+            ("chars.allowed", "rule.chars.forbidden"),
+            ("repeat.max", "rule.repeat.max"),
+            ("dictionary.common", "rule.dictionary.common"),
+            ("dictionary.custom", "rule.dictionary.custom.whole"),
+            ("context.email", "rule.context.email"),
+            ("context.attribute", "rule.context.attribute.whole"),
+            ("history.reuse", "rule.history.reuse"),
+            ("strength.min", "rule.strength.min"),
+        ];
+        let got: Vec<(&str, &str)> = report.rules.iter().map(|r| (r.id, r.code)).collect();
+        assert_eq!(got, expected);
+        for r in &report.rules {
+            assert!(passpolicy::messages::is_code(r.code), "{}", r.code);
+            let overrides = [(r.code.to_string(), format!("override of {}", r.id))].into_iter().collect();
+            let m = passpolicy::messages::Messages::with_overrides(locale, overrides);
+            let again = Checker::compile_with(&policy, m).unwrap().check("aaa", &ctx);
+            let same = again.rules.iter().find(|x| x.id == r.id && x.index == r.index).unwrap();
+            assert!(same.message.starts_with(&format!("override of {}", r.id)), "{}: {}", r.code, same.message);
+        }
+    }
+    assert!(!passpolicy::messages::is_code("rule.repeat"));
+    assert!(!passpolicy::messages::is_code("rule.length.minimum"));
+    assert!(passpolicy::messages::is_code("rule.repeat.max.one"));
+}

@@ -32,6 +32,7 @@ pub fn detect_vendor(doc: JsValue) -> JsResult<String> {
 /// `{ vendor, policy, warnings }`, or an array of those for a list document.
 #[wasm_bindgen]
 pub fn normalize(doc: JsValue, options: JsValue) -> JsResult<JsValue> {
+    known_options(&options, &["vendor"], "vendor").or_throw()?;
     let (all, list) = normalize_doc(&doc, &options).or_throw()?;
     let mut out = all.iter().map(normalized_json).collect::<JsResult<Vec<Value>>>()?;
     match (list, out.len()) {
@@ -52,8 +53,9 @@ pub fn check(doc: JsValue, password: JsValue, context_value: JsValue) -> JsResul
     to_js(&Checker::compile(&policy).or_throw()?.check_password(&password.password(), &ctx))
 }
 
-/// The zxcvbn strength estimate of a password; `userInputs` (username, e-mail, …) count as
-/// known words.
+/// The zxcvbn strength estimate of a password. The second argument is what the estimator counts
+/// as known words: an array of strings (`userInputs`), or the `context` object that `check()`
+/// takes (its username, e-mail, account, attributes and dictionary words, as `check()` uses them).
 #[wasm_bindgen]
 pub fn strength(password: JsValue, user_inputs: JsValue) -> JsResult<JsValue> {
     let password = password_js(&password).or_throw()?;
@@ -70,15 +72,19 @@ pub fn strength(password: JsValue, user_inputs: JsValue) -> JsResult<JsValue> {
     to_js(&strength::estimate(&head_text(password), &refs))
 }
 
-/// `userInputs`: absent, or an array of strings. Read through `JSON.stringify` (which catches
-/// what a Proxy throws), never element by element through JS getters.
+/// `userInputs`: absent, an array of strings, or a context object (read as `check()` reads it,
+/// limits and errors at `context` included). Read through `JSON.stringify` (which catches what a
+/// Proxy throws), never element by element through JS getters.
 fn user_inputs_list(v: &JsValue) -> Result<Vec<String>, PolicyError> {
     if v.is_null_or_undefined() {
         return Ok(Vec::new());
     }
-    let expected = || PolicyError::field("userInputs", format!("expected an array of strings, got {}", kind(v)));
+    let expected = || PolicyError::field("userInputs", format!("expected an array of strings or a context object, got {}", kind(v)));
     if !is_array(v, "userInputs")? {
-        return Err(expected());
+        if !v.is_object() || v.is_instance_of::<Map>() || v.is_instance_of::<Set>() {
+            return Err(expected());
+        }
+        return Ok(context(v)?.user_inputs().into_iter().map(str::to_string).collect());
     }
     let text = object_json(v, "userInputs", "an array of strings", true)?;
     let Ok(Value::Array(items)) = serde_json::from_str::<Value>(&text) else {
@@ -127,6 +133,7 @@ impl PasswordPolicy {
     /// Normalizes and compiles a document. `options.vendor` overrides detection;
     /// `options.index` picks one policy of a list document (required for a list of several).
     pub fn from(doc: JsValue, options: JsValue) -> JsResult<PasswordPolicy> {
+        known_options(&options, &["vendor", "index", "locale", "messages"], "vendor, index, locale or messages").or_throw()?;
         let index = index_option(&options).or_throw()?;
         let (mut all, _) = normalize_doc(&doc, &options).or_throw()?;
         let one = match index {
@@ -173,9 +180,18 @@ impl PasswordPolicy {
         to_js(&self.checker.check_password(&password.password(), &ctx))
     }
 
-    /// The policy as sentences a person reads, in the policy's locale.
-    pub fn describe(&self) -> JsResult<JsValue> {
-        to_js(&crate::describe::describe(self.checker.policy(), self.checker.messages()))
+    /// The policy as sentences a person reads: in `options.locale` when given (with the policy's
+    /// `messages` overrides), else in the policy's locale.
+    pub fn describe(&self, options: JsValue) -> JsResult<JsValue> {
+        known_options(&options, &["locale"], "locale").or_throw()?;
+        let policy = self.checker.policy();
+        match locale_option(&options).or_throw()? {
+            None => to_js(&crate::describe::describe(policy, self.checker.messages())),
+            Some(tag) => {
+                let messages = crate::messages::Messages::with_overrides(&tag, self.checker.messages().overrides.clone());
+                to_js(&crate::describe::describe(policy, &messages))
+            }
+        }
     }
 
     /// An Apple `passwordrules` value, with what it cannot express listed.

@@ -93,6 +93,11 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
 
+    /// `Object.keys`, caught for the same reason (a Proxy's `ownKeys` trap may throw).
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(v: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+
 }
 
 /// Whether `v` is an array; a value that cannot even be asked (a revoked Proxy) is an
@@ -270,13 +275,38 @@ fn context(v: &JsValue) -> Result<Context, PolicyError> {
     Context::from_json(&object_json(v, "context", "a plain object", false)?)
 }
 
-/// `options.<key>` of an optional options object (`undefined` when absent).
-fn option(options: &JsValue, key: &str) -> Result<JsValue, PolicyError> {
+/// `options` must be absent or a plain object (not an array).
+fn options_object(options: &JsValue) -> Result<bool, PolicyError> {
     if options.is_null_or_undefined() {
-        return Ok(JsValue::UNDEFINED);
+        return Ok(false);
     }
     if !options.is_object() || is_array(options, "options")? {
         return Err(PolicyError::field("options", format!("expected a plain object, got {}", kind(options))));
+    }
+    Ok(true)
+}
+
+/// Every key of an options object must be one of `known` (which the message lists, e.g.
+/// "vendor, locale or messages"): a misspelt option (`{ local: 'de' }`) is an `invalid_field`
+/// error at `options.<key>`, never silently ignored (as `generate` does).
+fn known_options(options: &JsValue, known: &[&str], listed: &str) -> Result<(), PolicyError> {
+    if !options_object(options)? {
+        return Ok(());
+    }
+    let keys = object_keys(options).map_err(|_| PolicyError::field("options", "cannot be read (a revoked Proxy?)"))?;
+    for i in 0..keys.length() {
+        let key = keys.get(i).as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(PolicyError::field(format!("options.{key}"), format!("unknown option; expected {listed}")));
+        }
+    }
+    Ok(())
+}
+
+/// `options.<key>` of an optional options object (`undefined` when absent).
+fn option(options: &JsValue, key: &str) -> Result<JsValue, PolicyError> {
+    if !options_object(options)? {
+        return Ok(JsValue::UNDEFINED);
     }
     Reflect::get(options, &key.into()).map_err(|_| PolicyError::field(key, "could not be read"))
 }
@@ -290,25 +320,41 @@ fn vendor_option(options: &JsValue) -> Result<Option<String>, PolicyError> {
     v.as_string().map(Some).ok_or_else(|| PolicyError::field("vendor", format!("expected a vendor id string, got {}", kind(&v))))
 }
 
+/// `options.locale`: absent, or a language tag.
+fn locale_option(options: &JsValue) -> Result<Option<String>, PolicyError> {
+    let locale = option(options, "locale")?;
+    if locale.is_null_or_undefined() {
+        return Ok(None);
+    }
+    locale
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| PolicyError::field("locale", format!("expected a language tag such as \"de\", got {}", kind(&locale))))
+}
+
 /// `options.locale` (a language tag) and `options.messages` (overrides by message code).
 fn messages_option(options: &JsValue) -> Result<crate::messages::Messages, PolicyError> {
-    let locale = option(options, "locale")?;
-    let locale = if locale.is_null_or_undefined() {
-        "en".to_string()
-    } else {
-        locale.as_string().ok_or_else(|| PolicyError::field("locale", format!("expected a language tag such as \"de\", got {}", kind(&locale))))?
-    };
+    let locale = locale_option(options)?.unwrap_or_else(|| "en".to_string());
     Ok(crate::messages::Messages::with_overrides(&locale, overrides_option(options)?))
 }
 
-/// `options.messages`: absent, or an object of message code → template (both builds).
+/// `options.messages`: absent, or an object of message code → template (both builds). A key
+/// that is no message code of the catalogue is an `invalid_field` error at `messages.<key>`.
 fn overrides_option(options: &JsValue) -> Result<std::collections::BTreeMap<String, String>, PolicyError> {
     let overrides = option(options, "messages")?;
     if overrides.is_null_or_undefined() {
         return Ok(Default::default());
     }
     let text = object_json(&overrides, "messages", "an object of message code → text", false)?;
-    serde_json::from_str(&text).map_err(|_| PolicyError::field("messages", "every override must be a string"))
+    let map: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(&text).map_err(|_| PolicyError::field("messages", "every override must be a string"))?;
+    if let Some(key) = map.keys().find(|k| !crate::messages::is_code(k)) {
+        return Err(PolicyError::field(
+            format!("messages.{key}"),
+            "not a message code (a report's rules carry the `code` of their message, e.g. rule.length.min)",
+        ));
+    }
+    Ok(map)
 }
 
 /// `options.index`: absent, or a non-negative integer.

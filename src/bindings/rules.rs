@@ -9,6 +9,7 @@ use super::*;
 /// `options.locale` must be absent or English: this build has no other language, and a silent
 /// fallback would hide the mistake.
 fn english_messages(options: &JsValue) -> Result<crate::messages::Messages, PolicyError> {
+    known_options(options, &["vendor", "locale", "messages"], "vendor, locale or messages")?;
     let locale = option(options, "locale")?;
     if !locale.is_null_or_undefined() {
         let tag = locale.as_string().unwrap_or_default().to_ascii_lowercase();

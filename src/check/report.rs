@@ -19,6 +19,8 @@ pub struct RuleResult {
     /// Stable rule id (`length.min`, `chars.types`, `context.username`, …).
     pub id: &'static str,
     pub status: Status,
+    /// The catalogue code of `message` (`rule.length.min`): the key that `messages` overrides.
+    pub code: &'static str,
     pub message: String,
     /// The number the rule asks for (minimum, maximum, N of an N-of-M rule, score).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -60,25 +60,42 @@ pub struct Checker {
     sets: CompiledSets,
 }
 
+/// A rule's message and the catalogue code it was written from (what `messages` overrides; for a
+/// plural code, the code of both forms).
+#[derive(Debug, Clone, Default)]
+struct Text {
+    code: &'static str,
+    text: String,
+}
+
+/// The text of a rule the policy lacks (never shown).
+static NO_TEXT: Text = Text { code: "", text: String::new() };
+
+impl Text {
+    fn new((code, text): (&'static str, String)) -> Text {
+        Text { code, text }
+    }
+}
+
 /// The message of each rule of a policy, in the checker's language.
 #[derive(Debug, Clone, Default)]
 struct Texts {
-    length_min: String,
-    length_max: String,
+    length_min: Text,
+    length_max: Text,
     /// Per `classes` entry.
-    classes: Vec<String>,
+    classes: Vec<Text>,
     /// Per custom set rule, per N-of-M rule.
-    sets: Vec<String>,
-    types: Vec<String>,
-    allowed: String,
-    repeat: String,
-    common: String,
-    custom: String,
+    sets: Vec<Text>,
+    types: Vec<Text>,
+    allowed: Text,
+    repeat: Text,
+    common: Text,
+    custom: Text,
     /// `context.username`, `email`, `accountId`, `accountName`, then `attribute` (the base text; a
     /// failing check appends the attribute names).
-    context: [String; 5],
-    history: String,
-    strength: String,
+    context: [Text; 5],
+    history: Text,
+    strength: Text,
 }
 
 impl Texts {
@@ -86,18 +103,35 @@ impl Texts {
         let unit = p.length.unit;
         let c = &p.context;
         let context_text = |what, check: Option<MatchMode>| {
-            check.map(|mode| m.text(phrases::context_code(what, false, mode), &[])).unwrap_or_default()
+            check
+                .map(|mode| {
+                    let code = phrases::context_code(what, false, mode);
+                    Text { code, text: m.text(code, &[]) }
+                })
+                .unwrap_or_default()
         };
         Texts {
-            length_min: p.length.min.map(|n| phrases::length(m, false, n, unit).1).unwrap_or_default(),
-            length_max: p.length.max.map(|n| phrases::length(m, true, n, unit).1).unwrap_or_default(),
-            classes: p.classes.iter().map(|c| phrases::class_min(m, c.class, c.min, p.symbols.as_ref()).1).collect(),
-            sets: p.sets.iter().map(|s| phrases::set_min(m, s).1).collect(),
-            types: p.types.iter().map(|t| phrases::types(m, t, p.symbols.as_ref())).collect(),
-            allowed: phrases::allowed(m, p.allowed.as_ref(), p.forbidden.as_ref()).map(|(_, text)| text).unwrap_or_default(),
-            repeat: p.max_repeat.map(|n| phrases::repeat(m, n)).unwrap_or_default(),
-            common: if p.dictionary.common { m.text("rule.dictionary.common", &[]) } else { String::new() },
-            custom: p.dictionary.custom.as_ref().map(|d| m.text(phrases::dictionary_code(false, d.match_mode), &[])).unwrap_or_default(),
+            length_min: p.length.min.map(|n| Text::new(phrases::length(m, false, n, unit))).unwrap_or_default(),
+            length_max: p.length.max.map(|n| Text::new(phrases::length(m, true, n, unit))).unwrap_or_default(),
+            classes: p.classes.iter().map(|c| Text::new(phrases::class_min(m, c.class, c.min, p.symbols.as_ref()))).collect(),
+            sets: p.sets.iter().map(|s| Text::new(phrases::set_min(m, s))).collect(),
+            types: p.types.iter().map(|t| Text { code: "rule.chars.types", text: phrases::types(m, t, p.symbols.as_ref()) }).collect(),
+            allowed: phrases::allowed(m, p.allowed.as_ref(), p.forbidden.as_ref()).map(Text::new).unwrap_or_default(),
+            repeat: p.max_repeat.map(|n| Text { code: "rule.repeat.max", text: phrases::repeat(m, n) }).unwrap_or_default(),
+            common: if p.dictionary.common {
+                Text { code: "rule.dictionary.common", text: m.text("rule.dictionary.common", &[]) }
+            } else {
+                Text::default()
+            },
+            custom: p
+                .dictionary
+                .custom
+                .as_ref()
+                .map(|d| {
+                    let code = phrases::dictionary_code(false, d.match_mode);
+                    Text { code, text: m.text(code, &[]) }
+                })
+                .unwrap_or_default(),
             context: [
                 context_text(ContextField::Username, c.username.as_ref().map(|x| x.match_mode)),
                 context_text(ContextField::Email, c.email.as_ref().map(|x| x.match_mode)),
@@ -105,10 +139,20 @@ impl Texts {
                 context_text(ContextField::AccountName, c.account_name.as_ref().map(|x| x.match_mode)),
                 context_text(ContextField::Attributes, c.attributes.as_ref().map(|x| x.match_mode)),
             ],
-            history: p.history.as_ref().map(|h| m.plural("rule.history.reuse", f64::from(h.count), &[("count", &h.count)])).unwrap_or_default(),
+            history: p
+                .history
+                .as_ref()
+                .map(|h| Text {
+                    code: "rule.history.reuse",
+                    text: m.plural("rule.history.reuse", f64::from(h.count), &[("count", &h.count)]),
+                })
+                .unwrap_or_default(),
             strength: p
                 .min_strength
-                .map(|min| m.text("rule.strength.min", &[("min", &min), ("label", &phrases::score_label(m, min))]))
+                .map(|min| Text {
+                    code: "rule.strength.min",
+                    text: m.text("rule.strength.min", &[("min", &min), ("label", &phrases::score_label(m, min))]),
+                })
                 .unwrap_or_default(),
         }
     }
@@ -321,7 +365,8 @@ impl Checker {
                 report.rules.push(RuleResult {
                     id: "strength.min",
                     status: Status::Unchecked,
-                    message: self.texts.strength.clone(),
+                    code: self.texts.strength.code,
+                    message: self.texts.strength.text.clone(),
                     required: self.policy.min_strength.map(u32::from),
                     actual: None,
                     index: None,
@@ -335,7 +380,8 @@ impl Checker {
             let r = RuleResult {
                 id: "strength.min",
                 status: if pass { Status::Pass } else { Status::Fail },
-                message: self.texts.strength.clone(),
+                code: self.texts.strength.code,
+                message: self.texts.strength.text.clone(),
                 required: Some(u32::from(min)),
                 actual: Some(u32::from(s.score)),
                 index: None,
@@ -365,13 +411,13 @@ impl Checker {
             utf16: clamp(utf16),
         };
         let mut rules: Vec<RuleResult> = Vec::new();
-        let mut rule = |id: &'static str, pass: Option<bool>, message: String, required: Option<u32>, actual: Option<u32>, index: Option<u32>| {
+        let mut rule = |id: &'static str, pass: Option<bool>, message: &Text, required: Option<u32>, actual: Option<u32>, index: Option<u32>| {
             let status = match pass {
                 Some(true) => Status::Pass,
                 Some(false) => Status::Fail,
                 None => Status::Unchecked,
             };
-            rules.push(RuleResult { id, status, message, required, actual, index });
+            rules.push(RuleResult { id, status, code: message.code, message: message.text.clone(), required, actual, index });
         };
 
         let texts = &self.texts;
@@ -381,20 +427,20 @@ impl Checker {
             LengthUnit::Utf16 => length.utf16,
         };
         if let Some(min) = p.length.min.filter(|m| *m > 0) {
-            rule("length.min", Some(unit_len >= min), texts.length_min.clone(), Some(min), Some(unit_len), None);
+            rule("length.min", Some(unit_len >= min), &texts.length_min, Some(min), Some(unit_len), None);
         }
         if let Some(max) = p.length.max {
             let pass = unit_len <= max && (complete || p.length.unit != LengthUnit::Graphemes);
-            rule("length.max", Some(pass), texts.length_max.clone(), Some(max), Some(unit_len), None);
+            rule("length.max", Some(pass), &texts.length_max, Some(max), Some(unit_len), None);
         }
         for (i, c) in p.classes.iter().enumerate() {
             let have = class_count(&scan, c.class);
-            let msg = texts.classes.get(i).cloned().unwrap_or_default();
+            let msg = texts.classes.get(i).unwrap_or(&NO_TEXT);
             rule(phrases::class_rule_id(c.class), Some(have >= c.min), msg, Some(c.min), Some(have), None);
         }
         for (i, s) in p.sets.iter().enumerate() {
             let have = scan.set_counts.get(i).copied().unwrap_or(0);
-            let msg = texts.sets.get(i).cloned().unwrap_or_default();
+            let msg = texts.sets.get(i).unwrap_or(&NO_TEXT);
             rule("chars.set", Some(have >= s.min), msg, Some(s.min), Some(have), Some(i as u32));
         }
         let mut offset = p.sets.len();
@@ -416,17 +462,17 @@ impl Checker {
                 })
                 .filter(|m| *m)
                 .count() as u32;
-            let msg = texts.types.get(i).cloned().unwrap_or_default();
+            let msg = texts.types.get(i).unwrap_or(&NO_TEXT);
             rule("chars.types", Some(met >= t.required), msg, Some(t.required), Some(met), Some(i as u32));
         }
         if p.allowed.is_some() || p.forbidden.is_some() {
-            rule("chars.allowed", Some(scan.disallowed == 0), texts.allowed.clone(), Some(0), Some(scan.disallowed), None);
+            rule("chars.allowed", Some(scan.disallowed == 0), &texts.allowed, Some(0), Some(scan.disallowed), None);
         }
         if let Some(max) = p.max_repeat {
             rule(
                 "repeat.max",
                 Some(scan.longest_run <= max),
-                texts.repeat.clone(),
+                &texts.repeat,
                 Some(max),
                 Some(scan.longest_run),
                 None,
@@ -437,7 +483,7 @@ impl Checker {
         if p.dictionary.common {
             // Unchecked until the list is loaded (in wasm it is a separate download).
             let pass = common::loaded().then(|| !common::contains(&lower));
-            rule("dictionary.common", pass, texts.common.clone(), None, None, None);
+            rule("dictionary.common", pass, &texts.common, None, None, None);
         }
         if let Some(custom) = &p.dictionary.custom {
             let min_word = custom.min_word_length.unwrap_or(1).max(1);
@@ -456,11 +502,10 @@ impl Checker {
                     found += 1;
                 }
             }
-            let msg = texts.custom.clone();
-            rule("dictionary.custom", any.then_some(found == 0), msg, None, any.then_some(found), None);
+                        rule("dictionary.custom", any.then_some(found == 0), &texts.custom, None, any.then_some(found), None);
         }
         let c = &p.context;
-        type Field<'a> = (&'static str, &'a Option<ContextCheck>, &'a Option<String>, &'a String, bool);
+        type Field<'a> = (&'static str, &'a Option<ContextCheck>, &'a Option<String>, &'a Text, bool);
         let [username, email, account_id, account_name, attribute] = &texts.context;
         let fields: [Field; 4] = [
             ("context.username", &c.username, &ctx.username, username, false),
@@ -475,7 +520,7 @@ impl Checker {
                 let any = if is_email { any_email_token } else { any_token };
                 !any(v, check.min_token_length, lower.len(), &mut |t| matches(&lower, t, check.match_mode))
             });
-            rule(id, pass, text.clone(), None, None, None);
+            rule(id, pass, text, None, None, None);
         }
         if let Some(a) = &c.attributes {
             let values: Vec<(&String, &String)> = ctx
@@ -488,8 +533,12 @@ impl Checker {
                 .filter(|(_, v)| any_token(v, a.min_token_length, lower.len(), &mut |t| matches(&lower, t, a.match_mode)))
                 .map(|(k, _)| k.as_str())
                 .collect();
-            let msg = if hits.is_empty() { attribute.clone() } else { format!("{attribute} ({})", hits.join(", ")) };
-            rule("context.attribute", (!values.is_empty()).then_some(hits.is_empty()), msg, None, Some(hits.len() as u32), None);
+            let msg = if hits.is_empty() {
+                attribute.clone()
+            } else {
+                Text { code: attribute.code, text: format!("{} ({})", attribute.text, hits.join(", ")) }
+            };
+            rule("context.attribute", (!values.is_empty()).then_some(hits.is_empty()), &msg, None, Some(hits.len() as u32), None);
         }
         if let Some(h) = p.history.as_ref().filter(|h| h.enforced && h.count > 0) {
             let recent: Vec<&String> = ctx.previous_passwords.iter().take(h.count as usize).collect();
@@ -498,7 +547,7 @@ impl Checker {
             rule(
                 "history.reuse",
                 pass,
-                texts.history.clone(),
+                &texts.history,
                 Some(h.count),
                 None,
                 None,

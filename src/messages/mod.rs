@@ -143,6 +143,15 @@ pub fn codes() -> Vec<&'static str> {
     en::CATALOG.iter().map(|(code, _)| *code).collect()
 }
 
+/// Whether `key` names a template of the catalogue (the English one, which every language has):
+/// an exact key, or a plural code that stands for both of its forms (`rule.repeat.max` for
+/// `rule.repeat.max.one` and `rule.repeat.max.many`). What a `messages` override may name.
+pub fn is_code(key: &str) -> bool {
+    en::CATALOG
+        .iter()
+        .any(|(code, _)| *code == key || code.strip_prefix(key).is_some_and(|form| form == ".one" || form == ".many"))
+}
+
 /// The language and the caller's overrides, by code. `Messages::default()` is plain English.
 ///
 /// Deserializes from `{ "locale": "de-CH", "messages": { "rule.length.min": "…" } }` (both
@@ -237,11 +246,7 @@ impl Messages {
         self.overrides
             .keys()
             .map(String::as_str)
-            .filter(|k| {
-                lookup(en::CATALOG, k).is_none()
-                    && lookup(en::CATALOG, &format!("{k}.one")).is_none()
-                    && lookup(en::CATALOG, &format!("{k}.many")).is_none()
-            })
+            .filter(|k| !is_code(k))
             .collect()
     }
 }

@@ -336,7 +336,7 @@ const callables = () => {
     }
   }
   // Module exports not named above (added later): called with hostile values in each position.
-  const known = new Set(['PasswordPolicy', 'check', 'normalize', 'detectVendor', 'strength', 'init', 'strengthReady', 'isPassPolicyError', 'default']);
+  const known = new Set(['PasswordPolicy', 'check', 'normalize', 'detectVendor', 'strength', 'init', 'initSync', 'strengthReady', 'isPassPolicyError', 'default']);
   for (const [name, f] of Object.entries(pp)) {
     if (known.has(name) || typeof f !== 'function') continue;
     list.push({ name, fn: (a) => f(...a), args: [], ok: assertPlain });
@@ -403,9 +403,10 @@ test('hostile values inside options, contexts and generate options', () => {
   assert.ok(n > 1000, `${n} hostile fields`);
 });
 
-test('init, strengthReady and isPassPolicyError accept anything', async () => {
+test('init, initSync, strengthReady and isPassPolicyError accept anything', async () => {
   for (const h of SAFE) {
     assert.equal(await pp.init(h.make()), undefined, h.name);
+    assert.equal(pp.initSync(h.make()), undefined, h.name);
     assert.equal(await pp.strengthReady(h.make()), undefined, h.name);
     if (!h.guardThrows) assert.equal(pp.isPassPolicyError(h.make()), false, h.name);
   }

@@ -41,7 +41,7 @@ module.exports = function suite(pp, entry) {
   const t = (name, fn) => test(`[${entry}] ${name}`, fn);
 
   t('exports the fixed API', async () => {
-    for (const name of ['init', 'detectVendor', 'normalize', 'check', 'strength', 'isPassPolicyError']) {
+    for (const name of ['init', 'initSync', 'detectVendor', 'normalize', 'check', 'strength', 'isPassPolicyError']) {
       assert.equal(typeof pp[name], 'function', name);
     }
     assert.equal(typeof pp.PasswordPolicy, 'function');
@@ -50,6 +50,9 @@ module.exports = function suite(pp, entry) {
     // init is a no-op in Node, before and after, with or without an argument.
     assert.equal(await pp.init(), undefined);
     assert.equal(await pp.init(new Uint8Array([0])), undefined);
+    // initSync likewise: a no-op that accepts the browser's argument.
+    assert.equal(pp.initSync(new Uint8Array([0])), undefined);
+    assert.equal(pp.initSync({ wasm: new Uint8Array([0]) }), undefined);
     assert.equal(pp.isPassPolicyError(new Error('x')), false);
     assert.equal(pp.isPassPolicyError({ name: 'PassPolicyError', code: 'x' }), false);
   });
@@ -296,7 +299,7 @@ module.exports = function suite(pp, entry) {
     assert.deepEqual(failing(r), ['chars.digit', 'strength.min']);
     assert.deepEqual(r.violations, r.rules.filter((x) => x.status === 'fail'));
     const len = rule(r, 'length.min');
-    assert.deepEqual(len, { id: 'length.min', status: 'pass', message: len.message, required: 8, actual: 8 });
+    assert.deepEqual(len, { id: 'length.min', status: 'pass', code: 'rule.length.min', message: len.message, required: 8, actual: 8 });
     assert.ok(!('index' in len));
     const s = r.strength;
     assert.equal(s.score, 0);
@@ -393,6 +396,84 @@ module.exports = function suite(pp, entry) {
     throwsCode(pp, () => pp.strength(42), 'invalid_field', 'password');
     throwsCode(pp, () => pp.strength('x', 'name'), 'invalid_field', 'userInputs');
     throwsCode(pp, () => pp.strength('x', ['ok', 3]), 'invalid_field', 'userInputs[1]');
+  });
+
+  t('strength(password, context): the same context object check() takes', () => {
+    const context = { username: 'zaphodbeeblebrox', attributes: { planet: 'betelgeuse' } };
+    const none = pp.strength('zaphodbeeblebrox');
+    const viaContext = pp.strength('zaphodbeeblebrox', context);
+    assert.deepEqual(viaContext, pp.strength('zaphodbeeblebrox', ['zaphodbeeblebrox', 'betelgeuse']));
+    assert.ok(viaContext.guessesLog10 < none.guessesLog10);
+    // check()'s report carries the same estimate: the meter needs no second call.
+    const p = pp.PasswordPolicy.from({ version: 1 });
+    assert.deepEqual(p.check('zaphodbeeblebrox', context).strength, viaContext);
+    p.free();
+    // The context's errors and limits, at `context`.
+    throwsCode(pp, () => pp.strength('x', { userName: 'ann' }), 'invalid_field', 'context.userName');
+    throwsCode(pp, () => pp.strength('x', { username: 'a'.repeat(4 << 20) }), 'too_large', 'context');
+    throwsCode(pp, () => pp.strength('x', new Map()), 'invalid_field', 'userInputs');
+  });
+
+  t('no silent options: describe honours locale; unknown keys and message codes are errors', () => {
+    const p = pp.PasswordPolicy.from({ minLength: 10 }, { vendor: 'sumologic' });
+    const en = p.describe();
+    const de = p.describe({ locale: 'de' });
+    assert.equal(en.locale, 'en');
+    assert.equal(de.locale, 'de');
+    assert.deepEqual(de, pp.PasswordPolicy.from({ minLength: 10 }, { vendor: 'sumologic', locale: 'de' }).describe());
+    assert.deepEqual(de.rules.map((s) => s.code), en.rules.map((s) => s.code));
+    assert.notDeepEqual(de.rules.map((s) => s.text), en.rules.map((s) => s.text));
+    assert.deepEqual(p.describe({}), en);
+    assert.deepEqual(p.describe(null), en);
+    throwsCode(pp, () => p.describe({ local: 'de' }), 'invalid_field', 'options.local');
+    throwsCode(pp, () => p.describe({ locale: 7 }), 'invalid_field', 'locale');
+    throwsCode(pp, () => p.describe('de'), 'invalid_field', 'options');
+    p.free();
+    throwsCode(pp, () => pp.PasswordPolicy.from({ version: 1 }, { local: 'de' }), 'invalid_field', 'options.local');
+    throwsCode(pp, () => pp.normalize({ version: 1 }, { index: 0 }), 'invalid_field', 'options.index');
+    throwsCode(pp, () => pp.normalize({ version: 1 }, { locale: 'de' }), 'invalid_field', 'options.locale');
+    // Known option keys whose value is undefined are fine; so are null and absent options.
+    pp.PasswordPolicy.from({ version: 1 }, { vendor: undefined, index: undefined, locale: undefined, messages: undefined }).free();
+    assert.equal(pp.normalize({ version: 1 }, null).vendor, 'canonical');
+    // A message override must name a code of the catalogue (a plural code stands for both forms).
+    const bad = throwsCode(pp, () => pp.PasswordPolicy.from({ version: 1 }, { messages: { 'rule.length.minimum': 'x' } }), 'invalid_field', 'messages.rule.length.minimum');
+    assert.doesNotMatch(bad.message, /\bx\b/);
+    throwsCode(pp, () => pp.PasswordPolicy.from({ version: 1 }, { messages: { 'rule.repeat': 'x' } }), 'invalid_field', 'messages.rule.repeat');
+    for (const code of ['rule.repeat.max', 'rule.repeat.max.one', 'zxcvbn.warning.topTen', 'describe.expiry.maxAge']) {
+      pp.PasswordPolicy.from({ version: 1 }, { messages: { [code]: 'x' } }).free();
+    }
+  });
+
+  t('every rule result carries the code of its message; overriding that code changes the message', () => {
+    const doc = {
+      version: 1,
+      length: { min: 8, max: 64 },
+      classes: [{ class: 'upper', min: 1 }, { class: 'symbol', min: 1 }],
+      sets: [{ chars: { chars: '#$' }, min: 2 }],
+      types: [{ required: 2, of: [{ class: 'digit', min: 1 }, { class: 'lower', min: 1 }] }],
+      forbidden: { chars: ':' },
+      maxRepeat: 2,
+      dictionary: { common: true, custom: { words: ['acme'], match: 'substring' } },
+      context: { username: { match: 'substring', minTokenLength: 3 }, attributes: { match: 'substring', minTokenLength: 3 } },
+      history: { count: 3 },
+      minStrength: 3,
+    };
+    const ctx = { username: 'ann', attributes: { city: 'paris' }, previousPasswords: ['old'] };
+    const p = pp.PasswordPolicy.from(doc);
+    const report = p.check('aaaparis', ctx);
+    assert.equal(report.rules.length, 14);
+    for (const r of [...report.rules, ...p.checkRules('aaaparis', ctx).rules]) {
+      assert.equal(typeof r.code, 'string', r.id);
+      assert.match(r.code, /^rule\./, r.id);
+      // The code is one `messages` accepts, and an override of it is the rule's message.
+      const o = pp.PasswordPolicy.from(doc, { messages: { [r.code]: `override of ${r.id}` } });
+      const again = o.check('aaaparis', ctx).rules.find((x) => x.id === r.id && x.index === r.index);
+      assert.ok(again.message.startsWith(`override of ${r.id}`), `${r.id} (${r.code}): ${again.message}`);
+      o.free();
+    }
+    assert.equal(report.rules.find((r) => r.id === 'chars.symbol').code, 'rule.chars.symbol');
+    assert.equal(report.rules.find((r) => r.id === 'repeat.max').code, 'rule.repeat.max');
+    p.free();
   });
 
   t('check(doc, password, context) one-shot', () => {

@@ -45,7 +45,7 @@ test('passpolicy/rules resolves to its own entries and wasm', () => {
   assert.match(require.resolve('passpolicy/rules'), /\/node_modules\/passpolicy\/rules-node\.cjs$/);
   assert.equal(require('passpolicy/rules').PasswordPolicy, rules.PasswordPolicy, 'import and require share one instance');
   for (const f of ['passpolicy_rules_bg.wasm', 'strength.bin', 'common.bin']) assert.ok(fs.existsSync(require.resolve(`passpolicy/${f}`)), f);
-  assert.deepEqual(Object.keys(rules).sort(), ['PasswordPolicy', 'init', 'isPassPolicyError', 'ready']);
+  assert.deepEqual(Object.keys(rules).sort(), ['PasswordPolicy', 'init', 'initSync', 'isPassPolicyError', 'ready']);
 });
 
 test('passpolicy/rules gives the same rule results as passpolicy on every fixture policy', () => {
@@ -93,9 +93,13 @@ test('passpolicy/rules: canonical only, English only, overrides, errors with pat
   assert.equal(p.vendor, 'canonical');
   assert.equal(p.needsCommonPasswords, false);
   const r = p.checkRules('short');
-  assert.deepEqual(r.violations.map((v) => [v.id, v.message]), [['length.min', 'Use 8+ characters']]);
+  assert.deepEqual(r.violations.map((v) => [v.id, v.code, v.message]), [['length.min', 'rule.length.min', 'Use 8+ characters']]);
   assert.equal('strength' in r, false);
   p.free();
+  // No silent options: an unknown key, or a message override naming no code, is an error.
+  assert.deepEqual(code(() => PasswordPolicy.from({ version: 1 }, { index: 0 })), ['invalid_field', 'options.index']);
+  assert.deepEqual(code(() => PasswordPolicy.from({ version: 1 }, { local: 'en' })), ['invalid_field', 'options.local']);
+  assert.deepEqual(code(() => PasswordPolicy.from({ version: 1 }, { messages: { 'rule.length.minimum': 'x' } })), ['invalid_field', 'messages.rule.length.minimum']);
   assert.throws(() => p.checkRules('x'), /freed/);
 });
 

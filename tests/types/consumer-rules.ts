@@ -1,6 +1,6 @@
 // A strict TypeScript consumer of the tiers: `passpolicy/rules` and the root import's progressive
 // strength loading. Compiled with `tsc --noEmit` by scripts/test-js.sh (nodenext and bundler).
-import { init as initRules, ready, isPassPolicyError as isRulesError, PasswordPolicy as RulesPolicy, type RulesFromOptions } from 'passpolicy/rules';
+import { init as initRules, initSync as initRulesSync, ready, isPassPolicyError as isRulesError, PasswordPolicy as RulesPolicy, type RulesFromOptions } from 'passpolicy/rules';
 import { init, strengthReady, type InitOptions, type Policy, type RulesReport, type HtmlAttributes, type PassPolicyErrorCode } from 'passpolicy';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -9,6 +9,7 @@ function assertType<T extends true>(): T | undefined {
 }
 
 export async function signup(canonical: Policy, password: string): Promise<number> {
+  initRulesSync({ wasm: new Uint8Array(0), commonPasswords: new Uint8Array(0) });
   await initRules();
   await initRules({ common: true, wasm: new Uint8Array(0) });
   const options: RulesFromOptions = { messages: { 'rule.length.min': 'Use {min}+ characters' } };

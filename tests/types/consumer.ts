@@ -3,6 +3,7 @@
 // bundler resolution with the DOM, and a bare ES2022 lib without DOM or Node types).
 import {
   init,
+  initSync,
   detectVendor,
   normalize,
   check,
@@ -10,6 +11,7 @@ import {
   isPassPolicyError,
   PasswordPolicy,
   type Context,
+  type Description,
   type NormalizeResult,
   type PassPolicyError,
   type PassPolicyErrorCode,
@@ -30,11 +32,25 @@ function assertType<T extends true>(): T | undefined {
 
 const meraki = { enforceStrongPasswords: true, enforceDifferentPasswords: true, numDifferentPasswords: 3 };
 
+function p0Describe(): Description {
+  const q = PasswordPolicy.from({ version: 1 });
+  const d = q.describe({ locale: 'de' });
+  q.free();
+  return d;
+}
+
 export async function main(): Promise<number> {
+  initSync(new Uint8Array(0));
+  initSync({ wasm: new Uint8Array(0), commonPasswords: new Uint8Array(0) });
   await init();
   const vendor: VendorId = detectVendor(meraki);
   const one = normalize(JSON.stringify(meraki), { vendor: 'meraki' });
   const list: NormalizeResult[] = normalize([{ minLength: 8 }]);
+  // A JSON array as text is a list too: it can be mapped without narrowing.
+  const fromText = normalize('[{"id":"a","minLength":8}]').map((n) => n.policy.length?.min);
+  const text: string = JSON.stringify(meraki);
+  const unknownShape: NormalizeResult | NormalizeResult[] = normalize(text);
+  const described: Description = p0Describe();
   const first: NormalizeResult = Array.isArray(one) ? one[0]! : one;
   const policy: Policy = first.policy;
   const min: number | undefined = policy.length?.min;
@@ -77,9 +93,19 @@ export async function main(): Promise<number> {
   assertType<Equal<ReturnType<PasswordPolicy['check']>, Report>>();
   assertType<Equal<Report['rules'][number]['status'], 'pass' | 'fail' | 'unchecked'>>();
   assertType<Equal<'strength' extends keyof RulesReport ? true : false, false>>();
+  assertType<Equal<RuleResult['code'], string>>();
+  assertType<Equal<Extract<PassPolicyErrorCode, 'not_initialized'>, 'not_initialized'>>();
+  assertType<Equal<ReturnType<typeof initSync>, void>>();
+  const meter: Strength = strength('pw', { username: 'ann', attributes: { phone: '555' } });
 
   // @ts-expect-error the password must be a string
   p.check(42);
+  // @ts-expect-error describe takes { locale }, no other option
+  p.describe({ local: 'de' });
+  // @ts-expect-error strength's context has the check() context's keys
+  strength('pw', { userName: 'ann' });
+  // @ts-expect-error a text that may be one policy is not typed as a list
+  normalize(text).map((n) => n);
   // @ts-expect-error unknown context fields are rejected
   p.check('x', { userName: 'ann' });
   // @ts-expect-error vendor ids are a closed set
@@ -91,5 +117,5 @@ export async function main(): Promise<number> {
   // @ts-expect-error a Policy's minStrength is a zxcvbn score
   const bad: Policy = { version: 1, minStrength: 7 };
 
-  return [vendor, list, min, warnings, rulesOnly, failed, score, display, units, again, est, pv, json, bad].length;
+  return [vendor, list, fromText, unknownShape, described, meter, min, warnings, rulesOnly, failed, score, display, units, again, est, pv, json, bad].length;
 }
