@@ -1,9 +1,11 @@
-// The README's React recipe (its ```jsx block), as a user would paste it: compiled with esbuild
-// (the automatic JSX runtime), then rendered with react-dom/server against the installed package.
-// (The README's `js` recipes, zod and Express, run in readme.test.mjs.)
+// The README's React recipe (its ```tsx block), as a user would paste it: type-checked with tsc
+// under strict settings (with @types/react), compiled with esbuild (the automatic JSX runtime),
+// then rendered with react-dom/server against the installed package. (The README's `js` recipes,
+// zod and Express, run in readme.test.mjs and compile in tests/types/readme.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transformSync } from 'esbuild';
@@ -13,11 +15,11 @@ import { init } from 'passpolicy/rules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const readme = readFileSync(path.join(here, '..', '..', 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```jsx\n([\s\S]*?)```/g)].map((m) => m[1]);
+const blocks = [...readme.matchAll(/```tsx\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 /** The block as a module of this folder (so that `react` and `passpolicy/rules` resolve as a user's would). */
 async function load(code) {
-  const { code: js } = transformSync(code, { loader: 'jsx', jsx: 'automatic', format: 'esm' });
+  const { code: js } = transformSync(code, { loader: 'tsx', jsx: 'automatic', format: 'esm' });
   const file = path.join(here, `.recipe-${process.pid}.mjs`);
   writeFileSync(file, js);
   try {
@@ -34,6 +36,26 @@ const items = (html) => [...html.matchAll(/<li data-status="(\w+)">([^<]*(?:<!--
 
 test('the README has one React recipe', () => {
   assert.equal(blocks.length, 1);
+});
+
+test('the React recipe compiles under strict TypeScript', () => {
+  // In this folder, so that `passpolicy/rules` and `react` resolve as they do for a user.
+  const dir = mkdtempSync(path.join(here, '.recipe-tsc-'));
+  try {
+    writeFileSync(path.join(dir, 'recipe.tsx'), blocks[0]);
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: {
+        strict: true, noEmit: true, jsx: 'react-jsx', module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022',
+        lib: ['es2022', 'dom', 'esnext.disposable'], types: [], skipLibCheck: false, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true,
+      },
+      files: ['recipe.tsx'],
+    }));
+    const tsc = path.join(here, '..', '..', 'node_modules', '.bin', 'tsc');
+    const r = spawnSync(tsc, ['-p', dir], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('usePasswordPolicy and PasswordField render the checklist of the password', async () => {
