@@ -58,7 +58,9 @@ fn main() -> Result<()> {
         let mut words = Vec::new();
         for w in text.lines().map(str::trim).filter(|w| !w.is_empty()) {
             let b = w.as_bytes();
-            check(b.iter().all(|&c| (0x21..0x7f).contains(&c)), || format!("{name}: non-printable or non-ASCII word {w:?}"))?;
+            check(b.iter().all(|&c| (0x21..0x7f).contains(&c)), || {
+                format!("{name}: non-printable or non-ASCII word {w:?}")
+            })?;
             check(b.len() <= MAX_WORD, || format!("{name}: word too long {w:?}"))?;
             words.push(b.to_vec());
         }
@@ -67,7 +69,9 @@ fn main() -> Result<()> {
     let mut all: Vec<&[u8]> = lists.iter().flatten().map(Vec::as_slice).collect();
     all.sort_unstable();
     for pair in all.windows(2) {
-        check(pair[0] != pair[1], || format!("word {:?} is in two lists (or twice in one)", String::from_utf8_lossy(pair[0])))?;
+        check(pair[0] != pair[1], || {
+            format!("word {:?} is in two lists (or twice in one)", String::from_utf8_lossy(pair[0]))
+        })?;
     }
 
     // Rank buckets: starts ceil(2^(q / STEPS)) for q = 0, 1, ... (deduplicated) plus the forced
@@ -96,7 +100,8 @@ fn main() -> Result<()> {
     let mut sections = Vec::new();
     let mut buckets = Vec::new();
     for list in &lists {
-        let mut sorted: Vec<(&[u8], u32)> = list.iter().enumerate().map(|(r, w)| (w.as_slice(), r as u32 + 1)).collect();
+        let mut sorted: Vec<(&[u8], u32)> =
+            list.iter().enumerate().map(|(r, w)| (w.as_slice(), r as u32 + 1)).collect();
         sorted.sort_unstable();
         blob.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
         front_code(sorted.iter().map(|(w, _)| *w), &mut sections)?;

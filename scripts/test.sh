@@ -17,6 +17,12 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 npm ci --no-audit --no-fund
 
+echo "== formatting and lints (rustfmt.toml, clippy.toml; every build of the crate)"
+cargo fmt --check
+(cd fuzz && cargo fmt --check)
+cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features api-rules -- -D warnings
 echo "== native tests"
 cargo test
 

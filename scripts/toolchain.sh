@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rustup target add wasm32-unknown-unknown
+# The formatting and lint steps of scripts/test.sh.
+rustup component add rustfmt clippy
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WB_VERSION"; then
   echo "installing wasm-bindgen-cli $WB_VERSION (the version in Cargo.lock; takes several minutes)"

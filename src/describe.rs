@@ -182,7 +182,8 @@ impl Describer<'_> {
                 self.setting_in(on, "describe.expiry.reminder", "settings.expiry.reminderSeconds", text);
             }
             if let Some(renew) = e.renew_on_first_login {
-                let code = if renew { "describe.expiry.renewOnFirstLogin" } else { "describe.expiry.renewOnFirstLogin.off" };
+                let code =
+                    if renew { "describe.expiry.renewOnFirstLogin" } else { "describe.expiry.renewOnFirstLogin.off" };
                 self.setting_in(on, code, "settings.expiry.renewOnFirstLogin", m.text(code, &[]));
             }
             if let Some(secs) = e.grace_period_seconds {
@@ -223,11 +224,21 @@ impl Describer<'_> {
         if let Some(se) = &s.session {
             if let Some(secs) = se.idle_timeout_seconds {
                 let text = self.duration("describe.session.idleTimeout", secs);
-                self.setting_in(se.enforced, "describe.session.idleTimeout", "settings.session.idleTimeoutSeconds", text);
+                self.setting_in(
+                    se.enforced,
+                    "describe.session.idleTimeout",
+                    "settings.session.idleTimeoutSeconds",
+                    text,
+                );
             }
             if let Some(secs) = se.max_duration_seconds {
                 let text = self.duration("describe.session.maxDuration", secs);
-                self.setting_in(se.enforced, "describe.session.maxDuration", "settings.session.maxDurationSeconds", text);
+                self.setting_in(
+                    se.enforced,
+                    "describe.session.maxDuration",
+                    "settings.session.maxDurationSeconds",
+                    text,
+                );
             }
         }
         if let Some(mfa) = &s.mfa {
@@ -268,7 +279,8 @@ impl Describer<'_> {
             }
             if let Some(r) = &n.api_key_ip_ranges {
                 let count = r.ranges.len();
-                let code = if r.enabled { "describe.network.apiKeyIpRanges" } else { "describe.network.apiKeyIpRanges.off" };
+                let code =
+                    if r.enabled { "describe.network.apiKeyIpRanges" } else { "describe.network.apiKeyIpRanges.off" };
                 let text = m.plural(code, count as f64, &[("count", &count)]);
                 self.setting(code, "settings.network.apiKeyIpRanges", text);
             }
@@ -360,7 +372,10 @@ mod tests {
             ]
         );
         let json = serde_json::to_value(&d).unwrap();
-        assert_eq!(json["rules"][0], json!({"code": "rule.length.min", "field": "length.min", "text": "At least 8 characters"}));
+        assert_eq!(
+            json["rules"][0],
+            json!({"code": "rule.length.min", "field": "length.min", "text": "At least 8 characters"})
+        );
         assert_eq!(json["settings"][0]["field"], "settings.expiry.maxAgeSeconds");
     }
 
@@ -446,7 +461,8 @@ mod tests {
             ]
         );
         // Codes and fields never change with the language.
-        let key = |d: &Description| d.rules.iter().chain(&d.settings).map(|s| (s.code, s.field.clone())).collect::<Vec<_>>();
+        let key =
+            |d: &Description| d.rules.iter().chain(&d.settings).map(|s| (s.code, s.field.clone())).collect::<Vec<_>>();
         assert_eq!(key(&de), key(&meraki("en")));
         assert_eq!(key(&fr), key(&es));
         assert_eq!(key(&meraki("xx")), key(&es));
@@ -563,8 +579,19 @@ mod tests {
         for prefix in ["rule.", "describe.", "class.", "unit.", "duration.", "set.", "label.", "char.", "strength."] {
             assert!(!text.contains(prefix), "code in {text:?}");
         }
-        for p in ["{min}", "{max}", "{unit}", "{list}", "{count}", "{duration}", "{class}", "{text}", "{n}", "{chars}", "{name}"]
-        {
+        for p in [
+            "{min}",
+            "{max}",
+            "{unit}",
+            "{list}",
+            "{count}",
+            "{duration}",
+            "{class}",
+            "{text}",
+            "{n}",
+            "{chars}",
+            "{name}",
+        ] {
             assert!(!text.contains(p), "placeholder in {text:?}");
         }
     }
@@ -674,11 +701,15 @@ mod tests {
                 ("length" | "dictionary" | "context", Value::Object(o)) => {
                     out.extend(o.keys().filter(|f| *f != "unit").map(|f| format!("{k}.{f}")));
                 }
-                ("classes" | "sets" | "types", Value::Array(a)) => out.extend((0..a.len()).map(|i| format!("{k}[{i}]"))),
+                ("classes" | "sets" | "types", Value::Array(a)) => {
+                    out.extend((0..a.len()).map(|i| format!("{k}[{i}]")))
+                }
                 ("settings", Value::Object(sections)) => {
                     for (section, fields) in sections {
                         let Value::Object(fields) = fields else { panic!("{section}") };
-                        out.extend(fields.keys().filter(|f| *f != "enforced").map(|f| format!("settings.{section}.{f}")));
+                        out.extend(
+                            fields.keys().filter(|f| *f != "enforced").map(|f| format!("settings.{section}.{f}")),
+                        );
                     }
                 }
                 _ => out.push(k.clone()),
@@ -776,7 +807,8 @@ mod tests {
         let mut p = Policy::default();
         p.length.min = Some(1);
         p.history = Some(History { count: 1, enforced: true });
-        p.settings.lockout = Some(Lockout { threshold: Some(1), duration_seconds: Some(86_400.0), ..Default::default() });
+        p.settings.lockout =
+            Some(Lockout { threshold: Some(1), duration_seconds: Some(86_400.0), ..Default::default() });
         let d = describe(&p, &Messages::english());
         assert_eq!(texts(&d.rules), ["At least 1 character", "Must not be your last password"]);
         assert_eq!(texts(&d.settings), ["Locked after 1 failed attempt", "Locked for 1 day"]);

@@ -119,4 +119,3 @@ mod tests {
         assert_eq!(e.message.len(), MAX_MESSAGE_BYTES + '…'.len_utf8());
     }
 }
-

@@ -7,11 +7,11 @@
 
 pub mod check;
 pub mod describe;
-pub mod estimate;
 pub mod error;
+pub mod estimate;
+pub mod export;
 pub mod generate;
 pub mod messages;
-pub mod export;
 pub mod policy;
 pub mod vendors;
 

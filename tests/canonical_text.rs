@@ -85,18 +85,24 @@ fn duplicate_keys_are_warned_in_documents() {
     // A vendor document too, and keys in different objects are not duplicates.
     let sumo = r#"{"minLength":8,"minLength":10,"maxLength":64,"x":{"maxLength":1}}"#;
     let n = normalize(sumo, Some("sumologic")).unwrap().pop().unwrap();
-    let dup: Vec<&str> = n.warnings.iter().filter(|w| w.code.as_str() == "duplicate_key").map(|w| w.path.as_str()).collect();
+    let dup: Vec<&str> =
+        n.warnings.iter().filter(|w| w.code.as_str() == "duplicate_key").map(|w| w.path.as_str()).collect();
     assert_eq!(dup, ["minLength"]);
 }
 
 #[test]
 fn negative_durations_and_symbol_ranges() {
     let doc = r#"{"version":1,"settings":{"expiry":{"maxAgeSeconds":-5}}}"#;
-    for err in [normalize(doc, None).unwrap_err(), passpolicy::Checker::compile(&normalize_canonical(doc).unwrap().policy).err().unwrap()] {
+    for err in [
+        normalize(doc, None).unwrap_err(),
+        passpolicy::Checker::compile(&normalize_canonical(doc).unwrap().policy).err().unwrap(),
+    ] {
         assert_eq!((err.code(), err.path()), ("invalid_field", Some("settings.expiry.maxAgeSeconds")), "{err}");
     }
     // A symbol set given as ranges is listed in the message ("At least 1 symbol ()" before).
-    let p = normalize_canonical(r#"{"version":1,"symbols":{"ranges":[[33,47]]},"classes":[{"class":"symbol","min":1}]}"#).unwrap();
+    let p =
+        normalize_canonical(r#"{"version":1,"symbols":{"ranges":[[33,47]]},"classes":[{"class":"symbol","min":1}]}"#)
+            .unwrap();
     let c = passpolicy::Checker::compile(&p.policy).unwrap();
     let r = c.check_rules("abc", &passpolicy::Context::default());
     let msg = &r.rules.iter().find(|x| x.id == "chars.symbol").unwrap().message;

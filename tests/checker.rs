@@ -5,8 +5,8 @@
 
 use passpolicy::check::Status;
 use passpolicy::policy::{
-    AttributeCheck, CharClass, CharSet, ClassMin, ContextCheck, CustomDictionary, History, LengthUnit, MatchMode, Requirement,
-    SetMin, TypesRule,
+    AttributeCheck, CharClass, CharSet, ClassMin, ContextCheck, CustomDictionary, History, LengthUnit, MatchMode,
+    Requirement, SetMin, TypesRule,
 };
 use passpolicy::{Checker, Context, Policy, Report};
 
@@ -159,14 +159,16 @@ fn dictionaries() {
     assert_eq!(status(&run(&p, "purple-tractor-umbrella"), "dictionary.common"), Status::Pass);
     // Custom words: SailPoint's example — "spring" forbids Spring124, 345SprinG, 8spring.
     let mut p = Policy::default();
-    p.dictionary.custom = Some(CustomDictionary { words: vec![], match_mode: MatchMode::Substring, min_word_length: None });
+    p.dictionary.custom =
+        Some(CustomDictionary { words: vec![], match_mode: MatchMode::Substring, min_word_length: None });
     assert_eq!(status(&run(&p, "Spring124"), "dictionary.custom"), Status::Unchecked);
     let ctx = Context { dictionary: vec!["spring".into()], ..Default::default() };
     for pw in ["Spring124", "345SprinG", "8spring"] {
         assert_eq!(status(&run_ctx(&p, pw, &ctx), "dictionary.custom"), Status::Fail, "{pw}");
     }
     assert_eq!(status(&run_ctx(&p, "summer124", &ctx), "dictionary.custom"), Status::Pass);
-    p.dictionary.custom = Some(CustomDictionary { words: vec!["Acme".into()], match_mode: MatchMode::Whole, min_word_length: None });
+    p.dictionary.custom =
+        Some(CustomDictionary { words: vec!["Acme".into()], match_mode: MatchMode::Whole, min_word_length: None });
     assert_eq!(status(&run(&p, "acme"), "dictionary.custom"), Status::Fail);
     assert_eq!(status(&run(&p, "acme1"), "dictionary.custom"), Status::Pass);
 }
@@ -187,9 +189,12 @@ fn context_checks() {
         username: Some("JSmith".into()),
         email: Some("john.doe@example.com".into()),
         account_id: Some("ab-1234".into()),
-        attributes: [("displayName".to_string(), "John Smith".to_string()), ("phone".to_string(), "555-555-1234".to_string())]
-            .into_iter()
-            .collect(),
+        attributes: [
+            ("displayName".to_string(), "John Smith".to_string()),
+            ("phone".to_string(), "555-555-1234".to_string()),
+        ]
+        .into_iter()
+        .collect(),
         ..Default::default()
     };
     // SailPoint's examples: passwordJohn and password5555551234 are invalid.
@@ -313,7 +318,8 @@ fn canonical_round_trip() {
     p.max_repeat = Some(2);
     p.history = Some(History { count: 3, enforced: false });
     p.context.account_id = Some(ContextCheck { match_mode: MatchMode::Whole, min_token_length: 5 });
-    p.settings.expiry = Some(passpolicy::policy::Expiry { enforced: false, max_age_seconds: Some(7_776_000.0), ..Default::default() });
+    p.settings.expiry =
+        Some(passpolicy::policy::Expiry { enforced: false, max_age_seconds: Some(7_776_000.0), ..Default::default() });
     p.extra("weird.field", serde_json::json!({"a": [1, 2.5, null]}));
     let json = p.to_json();
     let back = passpolicy::normalize(&json, None).unwrap();
@@ -327,7 +333,9 @@ fn one_shot_and_single() {
     let doc = r#"{"version": 1, "length": {"min": 4}}"#;
     let r = passpolicy::check_document(doc, None, "abc", &Context::default()).unwrap();
     assert!(!r.ok);
-    let e = passpolicy::check_document(r#"{"version": 1, "length": {"min": 9, "max": 4}}"#, None, "x", &Context::default()).unwrap_err();
+    let e =
+        passpolicy::check_document(r#"{"version": 1, "length": {"min": 9, "max": 4}}"#, None, "x", &Context::default())
+            .unwrap_err();
     assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("length")));
 }
 
@@ -360,9 +368,12 @@ fn rule_results_carry_their_message_code() {
         "context":{"email":{"match":"substring","minTokenLength":3},"attributes":{"match":"whole","minTokenLength":3}},
         "history":{"count":1},"minStrength":2}"##;
     let policy: Policy = serde_json::from_str(doc).unwrap();
-    let ctx = Context::from_json(r#"{"email":"ann@example.com","attributes":{"city":"paris"},"previousPasswords":["old"]}"#).unwrap();
+    let ctx =
+        Context::from_json(r#"{"email":"ann@example.com","attributes":{"city":"paris"},"previousPasswords":["old"]}"#)
+            .unwrap();
     for locale in ["en", "de"] {
-        let report = Checker::compile_with(&policy, passpolicy::messages::Messages::new(locale)).unwrap().check("aaa", &ctx);
+        let report =
+            Checker::compile_with(&policy, passpolicy::messages::Messages::new(locale)).unwrap().check("aaa", &ctx);
         let expected = [
             ("length.min", "rule.length.min"),
             ("length.max", "rule.length.max"),

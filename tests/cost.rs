@@ -53,11 +53,12 @@ fn document(rng: &mut Rng, budget: usize) -> Value {
             }
         })
         .collect();
-    let words: Vec<String> = (0..(budget / 200).min(5_000)).map(|_| {
-        let n = 3 + rng.below(12) as usize;
-        rng.chars(n)
-    })
-    .collect();
+    let words: Vec<String> = (0..(budget / 200).min(5_000))
+        .map(|_| {
+            let n = 3 + rng.below(12) as usize;
+            rng.chars(n)
+        })
+        .collect();
     json!({
         "version": 1,
         "length": { "min": 1 + rng.below(8), "max": 64 + rng.below(4000) },
@@ -101,7 +102,9 @@ fn random_documents_up_to_the_limit_compile_and_check_within_bounds() {
             }
         };
         let compile = start.elapsed();
-        let ctx = Context::from_json(&json!({ "username": rng.chars(40), "previousPasswords": [rng.chars(10)] }).to_string()).unwrap();
+        let ctx =
+            Context::from_json(&json!({ "username": rng.chars(40), "previousPasswords": [rng.chars(10)] }).to_string())
+                .unwrap();
         for pw in ["", "Password1!", &rng.chars(100), &rng.chars(5000)] {
             let r = checker.check(pw, &ctx);
             for rule in &r.rules {

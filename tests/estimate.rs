@@ -7,7 +7,7 @@
 //! `ZXCVBN_JS=/path/to/package cargo test --test estimate -- --ignored record_js --nocapture`
 
 use passpolicy::estimate::{
-    estimate_at, estimate_with_stats, lookup, current_year, Dictionary, Estimate, Pattern, SuggestionCode, WarningCode,
+    current_year, estimate_at, estimate_with_stats, lookup, Dictionary, Estimate, Pattern, SuggestionCode, WarningCode,
 };
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -204,13 +204,32 @@ fn sequence(rng: &mut Rng) -> String {
 }
 
 const UNICODE_WORDS: [&str; 24] = [
-    "café", "müller", "niño", "straße", "façade", "smörgåsbord", "пароль", "привет", "κωδικός", "пароль123",
-    "密码", "你好世界", "パスワード", "사랑해", "كلمة", "שלום", "naïve", "crème brûlée", "ÉCOLE", "Ølbryggeri",
-    "İstanbul", "ǅemal", "ﬁnance", "Ωmega",
+    "café",
+    "müller",
+    "niño",
+    "straße",
+    "façade",
+    "smörgåsbord",
+    "пароль",
+    "привет",
+    "κωδικός",
+    "пароль123",
+    "密码",
+    "你好世界",
+    "パスワード",
+    "사랑해",
+    "كلمة",
+    "שלום",
+    "naïve",
+    "crème brûlée",
+    "ÉCOLE",
+    "Ølbryggeri",
+    "İstanbul",
+    "ǅemal",
+    "ﬁnance",
+    "Ωmega",
 ];
-const EMOJI: [&str; 14] = [
-    "😀", "🔥", "🐶", "❤️", "👍🏽", "👨‍👩‍👧‍👦", "🇫🇷", "🏳️‍🌈", "✨", "🦀", "🎉", "😂😂", "🙈🙉🙊", "𝔭𝔞𝔰𝔰",
-];
+const EMOJI: [&str; 14] = ["😀", "🔥", "🐶", "❤️", "👍🏽", "👨‍👩‍👧‍👦", "🇫🇷", "🏳️‍🌈", "✨", "🦀", "🎉", "😂😂", "🙈🙉🙊", "𝔭𝔞𝔰𝔰"];
 const COMBINING: [&str; 6] = ["e\u{301}", "a\u{308}", "n\u{303}", "o\u{302}\u{323}", "Z\u{335}\u{321}", "i\u{307}"];
 
 fn unicode(rng: &mut Rng, l: &Lists) -> String {
@@ -221,13 +240,15 @@ fn unicode(rng: &mut Rng, l: &Lists) -> String {
         3 => (0..rng.range(1, 6)).map(|_| *rng.pick(&EMOJI)).collect(),
         4 => {
             let w = rng.ranked(&l.english);
-            w.chars().flat_map(|c| {
-                let mut v = vec![c];
-                if rng.chance(0.3) {
-                    v.extend(rng.pick(&COMBINING).chars().skip(1));
-                }
-                v
-            }).collect()
+            w.chars()
+                .flat_map(|c| {
+                    let mut v = vec![c];
+                    if rng.chance(0.3) {
+                        v.extend(rng.pick(&COMBINING).chars().skip(1));
+                    }
+                    v
+                })
+                .collect()
         }
         5 => (0..rng.range(2, 8)).map(|_| char::from_u32(rng.range(0x4e00, 0x9fff) as u32).unwrap_or('x')).collect(),
         6 => {
@@ -530,9 +551,8 @@ fn parity_with_the_zxcvbn_crate() {
             || (theirs.guesses() == u64::MAX && ours.guesses >= u64::MAX as f64);
         let their_fb = theirs.feedback();
         let their_warning = their_fb.and_then(|f| f.warning()).map(crate_warning);
-        let their_sugg: Vec<&str> = their_fb
-            .map(|f| f.suggestions().iter().map(|s| passpolicy_suggestion(*s)).collect())
-            .unwrap_or_default();
+        let their_sugg: Vec<&str> =
+            their_fb.map(|f| f.suggestions().iter().map(|s| passpolicy_suggestion(*s)).collect()).unwrap_or_default();
         let (w, s) = codes(&ours);
         t.score_eq += usize::from(score_eq);
         t.log_eq += usize::from(log_eq);
@@ -546,7 +566,17 @@ fn parity_with_the_zxcvbn_crate() {
                 }
                 class => class,
             };
-            t.add(class, !score_eq, format!("{p:?}: {} {:.2} vs crate {} {:.2}", ours.score, ours.guesses_log10, u8::from(theirs.score()), their_log));
+            t.add(
+                class,
+                !score_eq,
+                format!(
+                    "{p:?}: {} {:.2} vs crate {} {:.2}",
+                    ours.score,
+                    ours.guesses_log10,
+                    u8::from(theirs.score()),
+                    their_log
+                ),
+            );
         }
     }
     t.print("ours vs the zxcvbn crate 3.1.1");
@@ -638,7 +668,14 @@ fn parity_with_zxcvbn_js() {
                 }
                 class => class,
             };
-            t.add(class, !score_eq, format!("{p:?}: {} {:.3} {w:?} {s:?} vs JS {js_score} {js_log:.3} {js_warning:?} {js_sugg:?}", ours.score, ours.guesses_log10));
+            t.add(
+                class,
+                !score_eq,
+                format!(
+                    "{p:?}: {} {:.3} {w:?} {s:?} vs JS {js_score} {js_log:.3} {js_warning:?} {js_sugg:?}",
+                    ours.score, ours.guesses_log10
+                ),
+            );
         }
     }
     t.print("ours vs zxcvbn 4.4.2 (JavaScript, recorded)");
@@ -650,7 +687,12 @@ fn parity_with_zxcvbn_js() {
     let share = t.score_eq as f64 / t.n as f64;
     let close = t.log_close as f64 / t.n as f64;
     let feedback = t.feedback_eq as f64 / t.n as f64;
-    println!("   rates: score {:.2}%, guesses_log10 within 0.05 {:.2}%, feedback {:.2}%", 100.0 * share, 100.0 * close, 100.0 * feedback);
+    println!(
+        "   rates: score {:.2}%, guesses_log10 within 0.05 {:.2}%, feedback {:.2}%",
+        100.0 * share,
+        100.0 * close,
+        100.0 * feedback
+    );
     assert!(share >= 0.995, "equal scores with zxcvbn 4.4.2: {share}");
     assert!(close >= 0.99, "guesses_log10 within 0.05 of zxcvbn 4.4.2: {close}");
     assert!(feedback >= 0.995, "equal warning and suggestions with zxcvbn 4.4.2: {feedback}");
@@ -782,7 +824,10 @@ fn known_examples() {
 
     let e = est("2019");
     assert_eq!(e.warning, Some(WarningCode::RecentYears));
-    assert_eq!(e.suggestions, [SuggestionCode::AnotherWord, SuggestionCode::RecentYears, SuggestionCode::AssociatedYears]);
+    assert_eq!(
+        e.suggestions,
+        [SuggestionCode::AnotherWord, SuggestionCode::RecentYears, SuggestionCode::AssociatedYears]
+    );
     let e = est("13.05.1991");
     assert_eq!(e.warning, Some(WarningCode::Dates));
     let e = est("13579");
@@ -846,9 +891,15 @@ fn user_inputs_lower_the_guesses() {
     assert!(matches!(e.sequence[0].pattern, Pattern::Dictionary { dictionary: Dictionary::UserInputs, rank: 2, .. }));
     // l33t and reversed user inputs too.
     let e = estimate_at("z4ph0d", &["zaphod"], 2026);
-    assert!(matches!(e.sequence[0].pattern, Pattern::Dictionary { dictionary: Dictionary::UserInputs, l33t: true, .. }));
+    assert!(matches!(
+        e.sequence[0].pattern,
+        Pattern::Dictionary { dictionary: Dictionary::UserInputs, l33t: true, .. }
+    ));
     let e = estimate_at("dohpaz", &["zaphod"], 2026);
-    assert!(matches!(e.sequence[0].pattern, Pattern::Dictionary { dictionary: Dictionary::UserInputs, reversed: true, .. }));
+    assert!(matches!(
+        e.sequence[0].pattern,
+        Pattern::Dictionary { dictionary: Dictionary::UserInputs, reversed: true, .. }
+    ));
 }
 
 #[test]

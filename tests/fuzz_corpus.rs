@@ -40,7 +40,8 @@ fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {
 
 /// The seeds of every target (computed once).
 fn all_seeds() -> &'static std::collections::BTreeMap<String, std::collections::BTreeSet<Vec<u8>>> {
-    static SEEDS: std::sync::OnceLock<std::collections::BTreeMap<String, std::collections::BTreeSet<Vec<u8>>>> = std::sync::OnceLock::new();
+    static SEEDS: std::sync::OnceLock<std::collections::BTreeMap<String, std::collections::BTreeSet<Vec<u8>>>> =
+        std::sync::OnceLock::new();
     SEEDS.get_or_init(|| seeds::seeds(&fuzz_dir().join(".."), &[]))
 }
 
@@ -54,7 +55,11 @@ fn replay(what: &str, inputs: impl Iterator<Item = (&'static str, String, Vec<u8
     for (target, name, data) in inputs {
         total += 1;
         if let Err(e) = catch_unwind(AssertUnwindSafe(|| harnesses[target](&data))) {
-            let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
             failures.push(format!("{target}/{name}: {msg}"));
         }
     }
@@ -66,7 +71,9 @@ fn replay(what: &str, inputs: impl Iterator<Item = (&'static str, String, Vec<u8
 /// The files of `fuzz/<kind>/<target>/` of every target, as replay inputs.
 fn files(kind: &'static str) -> impl Iterator<Item = (&'static str, String, Vec<u8>)> {
     harness::TARGETS.iter().flat_map(move |(target, _)| {
-        inputs(kind, target).into_iter().map(move |f| (*target, f.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&f).unwrap()))
+        inputs(kind, target)
+            .into_iter()
+            .map(move |f| (*target, f.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&f).unwrap()))
     })
 }
 
@@ -157,7 +164,8 @@ fn reports_and_errors_never_hold_a_secret() {
                     dictionary: vec![marker("dictionary", i)],
                 };
                 // Rules only for most (the estimator is slow in debug builds); the full check for some.
-                let report = if i % 16 == 0 { checker.check(&password, &ctx) } else { checker.check_rules(&password, &ctx) };
+                let report =
+                    if i % 16 == 0 { checker.check(&password, &ctx) } else { checker.check_rules(&password, &ctx) };
                 let json = serde_json::to_string(&report).unwrap();
                 assert!(!json.contains(needle), "{file}: a report holds a secret: {json}");
                 let dbg = format!("{report:?}");

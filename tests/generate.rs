@@ -161,7 +161,8 @@ fn random_policy(r: &mut Rng) -> Policy {
     }
     p.dictionary.common = r.chance(0.5);
     if r.chance(0.1) {
-        p.dictionary.custom = Some(CustomDictionary { words: vec!["password".into(), "acme".into(), "qq".into()], ..Default::default() });
+        p.dictionary.custom =
+            Some(CustomDictionary { words: vec!["password".into(), "acme".into(), "qq".into()], ..Default::default() });
     }
     if r.chance(0.1) {
         p.context.username = Some(ContextCheck::default());
@@ -230,7 +231,12 @@ fn random_valid_policies_always_pass() {
                 // rule, the generator has the whole ASCII alphabet and room for every required
                 // character: it must succeed.
                 let roomy = o.length.is_none() && p.length.max.is_none();
-                if roomy && p.allowed.is_none() && p.forbidden.is_none() && o.exclude.is_none() && p.min_strength.is_none() {
+                if roomy
+                    && p.allowed.is_none()
+                    && p.forbidden.is_none()
+                    && o.exclude.is_none()
+                    && p.min_strength.is_none()
+                {
                     must_work_failures.push(format!("#{i}: {e}\n  {}", p.to_json()));
                 }
                 errors.push(format!("{e}"));
@@ -363,7 +369,10 @@ fn unsatisfiable_combinations_are_errors() {
     let mut p = Policy::default();
     p.types = vec![TypesRule {
         required: 2,
-        of: vec![Requirement::class(CharClass::Lower, 1), Requirement { class: None, chars: Some(CharSet::chars("0O")), name: None, min: 1 }],
+        of: vec![
+            Requirement::class(CharClass::Lower, 1),
+            Requirement { class: None, chars: Some(CharSet::chars("0O")), name: None, min: 1 },
+        ],
     }];
     let e = unsat(&p, &GenerateOptions { exclude: Some(Exclude::Ambiguous), ..Default::default() });
     assert_eq!(e.path(), Some("types[0]"));
@@ -513,7 +522,8 @@ fn character_distribution_is_unbiased() {
     // it alarms at p < 1e-6 (a false alarm once in a million runs; a real bias such as modulo
     // bias gives p ≈ 0). The printed p-value is what the closing note reports.
     let mut p = Policy::default();
-    p.allowed = Some(CharSet { classes: vec![CharClass::Lower, CharClass::Upper, CharClass::Digit], ..Default::default() });
+    p.allowed =
+        Some(CharSet { classes: vec![CharClass::Lower, CharClass::Upper, CharClass::Digit], ..Default::default() });
     let checker = Checker::compile(&p).unwrap();
     let o = GenerateOptions { count: 1000, length: Some(20), ..Default::default() };
     let mut counts = std::collections::BTreeMap::<char, u64>::new();
@@ -524,7 +534,13 @@ fn character_distribution_is_unbiased() {
         for pw in &g.passwords {
             for (i, c) in pw.chars().enumerate() {
                 *counts.entry(c).or_default() += 1;
-                let class = if c.is_ascii_lowercase() { 0 } else if c.is_ascii_uppercase() { 1 } else { 2 };
+                let class = if c.is_ascii_lowercase() {
+                    0
+                } else if c.is_ascii_uppercase() {
+                    1
+                } else {
+                    2
+                };
                 position_counts[i][class] += 1;
             }
         }

@@ -97,7 +97,11 @@ fn shape(p: &Policy) -> Shape {
 fn build(s: &Shape, len: usize) -> Vec<char> {
     let mut out: Vec<char> = Vec::new();
     for (_, _, cs) in &s.required {
-        let c = cs.iter().copied().find(|c| !out.contains(c)).or_else(|| cs.iter().copied().find(|c| out.last() != Some(c)));
+        let c = cs
+            .iter()
+            .copied()
+            .find(|c| !out.contains(c))
+            .or_else(|| cs.iter().copied().find(|c| out.last() != Some(c)));
         out.push(c.expect("a requirement with a usable character"));
     }
     let mut k = 0;
@@ -195,7 +199,12 @@ fn every_site_round_trips_and_checks() {
             }
             Ok(back) => site.fail(
                 &mut log,
-                format!("round trip differs\n    out:  {}\n    was:  {}\n    back: {}", out.rules, policy.to_json(), back.to_json()),
+                format!(
+                    "round trip differs\n    out:  {}\n    was:  {}\n    back: {}",
+                    out.rules,
+                    policy.to_json(),
+                    back.to_json()
+                ),
             ),
             Err(e) => site.fail(&mut log, format!("emitted rules do not parse ({e}): {}", out.rules)),
         }
@@ -295,10 +304,9 @@ fn every_site_round_trips_and_checks() {
 /// Runs every pattern in Node as browsers do (`^(?:pattern)$`, `v` flag) and compares.
 fn pattern_agrees_with_the_checker(cases: &[Case], failures: &mut Vec<String>) {
     let with: Vec<&Case> = cases.iter().filter(|c| c.pattern.is_some()).collect();
-    let input = serde_json::to_string(
-        &with.iter().map(|c| serde_json::json!([c.pattern, c.password])).collect::<Vec<_>>(),
-    )
-    .unwrap();
+    let input =
+        serde_json::to_string(&with.iter().map(|c| serde_json::json!([c.pattern, c.password])).collect::<Vec<_>>())
+            .unwrap();
     let script = "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{\
         const out=JSON.parse(s).map(([p,pw])=>{try{return new RegExp('^(?:'+p+')$','v').test(pw)}catch(e){return String(e)}});\
         process.stdout.write(JSON.stringify(out))})";
@@ -313,7 +321,10 @@ fn pattern_agrees_with_the_checker(cases: &[Case], failures: &mut Vec<String>) {
     assert_eq!(verdicts.len(), with.len());
     for (c, v) in with.iter().zip(verdicts) {
         if v != Value::Bool(c.ok) {
-            failures.push(format!("{}: pattern says {v} for {:?}, the checker {}\n    {:?}", c.domain, c.password, c.ok, c.pattern));
+            failures.push(format!(
+                "{}: pattern says {v} for {:?}, the checker {}\n    {:?}",
+                c.domain, c.password, c.ok, c.pattern
+            ));
         }
     }
     println!("{} passwords run against their site's `pattern` in Node", with.len());
@@ -346,14 +357,33 @@ fn known_passwords_for_some_sites() {
         (
             "apple.com",
             &["Abcdefg1", "Tr0ub4dor&3 x", "Aa1~~~~~"],
-            &["abcdefg1", "ABCDEFG1", "Abcdefgh", "Ab1", "Abcdefgé1", "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk12"],
+            &[
+                "abcdefg1",
+                "ABCDEFG1",
+                "Abcdefgh",
+                "Ab1",
+                "Abcdefgé1",
+                "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk12",
+            ],
         ),
         // allowed: lower, upper + the required digit and the listed specials; `%` is not listed.
-        ("admiral.com", &["Password1!", "pass word1", "Pass]word1"], &["Password1", "password!", "Password1!%", "Passwort1!ö"]),
+        (
+            "admiral.com",
+            &["Password1!", "pass word1", "Pass]word1"],
+            &["Password1", "password!", "Password1!%", "Passwort1!ö"],
+        ),
         // Exactly 8, no run of 4, a digit and one of upper/lower/[#$+./:=?@[^_|~]].
-        ("aeon.co.jp", &["abcd1234", "ab]cd123", "[#$+1234", "aaab1234"], &["abcd12345", "abc1234", "aaaa1234", "12345678", "!bcd1234"]),
+        (
+            "aeon.co.jp",
+            &["abcd1234", "ab]cd123", "[#$+1234", "aaab1234"],
+            &["abcd12345", "abc1234", "aaaa1234", "12345678", "!bcd1234"],
+        ),
         // allowed: unicode, lengths in code points; `lower`/`upper` are ASCII letters.
-        ("verizonwireless.com", &["Passwört1", "密码密码密码a1", "aaaaaaa1"], &["ÄÖÜßäöü1", "Password", "Pass1", "Password1Password1Pa1"]),
+        (
+            "verizonwireless.com",
+            &["Passwört1", "密码密码密码a1", "aaaaaaa1"],
+            &["ÄÖÜßäöü1", "Password", "Pass1", "Password1Password1Pa1"],
+        ),
         // No classes at all: ascii-printable.
         ("163.com", &["abcdef", "      ", "~~~~~~~~~~~~~~~~"], &["abcde", "abcdefé", "abcdefghijklmnopq"]),
         // The language ignores the non-ASCII characters of a custom class (ä ü ö …): not allowed.
@@ -405,14 +435,18 @@ fn fixtures_and_detection() {
     }
     assert!(others >= 8, "the other vendors' fixtures were read ({others})");
     // The documented examples of the other vendors (tests/node/vendors.json), each alone.
-    let examples: Value = serde_json::from_str(&std::fs::read_to_string(manifest().join("tests/node/vendors.json")).unwrap()).unwrap();
+    let examples: Value =
+        serde_json::from_str(&std::fs::read_to_string(manifest().join("tests/node/vendors.json")).unwrap()).unwrap();
     for (vendor, doc) in examples.as_object().unwrap() {
         let text = match doc {
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
         if let Ok(doc) = parse_document(&text) {
-            assert!(!passwordrules::detect(&doc) || vendor == "passwordrules", "passwordrules claims the {vendor} example");
+            assert!(
+                !passwordrules::detect(&doc) || vendor == "passwordrules",
+                "passwordrules claims the {vendor} example"
+            );
         }
     }
     // Keycloak policy strings, bare and in a realm.
@@ -442,5 +476,8 @@ fn edge_fixture() {
     assert!(check(p, "AAb-]0123 ,;").ok);
     assert!(!check(p, "AAAb-]0123").ok);
     assert!(!check(p, "Ab-]0123 ,;ä").ok);
-    assert_eq!(p.to_passwordrules().rules, "minlength: 10; max-consecutive: 2; required: [-]]; required: upper, [b]; allowed: digit, [ ,;];");
+    assert_eq!(
+        p.to_passwordrules().rules,
+        "minlength: 10; max-consecutive: 2; required: [-]]; required: upper, [b]; allowed: digit, [ ,;];"
+    );
 }

@@ -20,12 +20,59 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "null", "true", "false", "-1", "0", "1", "3", "128", "1e309", "-0", "2.5",
-    "\"minLength\"", "\"maxLength\"", "\"minCharacterTypes\"", "\"enforceStrongPasswords\"", "\"mustContainDigits\"",
-    "\"version\"", "\"length\"", "\"classes\"", "\"types\"", "\"of\"", "\"required\"", "\"class\"", "\"lower\"", "\"min\"",
-    "\"max\"", "\"allowed\"", "\"ranges\"", "\"grace_period_duration\"", "\"2.5s\"", "\"0s\"", "\"characters_type\"",
-    "\"platform\"", "\"passwordPolicy\"", "<platform>", "</platform>", "<passwordPolicy>", "<min_length>6</min_length>",
-    "<!DOCTYPE x [<!ENTITY a \"b\">]>", "&a;", "<![CDATA[x]]>", "\u{0}", "é", "👨‍👩‍👧", "\\u0000", "\\ud800",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "null",
+    "true",
+    "false",
+    "-1",
+    "0",
+    "1",
+    "3",
+    "128",
+    "1e309",
+    "-0",
+    "2.5",
+    "\"minLength\"",
+    "\"maxLength\"",
+    "\"minCharacterTypes\"",
+    "\"enforceStrongPasswords\"",
+    "\"mustContainDigits\"",
+    "\"version\"",
+    "\"length\"",
+    "\"classes\"",
+    "\"types\"",
+    "\"of\"",
+    "\"required\"",
+    "\"class\"",
+    "\"lower\"",
+    "\"min\"",
+    "\"max\"",
+    "\"allowed\"",
+    "\"ranges\"",
+    "\"grace_period_duration\"",
+    "\"2.5s\"",
+    "\"0s\"",
+    "\"characters_type\"",
+    "\"platform\"",
+    "\"passwordPolicy\"",
+    "<platform>",
+    "</platform>",
+    "<passwordPolicy>",
+    "<min_length>6</min_length>",
+    "<!DOCTYPE x [<!ENTITY a \"b\">]>",
+    "&a;",
+    "<![CDATA[x]]>",
+    "\u{0}",
+    "é",
+    "👨‍👩‍👧",
+    "\\u0000",
+    "\\ud800",
 ];
 
 fn random_doc(rng: &mut Rng) -> String {
@@ -43,7 +90,11 @@ fn seeds() -> Vec<String> {
         r##"{"version":1,"length":{"min":8,"max":64},"types":[{"required":2,"of":[{"class":"digit","min":1},{"chars":{"chars":"#$"},"min":1}]}],"maxRepeat":2}"##.to_string(),
     ];
     out.extend(std::fs::read_dir("tests/fixtures").into_iter().flatten().flatten().flat_map(|d| {
-        std::fs::read_dir(d.path()).into_iter().flatten().flatten().filter_map(|f| std::fs::read_to_string(f.path()).ok())
+        std::fs::read_dir(d.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|f| std::fs::read_to_string(f.path()).ok())
     }));
     out
 }
@@ -68,7 +119,8 @@ fn mutate(rng: &mut Rng, doc: &str) -> String {
 }
 
 fn random_password(rng: &mut Rng) -> String {
-    const ALPHABET: &[&str] = &["a", "A", "1", "!", " ", "é", "e\u{301}", "漢", "👍🏽", "👨‍👩‍👧", "\u{0}", "\u{200d}", "ש", "٣", ":", "aaa"];
+    const ALPHABET: &[&str] =
+        &["a", "A", "1", "!", " ", "é", "e\u{301}", "漢", "👍🏽", "👨‍👩‍👧", "\u{0}", "\u{200d}", "ש", "٣", ":", "aaa"];
     (0..rng.below(30)).map(|_| ALPHABET[rng.below(ALPHABET.len())]).collect()
 }
 
@@ -76,7 +128,15 @@ fn random_password(rng: &mut Rng) -> String {
 fn any_document_gives_a_value_or_an_error() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let seeds = seeds();
-    let vendors = [None, Some("meraki"), Some("sailpoint"), Some("sumologic"), Some("scaleway"), Some("longjump"), Some("canonical")];
+    let vendors = [
+        None,
+        Some("meraki"),
+        Some("sailpoint"),
+        Some("sumologic"),
+        Some("scaleway"),
+        Some("longjump"),
+        Some("canonical"),
+    ];
     let mut ok = 0;
     for i in 0..6000 {
         let doc = if i % 3 == 0 {

@@ -17,14 +17,22 @@
 
 use std::borrow::Cow;
 
+use passpolicy::error::{MAX_MESSAGE_BYTES, MAX_PATH_BYTES};
 use passpolicy::messages::Messages;
 use passpolicy::vendors::{self, VENDORS};
-use passpolicy::error::{MAX_MESSAGE_BYTES, MAX_PATH_BYTES};
 use passpolicy::{Checker, Context, PolicyError, Report};
 
 /// The stable error codes (`ErrorCode::as_str`).
-pub const CODES: [&str; 8] =
-    ["invalid_json", "invalid_xml", "unknown_vendor", "ambiguous_vendor", "invalid_field", "unsatisfiable", "too_large", "not_ready"];
+pub const CODES: [&str; 8] = [
+    "invalid_json",
+    "invalid_xml",
+    "unknown_vendor",
+    "ambiguous_vendor",
+    "invalid_field",
+    "unsatisfiable",
+    "too_large",
+    "not_ready",
+];
 
 /// A harness: arbitrary bytes in, a panic when a promise is broken.
 pub type Harness = fn(&[u8]);
@@ -75,11 +83,13 @@ pub fn assert_error(e: &PolicyError, what: &str) {
 
 /// Passwords every normalized policy is checked with (rules only: the estimator is the `check`
 /// target's).
-const PASSWORDS: &[&str] = &["", "a", "Password1!", "Tr0ub4dor&3x", "e\u{301}👨\u{200d}👩\u{200d}👧\u{0} 漢٣", "aaaaaaaaaaaaaaaa"];
+const PASSWORDS: &[&str] =
+    &["", "a", "Password1!", "Tr0ub4dor&3x", "e\u{301}👨\u{200d}👩\u{200d}👧\u{0} 漢٣", "aaaaaaaaaaaaaaaa"];
 
 /// The consistency of a report with its password.
 pub fn assert_report(r: &Report, password: &str, with_strength: bool) {
-    let failed: Vec<_> = r.rules.iter().filter(|x| x.status == passpolicy::check::report::Status::Fail).cloned().collect();
+    let failed: Vec<_> =
+        r.rules.iter().filter(|x| x.status == passpolicy::check::report::Status::Fail).cloned().collect();
     assert_eq!(r.violations, failed, "violations are the failed rules, in order");
     assert_eq!(r.ok, r.violations.is_empty());
     let cps = password.chars().count();
@@ -92,7 +102,11 @@ pub fn assert_report(r: &Report, password: &str, with_strength: bool) {
     assert!(r.length.graphemes as usize <= cps.min(limit));
     for rule in &r.rules {
         assert!(!rule.id.is_empty());
-        assert!(!rule.message.is_empty() || rule.id == "chars.set" || rule.id == "chars.types", "{} has no message", rule.id);
+        assert!(
+            !rule.message.is_empty() || rule.id == "chars.set" || rule.id == "chars.types",
+            "{} has no message",
+            rule.id
+        );
     }
     match (&r.strength, with_strength) {
         (Some(s), true) => {
@@ -123,7 +137,10 @@ pub fn normalize_as(vendor: Option<&str>, data: &[u8]) {
             assert!(!list.is_empty(), "normalize returned no policy and no error");
             if vendor == Some("canonical") {
                 // The canonical form is an object (serde would read a struct from an array).
-                assert!(text.trim_start_matches('\u{feff}').trim_start().starts_with('{'), "a canonical policy from a non-object: {text}");
+                assert!(
+                    text.trim_start_matches('\u{feff}').trim_start().starts_with('{'),
+                    "a canonical policy from a non-object: {text}"
+                );
             }
             for n in &list {
                 if let Some(v) = vendor {
@@ -132,9 +149,13 @@ pub fn normalize_as(vendor: Option<&str>, data: &[u8]) {
                 assert_eq!(n.policy.source.vendor.as_deref().unwrap_or(n.vendor), n.vendor, "source.vendor");
                 for w in &n.warnings {
                     assert!(!w.message.is_empty(), "empty warning message at {}", w.path);
-                    assert!(w.path.len() <= MAX_PATH_BYTES + 3 && w.message.len() <= MAX_MESSAGE_BYTES + 3, "an unbounded warning");
+                    assert!(
+                        w.path.len() <= MAX_PATH_BYTES + 3 && w.message.len() <= MAX_MESSAGE_BYTES + 3,
+                        "an unbounded warning"
+                    );
                 }
-                let checker = Checker::compile(&n.policy).unwrap_or_else(|e| panic!("normalize returned a policy that does not compile: {e}"));
+                let checker = Checker::compile(&n.policy)
+                    .unwrap_or_else(|e| panic!("normalize returned a policy that does not compile: {e}"));
                 for pw in PASSWORDS {
                     let r = checker.check_rules(pw, &Context::default());
                     assert_report(&r, pw, false);
@@ -224,7 +245,9 @@ pub fn check(data: &[u8]) {
     let by_value = passpolicy::normalize(&policy_text, Some("canonical"));
     match (&by_text, &by_value) {
         (Ok(t), Ok(v)) => assert_eq!(t.policy, v[0].policy, "the text reader and the Value path disagree"),
-        (Ok(t), Err(e)) => assert!(Checker::compile(&t.policy).is_err(), "the Value path refused ({e}) what the text reader accepts"),
+        (Ok(t), Err(e)) => {
+            assert!(Checker::compile(&t.policy).is_err(), "the Value path refused ({e}) what the text reader accepts")
+        }
         (Err(e), Ok(v)) => assert!(
             v[0].warnings.iter().any(|w| w.code.as_str() == "duplicate_key"),
             "the text reader refused ({e}) what the Value path accepts, with no key given twice"
@@ -241,7 +264,10 @@ pub fn check(data: &[u8]) {
         }
         Err(e) => {
             assert_error(&e, "canonical policy");
-            passpolicy::normalize(FALLBACK_POLICY, Some("canonical")).expect("the fallback policy is valid").remove(0).policy
+            passpolicy::normalize(FALLBACK_POLICY, Some("canonical"))
+                .expect("the fallback policy is valid")
+                .remove(0)
+                .policy
         }
     };
     let ctx = match Context::from_json(&ctx_text) {
@@ -285,7 +311,10 @@ pub fn check(data: &[u8]) {
             let json = serde_json::to_string(&r).expect("a report serializes");
             assert!(!lower(&json).contains(&lower(MARKER)), "the report holds the password: {json}");
         }
-        let e = Context::from_json(&format!("{{\"username\": 1, \"email\": {}}}", serde_json::Value::String(marked.clone())));
+        let e = Context::from_json(&format!(
+            "{{\"username\": 1, \"email\": {}}}",
+            serde_json::Value::String(marked.clone())
+        ));
         if let Err(e) = e {
             assert!(!e.to_string().contains(MARKER), "a context error holds a value: {e}");
         }
@@ -324,7 +353,8 @@ pub fn roundtrip(data: &[u8]) {
         let pretty = n.policy.to_json_pretty();
         let back = vendors::normalize(&pretty, Some("canonical")).expect("pretty canonical JSON reads back");
         assert_eq!(back[0].policy, n.policy);
-        let detected = vendors::normalize(&json, None).unwrap_or_else(|e| panic!("canonical JSON is not detected: {e}\n{json}"));
+        let detected =
+            vendors::normalize(&json, None).unwrap_or_else(|e| panic!("canonical JSON is not detected: {e}\n{json}"));
         assert_eq!(detected[0].vendor, "canonical", "canonical JSON detected as {}\n{json}", detected[0].vendor);
         assert_eq!(detected[0].policy, n.policy);
     }
@@ -341,7 +371,11 @@ pub fn estimate(data: &[u8]) {
     let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     let e = passpolicy::estimate::estimate_at(&password, &refs, 2026);
     assert!(e.guesses.is_finite() && e.guesses >= 1.0, "guesses {}", e.guesses);
-    assert!(e.guesses_log10.is_finite() && (e.guesses_log10 - e.guesses.log10()).abs() < 1e-6, "guesses_log10 {}", e.guesses_log10);
+    assert!(
+        e.guesses_log10.is_finite() && (e.guesses_log10 - e.guesses.log10()).abs() < 1e-6,
+        "guesses_log10 {}",
+        e.guesses_log10
+    );
     assert_eq!(e.score, passpolicy::estimate::guesses_to_score(e.guesses));
     let n = password.chars().take(passpolicy::estimate::LIMIT_CODE_POINTS).count();
     let mut next = 0;
@@ -391,7 +425,12 @@ pub fn outputs(data: &[u8]) {
                 assert_eq!(g.passwords.len(), 2);
                 for pw in &g.passwords {
                     let r = checker.check_rules(pw, &Context::default());
-                    assert!(r.ok, "a generated password fails the policy: {pw:?} {:?}\n{}", r.violations, policy.to_json());
+                    assert!(
+                        r.ok,
+                        "a generated password fails the policy: {pw:?} {:?}\n{}",
+                        r.violations,
+                        policy.to_json()
+                    );
                 }
             }
             Err(e) => assert_error(&e, "generate"),

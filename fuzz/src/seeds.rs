@@ -29,7 +29,8 @@ pub fn seeds(root: &Path, markdown: &[PathBuf]) -> BTreeMap<String, BTreeSet<Vec
             docs.insert(fs::read_to_string(f.path()).unwrap());
         }
     }
-    let node: serde_json::Value = serde_json::from_str(&fs::read_to_string(root.join("tests/node/vendors.json")).unwrap()).unwrap();
+    let node: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("tests/node/vendors.json")).unwrap()).unwrap();
     for v in node.as_object().unwrap().values() {
         docs.insert(match v {
             serde_json::Value::String(s) => s.clone(),
@@ -89,7 +90,15 @@ pub fn seeds(root: &Path, markdown: &[PathBuf]) -> BTreeMap<String, BTreeSet<Vec
         r#"{"usernme":"typo"}"#,
     ];
     let long = "aB3!".repeat(1100);
-    let passwords = ["", "Tr0ub4dor&3", "john.smith2024!", "correct horse battery staple", "e\u{301}👨\u{200d}👩\u{200d}👧 漢字٣", "aaaaaaa", long.as_str()];
+    let passwords = [
+        "",
+        "Tr0ub4dor&3",
+        "john.smith2024!",
+        "correct horse battery staple",
+        "e\u{301}👨\u{200d}👩\u{200d}👧 漢字٣",
+        "aaaaaaa",
+        long.as_str(),
+    ];
     for (i, p) in policies.iter().enumerate() {
         let ctx = contexts[i % contexts.len()];
         let pw = passwords[i % passwords.len()];
@@ -102,7 +111,17 @@ pub fn seeds(root: &Path, markdown: &[PathBuf]) -> BTreeMap<String, BTreeSet<Vec
         let _ = i;
     }
     // estimate: passwords, alone and with user inputs.
-    let more = ["password", "P@ssw0rd", "qwertyuiop", "1990-12-31", "zxcvbnm,./", "abcabcabc", "johnsmith1984", "correcthorsebatterystaple", "a4@8([{<369!|1705$+%2"];
+    let more = [
+        "password",
+        "P@ssw0rd",
+        "qwertyuiop",
+        "1990-12-31",
+        "zxcvbnm,./",
+        "abcabcabc",
+        "johnsmith1984",
+        "correcthorsebatterystaple",
+        "a4@8([{<369!|1705$+%2",
+    ];
     for (i, pw) in passwords.iter().chain(&more).enumerate() {
         add("estimate", pw.as_bytes());
         let inputs = ["john", "smith", "john.smith@example.com", "acme"];
@@ -134,4 +153,3 @@ fn fenced(md: &str) -> Vec<String> {
     }
     out
 }
-

@@ -79,7 +79,9 @@ fn user_inputs_list(v: &JsValue) -> Result<Vec<String>, PolicyError> {
     if v.is_null_or_undefined() {
         return Ok(Vec::new());
     }
-    let expected = || PolicyError::field("userInputs", format!("expected an array of strings or a context object, got {}", kind(v)));
+    let expected = || {
+        PolicyError::field("userInputs", format!("expected an array of strings or a context object, got {}", kind(v)))
+    };
     if !is_array(v, "userInputs")? {
         if !v.is_object() || v.is_instance_of::<Map>() || v.is_instance_of::<Set>() {
             return Err(expected());
@@ -95,7 +97,10 @@ fn user_inputs_list(v: &JsValue) -> Result<Vec<String>, PolicyError> {
         .enumerate()
         .map(|(i, item)| match item {
             Value::String(s) => Ok(s),
-            other => Err(PolicyError::field(format!("userInputs[{i}]"), format!("expected a string, got {}", json_kind(&other)))),
+            other => Err(PolicyError::field(
+                format!("userInputs[{i}]"),
+                format!("expected a string, got {}", json_kind(&other)),
+            )),
         })
         .collect()
 }
@@ -127,13 +132,15 @@ impl PasswordPolicy {
     /// throw a `TypeError` that says what to call instead.
     #[wasm_bindgen(constructor)]
     pub fn new() -> JsResult<PasswordPolicy> {
-        Err(js_sys::TypeError::new("PasswordPolicy has no public constructor; use PasswordPolicy.from(doc, options)").into())
+        Err(js_sys::TypeError::new("PasswordPolicy has no public constructor; use PasswordPolicy.from(doc, options)")
+            .into())
     }
 
     /// Normalizes and compiles a document. `options.vendor` overrides detection;
     /// `options.index` picks one policy of a list document (required for a list of several).
     pub fn from(doc: JsValue, options: JsValue) -> JsResult<PasswordPolicy> {
-        known_options(&options, &["vendor", "index", "locale", "messages"], "vendor, index, locale or messages").or_throw()?;
+        known_options(&options, &["vendor", "index", "locale", "messages"], "vendor, index, locale or messages")
+            .or_throw()?;
         let index = index_option(&options).or_throw()?;
         let (mut all, _) = normalize_doc(&doc, &options).or_throw()?;
         let one = match index {
@@ -143,7 +150,10 @@ impl PasswordPolicy {
                 let n = all.len();
                 return Err(to_js_error(&PolicyError::field(
                     "index",
-                    format!("{i} is out of range: the document holds {n} {}", if n == 1 { "policy" } else { "policies" }),
+                    format!(
+                        "{i} is out of range: the document holds {n} {}",
+                        if n == 1 { "policy" } else { "policies" }
+                    ),
                 )));
             }
         };
@@ -188,7 +198,8 @@ impl PasswordPolicy {
         match locale_option(&options).or_throw()? {
             None => to_js(&crate::describe::describe(policy, self.checker.messages())),
             Some(tag) => {
-                let messages = crate::messages::Messages::with_overrides(&tag, self.checker.messages().overrides.clone());
+                let messages =
+                    crate::messages::Messages::with_overrides(&tag, self.checker.messages().overrides.clone());
                 to_js(&crate::describe::describe(policy, &messages))
             }
         }

@@ -32,11 +32,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::check::strength;
+use crate::check::{Password, ANALYSIS_LIMIT_CODE_POINTS};
 use crate::error::{ErrorCode, PolicyError};
 use crate::vendors::{self, Normalized, Warning, MAX_DOCUMENT_BYTES};
-use crate::check::{Password, ANALYSIS_LIMIT_CODE_POINTS};
 use crate::{Checker, Context};
-
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -96,7 +95,6 @@ extern "C" {
     /// `Object.keys`, caught for the same reason (a Proxy's `ownKeys` trap may throw).
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn object_keys(v: &JsValue) -> Result<js_sys::Array, JsValue>;
-
 
 }
 
@@ -219,10 +217,12 @@ impl PasswordArg {
 /// stringify to `{}`), a function, a primitive, a cycle or a BigInt: `invalid_field` at `path`.
 fn object_json(v: &JsValue, path: &str, expected: &str, allow_array: bool) -> Result<String, PolicyError> {
     // wasm-bindgen's `instanceof` checks catch what a Proxy's traps throw.
-    if !v.is_object() || v.is_instance_of::<Map>() || v.is_instance_of::<Set>() || (!allow_array && is_array(v, path)?) {
+    if !v.is_object() || v.is_instance_of::<Map>() || v.is_instance_of::<Set>() || (!allow_array && is_array(v, path)?)
+    {
         return Err(PolicyError::field(path, format!("expected {expected}, got {}", kind(v))));
     }
-    let not_json = || PolicyError::field(path, "cannot be converted to JSON (a cycle, a BigInt, or a toJSON that throws)");
+    let not_json =
+        || PolicyError::field(path, "cannot be converted to JSON (a cycle, a BigInt, or a toJSON that throws)");
     let text = JSON::stringify(v).map_err(|_| not_json())?;
     // The size is checked on the JS string, before its text is copied into wasm memory (UTF-8
     // takes at least one byte per UTF-16 unit, so more units than bytes allowed is too large).
@@ -317,7 +317,9 @@ fn vendor_option(options: &JsValue) -> Result<Option<String>, PolicyError> {
     if v.is_null_or_undefined() {
         return Ok(None);
     }
-    v.as_string().map(Some).ok_or_else(|| PolicyError::field("vendor", format!("expected a vendor id string, got {}", kind(&v))))
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| PolicyError::field("vendor", format!("expected a vendor id string, got {}", kind(&v))))
 }
 
 /// `options.locale`: absent, or a language tag.
@@ -326,10 +328,9 @@ fn locale_option(options: &JsValue) -> Result<Option<String>, PolicyError> {
     if locale.is_null_or_undefined() {
         return Ok(None);
     }
-    locale
-        .as_string()
-        .map(Some)
-        .ok_or_else(|| PolicyError::field("locale", format!("expected a language tag such as \"de\", got {}", kind(&locale))))
+    locale.as_string().map(Some).ok_or_else(|| {
+        PolicyError::field("locale", format!("expected a language tag such as \"de\", got {}", kind(&locale)))
+    })
 }
 
 /// `options.locale` (a language tag) and `options.messages` (overrides by message code).
@@ -433,7 +434,11 @@ fn data_bytes(v: &JsValue, what: &str) -> Result<Vec<u8>, PolicyError> {
     // The data files are well under this; a bigger buffer is not ours (checked before copying).
     const MAX_DATA_BYTES: u32 = 16 << 20;
     if a.length() > MAX_DATA_BYTES {
-        return Err(PolicyError::new(ErrorCode::TooLarge, Some(what.to_string()), format!("{} bytes; the limit is {MAX_DATA_BYTES}", a.length())));
+        return Err(PolicyError::new(
+            ErrorCode::TooLarge,
+            Some(what.to_string()),
+            format!("{} bytes; the limit is {MAX_DATA_BYTES}", a.length()),
+        ));
     }
     Ok(a.to_vec())
 }

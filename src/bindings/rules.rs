@@ -41,7 +41,10 @@ pub struct PasswordPolicy {
 impl PasswordPolicy {
     #[wasm_bindgen(constructor)]
     pub fn new() -> JsResult<PasswordPolicy> {
-        Err(js_sys::TypeError::new("PasswordPolicy has no public constructor; use PasswordPolicy.from(canonical, options)").into())
+        Err(js_sys::TypeError::new(
+            "PasswordPolicy has no public constructor; use PasswordPolicy.from(canonical, options)",
+        )
+        .into())
     }
 
     /// Compiles a canonical policy (JSON text or a plain object). `options.messages` overrides

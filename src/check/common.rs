@@ -41,7 +41,8 @@ struct List {
 
 impl List {
     fn parse(bytes: &[u8]) -> Result<List, String> {
-        let field = |at: usize, n: usize| bytes.get(at..at + n).ok_or_else(|| "truncated common-password blob".to_string());
+        let field =
+            |at: usize, n: usize| bytes.get(at..at + n).ok_or_else(|| "truncated common-password blob".to_string());
         if field(0, 4)? != MAGIC {
             return Err("not a common-password blob (wrong magic)".into());
         }

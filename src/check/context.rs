@@ -155,7 +155,9 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
                 if let Some(Frame::Object { key, want_key }) = stack.last_mut() {
                     if *want_key {
                         let raw = text.get(start..i.min(bytes.len())).unwrap_or("");
-                        *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()));
+                        *key = Some(
+                            serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()),
+                        );
                         *want_key = false;
                     }
                 }

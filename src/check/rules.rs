@@ -30,7 +30,12 @@ pub struct Password<'a> {
 impl<'a> Password<'a> {
     /// The whole password.
     pub fn whole(text: &'a str) -> Password<'a> {
-        Password { text, code_points: text.chars().count(), utf16: text.chars().map(char::len_utf16).sum(), whole: true }
+        Password {
+            text,
+            code_points: text.chars().count(),
+            utf16: text.chars().map(char::len_utf16).sum(),
+            whole: true,
+        }
     }
 
     /// The first code points of a password of `code_points` code points and `utf16` UTF-16
@@ -113,11 +118,22 @@ impl Texts {
         Texts {
             length_min: p.length.min.map(|n| Text::new(phrases::length(m, false, n, unit))).unwrap_or_default(),
             length_max: p.length.max.map(|n| Text::new(phrases::length(m, true, n, unit))).unwrap_or_default(),
-            classes: p.classes.iter().map(|c| Text::new(phrases::class_min(m, c.class, c.min, p.symbols.as_ref()))).collect(),
+            classes: p
+                .classes
+                .iter()
+                .map(|c| Text::new(phrases::class_min(m, c.class, c.min, p.symbols.as_ref())))
+                .collect(),
             sets: p.sets.iter().map(|s| Text::new(phrases::set_min(m, s))).collect(),
-            types: p.types.iter().map(|t| Text { code: "rule.chars.types", text: phrases::types(m, t, p.symbols.as_ref()) }).collect(),
+            types: p
+                .types
+                .iter()
+                .map(|t| Text { code: "rule.chars.types", text: phrases::types(m, t, p.symbols.as_ref()) })
+                .collect(),
             allowed: phrases::allowed(m, p.allowed.as_ref(), p.forbidden.as_ref()).map(Text::new).unwrap_or_default(),
-            repeat: p.max_repeat.map(|n| Text { code: "rule.repeat.max", text: phrases::repeat(m, n) }).unwrap_or_default(),
+            repeat: p
+                .max_repeat
+                .map(|n| Text { code: "rule.repeat.max", text: phrases::repeat(m, n) })
+                .unwrap_or_default(),
             common: if p.dictionary.common {
                 Text { code: "rule.dictionary.common", text: m.text("rule.dictionary.common", &[]) }
             } else {
@@ -172,7 +188,11 @@ struct CompiledSets {
 
 impl CompiledSets {
     fn new(p: &Policy) -> Self {
-        let counted = p.sets.iter().map(|s| &s.chars).chain(p.types.iter().flat_map(|t| t.of.iter().filter_map(|r| r.chars.as_ref())));
+        let counted = p
+            .sets
+            .iter()
+            .map(|s| &s.chars)
+            .chain(p.types.iter().flat_map(|t| t.of.iter().filter_map(|r| r.chars.as_ref())));
         CompiledSets {
             symbols: p.symbols.as_ref().map(Matcher::new),
             allowed: p.allowed.as_ref().map(Matcher::new),
@@ -405,19 +425,28 @@ impl Checker {
         let analysed = password.get(..cut).unwrap_or("");
         let complete = cut == password.len() && pw.whole;
         let scan = self.scan(analysed);
-        let length = LengthCounts {
-            graphemes: scan.graphemes,
-            code_points: clamp(code_points),
-            utf16: clamp(utf16),
-        };
+        let length = LengthCounts { graphemes: scan.graphemes, code_points: clamp(code_points), utf16: clamp(utf16) };
         let mut rules: Vec<RuleResult> = Vec::new();
-        let mut rule = |id: &'static str, pass: Option<bool>, message: &Text, required: Option<u32>, actual: Option<u32>, index: Option<u32>| {
+        let mut rule = |id: &'static str,
+                        pass: Option<bool>,
+                        message: &Text,
+                        required: Option<u32>,
+                        actual: Option<u32>,
+                        index: Option<u32>| {
             let status = match pass {
                 Some(true) => Status::Pass,
                 Some(false) => Status::Fail,
                 None => Status::Unchecked,
             };
-            rules.push(RuleResult { id, status, code: message.code, message: message.text.clone(), required, actual, index });
+            rules.push(RuleResult {
+                id,
+                status,
+                code: message.code,
+                message: message.text.clone(),
+                required,
+                actual,
+                index,
+            });
         };
 
         let texts = &self.texts;
@@ -445,23 +474,22 @@ impl Checker {
         }
         let mut offset = p.sets.len();
         for (i, t) in p.types.iter().enumerate() {
-            let met = t
-                .of
-                .iter()
-                .map(|r| {
-                    let have = match (&r.class, &r.chars) {
-                        (Some(c), _) => class_count(&scan, *c),
-                        (None, Some(_)) => {
-                            let v = scan.set_counts.get(offset).copied().unwrap_or(0);
-                            offset += 1;
-                            v
-                        }
-                        (None, None) => 0,
-                    };
-                    have >= r.min
-                })
-                .filter(|m| *m)
-                .count() as u32;
+            let met =
+                t.of.iter()
+                    .map(|r| {
+                        let have = match (&r.class, &r.chars) {
+                            (Some(c), _) => class_count(&scan, *c),
+                            (None, Some(_)) => {
+                                let v = scan.set_counts.get(offset).copied().unwrap_or(0);
+                                offset += 1;
+                                v
+                            }
+                            (None, None) => 0,
+                        };
+                        have >= r.min
+                    })
+                    .filter(|m| *m)
+                    .count() as u32;
             let msg = texts.types.get(i).unwrap_or(&NO_TEXT);
             rule("chars.types", Some(met >= t.required), msg, Some(t.required), Some(met), Some(i as u32));
         }
@@ -469,14 +497,7 @@ impl Checker {
             rule("chars.allowed", Some(scan.disallowed == 0), &texts.allowed, Some(0), Some(scan.disallowed), None);
         }
         if let Some(max) = p.max_repeat {
-            rule(
-                "repeat.max",
-                Some(scan.longest_run <= max),
-                &texts.repeat,
-                Some(max),
-                Some(scan.longest_run),
-                None,
-            );
+            rule("repeat.max", Some(scan.longest_run <= max), &texts.repeat, Some(max), Some(scan.longest_run), None);
         }
 
         let lower = analysed.to_lowercase();
@@ -502,7 +523,7 @@ impl Checker {
                     found += 1;
                 }
             }
-                        rule("dictionary.custom", any.then_some(found == 0), &texts.custom, None, any.then_some(found), None);
+            rule("dictionary.custom", any.then_some(found == 0), &texts.custom, None, any.then_some(found), None);
         }
         let c = &p.context;
         type Field<'a> = (&'static str, &'a Option<ContextCheck>, &'a Option<String>, &'a Text, bool);
@@ -530,7 +551,9 @@ impl Checker {
                 .collect();
             let hits: Vec<&str> = values
                 .iter()
-                .filter(|(_, v)| any_token(v, a.min_token_length, lower.len(), &mut |t| matches(&lower, t, a.match_mode)))
+                .filter(|(_, v)| {
+                    any_token(v, a.min_token_length, lower.len(), &mut |t| matches(&lower, t, a.match_mode))
+                })
                 .map(|(k, _)| k.as_str())
                 .collect();
             let msg = if hits.is_empty() {
@@ -538,20 +561,20 @@ impl Checker {
             } else {
                 Text { code: attribute.code, text: format!("{} ({})", attribute.text, hits.join(", ")) }
             };
-            rule("context.attribute", (!values.is_empty()).then_some(hits.is_empty()), &msg, None, Some(hits.len() as u32), None);
+            rule(
+                "context.attribute",
+                (!values.is_empty()).then_some(hits.is_empty()),
+                &msg,
+                None,
+                Some(hits.len() as u32),
+                None,
+            );
         }
         if let Some(h) = p.history.as_ref().filter(|h| h.enforced && h.count > 0) {
             let recent: Vec<&String> = ctx.previous_passwords.iter().take(h.count as usize).collect();
             // Only a whole password can equal a previous one (see `Password::head`).
             let pass = (!recent.is_empty()).then(|| !(pw.whole && recent.iter().any(|prev| prev.as_str() == password)));
-            rule(
-                "history.reuse",
-                pass,
-                &texts.history,
-                Some(h.count),
-                None,
-                None,
-            );
+            rule("history.reuse", pass, &texts.history, Some(h.count), None, None);
         }
 
         let violations: Vec<RuleResult> = rules.iter().filter(|r| r.status == Status::Fail).cloned().collect();
@@ -605,7 +628,8 @@ impl Checker {
             if judge_allowed {
                 // Per code point, each with the kind of its cluster.
                 let bad = g.chars().any(|c| {
-                    sets.allowed.as_ref().is_some_and(|a| !a.contains(c, kind)) || sets.forbidden.as_ref().is_some_and(|f| f.contains(c, kind))
+                    sets.allowed.as_ref().is_some_and(|a| !a.contains(c, kind))
+                        || sets.forbidden.as_ref().is_some_and(|f| f.contains(c, kind))
                 });
                 if bad {
                     scan.disallowed += 1;
@@ -708,7 +732,10 @@ mod tests {
             ]
         );
         let s = de.strength.as_ref().unwrap();
-        assert_eq!(s.warning.as_ref().map(|w| (w.code, w.message.as_str())), Some(("topTen", "Dies ist eines der 10 häufigsten Passwörter.")));
+        assert_eq!(
+            s.warning.as_ref().map(|w| (w.code, w.message.as_str())),
+            Some(("topTen", "Dies ist eines der 10 häufigsten Passwörter."))
+        );
         let fr = Checker::compile_with(&meraki_like(), Messages::new("fr")).unwrap().check("password", &ctx());
         assert_eq!(fr.rules[0].message, "Au moins 8 caractères");
         assert_eq!(fr.rules[2].message, "Aucun caractère plus de 2 fois de suite");
@@ -719,10 +746,13 @@ mod tests {
         assert_eq!(es.rules[5].message, "Seguridad de al menos 3 de 4 (difícil de adivinar)");
         // Everything but the words is the same.
         for other in [&de, &fr, &es] {
-            let shape = |r: &Report| r.rules.iter().map(|x| (x.id, x.status, x.required, x.actual, x.index)).collect::<Vec<_>>();
+            let shape = |r: &Report| {
+                r.rules.iter().map(|x| (x.id, x.status, x.required, x.actual, x.index)).collect::<Vec<_>>()
+            };
             assert_eq!(shape(other), shape(&en));
             assert_eq!(other.ok, en.ok);
-            let codes = |r: &Report| r.strength.as_ref().map(|s| s.suggestions.iter().map(|f| f.code).collect::<Vec<_>>());
+            let codes =
+                |r: &Report| r.strength.as_ref().map(|s| s.suggestions.iter().map(|f| f.code).collect::<Vec<_>>());
             assert_eq!(codes(other), codes(&en));
         }
         // Unknown locales are English.
@@ -833,8 +863,12 @@ mod tests {
     fn reference_scan(p: &Policy, s: &str) -> Scan {
         use crate::policy::kind_of_grapheme;
         let symbols = p.symbols.as_ref();
-        let chars_reqs: Vec<&CharSet> =
-            p.sets.iter().map(|s| &s.chars).chain(p.types.iter().flat_map(|t| t.of.iter().filter_map(|r| r.chars.as_ref()))).collect();
+        let chars_reqs: Vec<&CharSet> = p
+            .sets
+            .iter()
+            .map(|s| &s.chars)
+            .chain(p.types.iter().flat_map(|t| t.of.iter().filter_map(|r| r.chars.as_ref())))
+            .collect();
         let mut scan = Scan {
             lower: 0,
             upper: 0,
@@ -870,7 +904,8 @@ mod tests {
             }
             if p.allowed.is_some() || p.forbidden.is_some() {
                 let bad = g.chars().any(|c| {
-                    p.allowed.as_ref().is_some_and(|a| !a.contains(c, kind)) || p.forbidden.as_ref().is_some_and(|f| f.contains(c, kind))
+                    p.allowed.as_ref().is_some_and(|a| !a.contains(c, kind))
+                        || p.forbidden.as_ref().is_some_and(|f| f.contains(c, kind))
                 });
                 if bad {
                     scan.disallowed += 1;
@@ -883,7 +918,11 @@ mod tests {
     #[test]
     fn compiled_sets_match_the_definitions() {
         use CharClass::*;
-        let set = |classes: &[CharClass], chars: &str, ranges: &[[u32; 2]]| CharSet { classes: classes.to_vec(), chars: chars.into(), ranges: ranges.to_vec() };
+        let set = |classes: &[CharClass], chars: &str, ranges: &[[u32; 2]]| CharSet {
+            classes: classes.to_vec(),
+            chars: chars.into(),
+            ranges: ranges.to_vec(),
+        };
         // Many single-code-point ranges: more ranges than distinct bases in short passwords.
         let spread: Vec<[u32; 2]> = (0..400u32).map(|i| [0x20 + i * 3, 0x20 + i * 3]).collect();
         let sets = vec![
@@ -898,12 +937,47 @@ mod tests {
             set(&[Digit, Upper, Lower, Letter, Symbol], "", &[]),
         ];
         let symbol_sets = [None, Some(set(&[], "#$ \u{301}", &[[0x1F600, 0x1F64F]])), Some(set(&[Letter], "!", &[]))];
-        let allowed_sets = [None, Some(set(&[Letter], "#$-_ ", &[[0x30, 0x39]])), Some(set(&[Symbol, Digit], "ab", &spread))];
+        let allowed_sets =
+            [None, Some(set(&[Letter], "#$-_ ", &[[0x30, 0x39]])), Some(set(&[Symbol, Digit], "ab", &spread))];
         let forbidden_sets = [None, Some(set(&[], ":\u{301}", &[])), Some(set(&[Upper], "0", &[[0x4E00, 0x9FFF]]))];
         // Graphemes of every kind, and code points that combine with what precedes them.
         let pieces = [
-            "a", "b", "z", "A", "É", "E\u{301}", "e\u{301}", "ǅ", "ß", "漢", "\u{4e00}", "\u{4e01}", "ش", "5", "٣", "७", "#", "$", "!", ":", " ", "-", "_",
-            "😀", "👍🏽", "1\u{FE0F}\u{20E3}", "#\u{20E3}", "\u{7}", "\u{301}", "\r\n", "Ⅻ", "\u{10FFFF}", "\u{200D}", "🇳🇴", "ab", "aa",
+            "a",
+            "b",
+            "z",
+            "A",
+            "É",
+            "E\u{301}",
+            "e\u{301}",
+            "ǅ",
+            "ß",
+            "漢",
+            "\u{4e00}",
+            "\u{4e01}",
+            "ش",
+            "5",
+            "٣",
+            "७",
+            "#",
+            "$",
+            "!",
+            ":",
+            " ",
+            "-",
+            "_",
+            "😀",
+            "👍🏽",
+            "1\u{FE0F}\u{20E3}",
+            "#\u{20E3}",
+            "\u{7}",
+            "\u{301}",
+            "\r\n",
+            "Ⅻ",
+            "\u{10FFFF}",
+            "\u{200D}",
+            "🇳🇴",
+            "ab",
+            "aa",
         ];
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = |n: usize| {
@@ -929,13 +1003,21 @@ mod tests {
                         sets: sets.iter().map(|s| SetMin { name: None, chars: s.clone(), min: 0 }).collect(),
                         types: vec![TypesRule {
                             required: 1,
-                            of: sets.iter().rev().map(|s| Requirement { class: None, chars: Some(s.clone()), name: None, min: 0 }).collect(),
+                            of: sets
+                                .iter()
+                                .rev()
+                                .map(|s| Requirement { class: None, chars: Some(s.clone()), name: None, min: 0 })
+                                .collect(),
                         }],
                         ..Policy::default()
                     };
                     let checker = Checker::compile(&p).unwrap();
                     for pw in &passwords {
-                        assert_eq!(checker.scan(pw), reference_scan(&p, pw), "{pw:?} with {symbols:?}, {allowed:?}, {forbidden:?}");
+                        assert_eq!(
+                            checker.scan(pw),
+                            reference_scan(&p, pw),
+                            "{pw:?} with {symbols:?}, {allowed:?}, {forbidden:?}"
+                        );
                         compared += 1;
                     }
                 }
@@ -970,7 +1052,10 @@ mod tests {
         assert_eq!(r.analyzed, Analyzed { complete: true, code_points: 4096 });
         assert_eq!(r.rules.len(), 1000);
         for (i, rule) in r.rules.iter().enumerate() {
-            assert_eq!((rule.id, rule.status, rule.required, rule.actual, rule.index), ("chars.set", Status::Pass, Some(0), Some(0), Some(i as u32)));
+            assert_eq!(
+                (rule.id, rule.status, rule.required, rule.actual, rule.index),
+                ("chars.set", Status::Pass, Some(0), Some(0), Some(i as u32))
+            );
         }
 
         // A password that hits the sets: ASCII letters (in every set), U+0100 + j (in set j only;
@@ -1038,7 +1123,10 @@ mod tests {
         assert_eq!(reuse(&checker.check_rules_password(&Password::head(&head, 5000, 5000), &c)), Some(Status::Pass));
         // Lengths below the head's own are raised to them; a head as long as the whole is whole.
         let short = Password::head("abc", 1, 1);
-        assert_eq!(checker.check_rules_password(&short, &Context::default()), checker.check_rules("abc", &Context::default()));
+        assert_eq!(
+            checker.check_rules_password(&short, &Context::default()),
+            checker.check_rules("abc", &Context::default())
+        );
     }
 
     #[test]
@@ -1048,9 +1136,13 @@ mod tests {
         o.insert("unit.character.many".to_string(), "chars".to_string());
         o.insert("strength.score.3".to_string(), "good".to_string());
         o.insert("zxcvbn.warning.topTen".to_string(), "Too famous.".to_string());
-        let r = Checker::compile_with(&meraki_like(), Messages::with_overrides("en", o)).unwrap().check("password", &ctx());
+        let r =
+            Checker::compile_with(&meraki_like(), Messages::with_overrides("en", o)).unwrap().check("password", &ctx());
         assert_eq!(r.rules[0].message, "Use 8 or more chars");
         assert_eq!(r.rules[5].message, "Strength at least 3 of 4 (good)");
-        assert_eq!(r.strength.unwrap().warning.map(|w| (w.code, w.message)), Some(("topTen", "Too famous.".to_string())));
+        assert_eq!(
+            r.strength.unwrap().warning.map(|w| (w.code, w.message)),
+            Some(("topTen", "Too famous.".to_string()))
+        );
     }
 }

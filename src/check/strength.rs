@@ -159,7 +159,10 @@ mod tests {
         let codes = |s: &Strength| s.suggestions.iter().map(|f| f.code).collect::<Vec<_>>();
         assert_eq!(codes(&de), codes(&en));
         let fr = estimate_with("Password", &[], &Messages::new("fr_FR"));
-        assert!(fr.suggestions.iter().any(|f| f.code == "capitalization" && f.message == "Les majuscules n’aident pas beaucoup."));
+        assert!(fr
+            .suggestions
+            .iter()
+            .any(|f| f.code == "capitalization" && f.message == "Les majuscules n’aident pas beaucoup."));
         let es = estimate_with("password", &[], &Messages::new("es"));
         assert_eq!(es.warning.map(|w| w.message), Some("Es una de las 10 contraseñas más comunes.".to_string()));
         // An override by code.

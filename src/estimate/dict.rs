@@ -167,7 +167,10 @@ pub(crate) fn decode_front_coded(
     let mut pos = 0;
     for _ in 0..count {
         let marker = *bytes.get(pos).ok_or("truncated words")?;
-        let drop = (marker as usize).checked_sub(1).filter(|&d| marker < MIN_WORD_BYTE && d <= cur.len()).ok_or("bad word marker")?;
+        let drop = (marker as usize)
+            .checked_sub(1)
+            .filter(|&d| marker < MIN_WORD_BYTE && d <= cur.len())
+            .ok_or("bad word marker")?;
         let shared = cur.len() - drop;
         let rest = bytes.get(pos + 1..).unwrap_or(&[]);
         let n = rest.iter().position(|&b| b < MIN_WORD_BYTE).unwrap_or(rest.len());
@@ -804,7 +807,10 @@ mod tests {
         assert!(Dicts::parse(&tiny(&[&["b", "a"], &[], &[], &[], &[], &[]], &[0, 0])).is_err());
         assert!(Dicts::parse(&tiny(&[&["a", "a"], &[], &[], &[], &[], &[]], &[0, 0])).is_err());
         assert!(Dicts::parse(&tiny(&[&["a"], &["a"], &[], &[], &[], &[]], &[0, 0])).is_err());
-        assert!(Dicts::parse(&tiny(&[&["a"], &[], &[], &[], &[], &[]], &[1])).is_err(), "bucket 2..=3 of a 1-word list");
+        assert!(
+            Dicts::parse(&tiny(&[&["a"], &[], &[], &[], &[], &[]], &[1])).is_err(),
+            "bucket 2..=3 of a 1-word list"
+        );
         assert!(Dicts::parse(&tiny(&[&["a"], &["b"], &[], &[], &[], &[]], &[3, 0])).is_err(), "no bucket 3");
         assert!(Dicts::parse(&tiny(&[&["a\u{e9}"], &[], &[], &[], &[], &[]], &[0])).is_err(), "non-ASCII");
         let d = Dicts::parse(&tiny(&[&["a", "ab", "b"], &["c"], &[], &[], &[], &[]], &[0, 1, 1, 0])).unwrap();
@@ -849,7 +855,11 @@ mod tests {
             d = Dicts::parse(embedded_dictionaries()).unwrap();
             ms = ms.min(t.elapsed().as_secs_f64() * 1e3);
         }
-        println!("strength.bin: {} bytes, parsed in {ms:.1} ms (best of 5; {} words)", embedded_dictionaries().len(), d.count);
+        println!(
+            "strength.bin: {} bytes, parsed in {ms:.1} ms (best of 5; {} words)",
+            embedded_dictionaries().len(),
+            d.count
+        );
         assert_eq!(d.count, 93_855);
     }
 

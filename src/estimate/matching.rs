@@ -16,7 +16,10 @@
 
 use super::dict::{Dictionary, Found, StaticCursor, UserCursor, UserDict};
 use super::scoring;
-use super::tables::{GRAPH_DVORAK, GRAPH_KEYPAD, GRAPH_MAC_KEYPAD, GRAPH_QWERTY, SLOTS_DVORAK, SLOTS_KEYPAD, SLOTS_MAC_KEYPAD, SLOTS_QWERTY};
+use super::tables::{
+    GRAPH_DVORAK, GRAPH_KEYPAD, GRAPH_MAC_KEYPAD, GRAPH_QWERTY, SLOTS_DVORAK, SLOTS_KEYPAD, SLOTS_MAC_KEYPAD,
+    SLOTS_QWERTY,
+};
 
 /// Most l33t walk steps (dictionary steps on a branch that reads a l33t character as a letter)
 /// per matcher run. Realistic passwords need a few hundred; crafted strings of l33t characters
@@ -121,7 +124,9 @@ pub(crate) fn lowercase(units: &[u16]) -> Vec<u16> {
                 let mut lc = c.to_lowercase();
                 let mut buf = [0u16; 2];
                 match (lc.next(), lc.next()) {
-                    (Some(l), None) if l.len_utf16() == c.len_utf16() => out.extend_from_slice(l.encode_utf16(&mut buf)),
+                    (Some(l), None) if l.len_utf16() == c.len_utf16() => {
+                        out.extend_from_slice(l.encode_utf16(&mut buf))
+                    }
                     _ => out.extend_from_slice(c.encode_utf16(&mut buf)),
                 }
             }
@@ -639,9 +644,7 @@ fn repeat(units: &[u16], ctx: &mut Ctx, out: &mut Vec<M>) {
             // `/^(.+?)\1+$/` on the greedy match: its shortest period dividing its length.
             let token = units.get(s..s + greedy_len).unwrap_or(&[]);
             let period = (1..=greedy_len / 2)
-                .find(|&p| {
-                    greedy_len.is_multiple_of(p) && token.chunks(p).all(|c| Some(c) == token.get(..p))
-                })
+                .find(|&p| greedy_len.is_multiple_of(p) && token.chunks(p).all(|c| Some(c) == token.get(..p)))
                 .unwrap_or(greedy);
             (greedy_len, period)
         } else {

@@ -20,10 +20,10 @@ mod matching;
 mod scoring;
 mod tables;
 
-pub use dict::{dictionaries_loaded, load_dictionaries, lookup, Dictionary};
+pub(crate) use dict::decode_front_coded;
 #[cfg(not(target_arch = "wasm32"))]
 pub use dict::embedded_dictionaries;
-pub(crate) use dict::decode_front_coded;
+pub use dict::{dictionaries_loaded, load_dictionaries, lookup, Dictionary};
 pub use feedback::{SuggestionCode, WarningCode};
 pub use matching::Stats;
 
@@ -69,13 +69,32 @@ impl CrackTimes {
 /// What a match of the best sequence is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pattern {
-    Dictionary { dictionary: Dictionary, rank: u32, reversed: bool, l33t: bool },
-    Spatial { graph: &'static str, turns: u32, shifted_count: u32 },
-    Repeat { repeat_count: u32, base_guesses: f64 },
-    Sequence { ascending: bool },
+    Dictionary {
+        dictionary: Dictionary,
+        rank: u32,
+        reversed: bool,
+        l33t: bool,
+    },
+    Spatial {
+        graph: &'static str,
+        turns: u32,
+        shifted_count: u32,
+    },
+    Repeat {
+        repeat_count: u32,
+        base_guesses: f64,
+    },
+    Sequence {
+        ascending: bool,
+    },
     /// zxcvbn's only regex, `recent_year`.
     RecentYear,
-    Date { year: i32, month: u8, day: u8, separator: bool },
+    Date {
+        year: i32,
+        month: u8,
+        day: u8,
+        separator: bool,
+    },
     Bruteforce,
 }
 

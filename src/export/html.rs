@@ -24,8 +24,8 @@
 use serde::Serialize;
 
 use super::{Chars, Member, MAX_CP};
-use crate::policy::{LengthUnit, Policy};
 use crate::policy::passwordrules_classes::Ascii;
+use crate::policy::{LengthUnit, Policy};
 
 /// Attributes for `<input type="password">` on a sign-up or change-password form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -223,11 +223,16 @@ mod tests {
 
     #[test]
     fn from_passwordrules() {
-        let a = html_attributes(&from("minlength: 8; maxlength: 20; required: lower; required: upper, digit; max-consecutive: 2"));
+        let a = html_attributes(&from(
+            "minlength: 8; maxlength: 20; required: lower; required: upper, digit; max-consecutive: 2",
+        ));
         assert_eq!(a.minlength, Some(8));
         assert_eq!(a.maxlength, Some(20));
         assert_eq!(a.autocomplete, "new-password");
-        assert_eq!(a.passwordrules, "minlength: 8; maxlength: 20; max-consecutive: 2; required: lower; required: upper, digit;");
+        assert_eq!(
+            a.passwordrules,
+            "minlength: 8; maxlength: 20; max-consecutive: 2; required: lower; required: upper, digit;"
+        );
         assert_eq!(
             a.pattern.as_deref(),
             Some("(?=[^a-z]*[a-z])(?=[^0-9A-Z]*[0-9A-Z])(?!.*(.)\\1{2})[0-9A-Za-z]{8,20}")
@@ -235,7 +240,10 @@ mod tests {
         let json = serde_json::to_value(&a).unwrap();
         assert_eq!(json["autocomplete"], "new-password");
         let a = html_attributes(&from("required: [-]]; allowed: special"));
-        assert_eq!(a.pattern.as_deref(), Some("(?=[^\\x2D\\x5D]*[\\x2D\\x5D])[\\x20-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7E]*"));
+        assert_eq!(
+            a.pattern.as_deref(),
+            Some("(?=[^\\x2D\\x5D]*[\\x2D\\x5D])[\\x20-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7E]*")
+        );
         assert_eq!((a.minlength, a.maxlength), (None, None));
         let json = serde_json::to_value(&a).unwrap();
         assert!(json.get("minlength").is_none());
@@ -270,11 +278,16 @@ mod tests {
         assert_eq!(html_attributes(&p).pattern, None);
         // N-of-M with unicode classes narrowed by an ASCII allowed set.
         let mut p = Policy::default();
-        p.allowed = Some(CharSet { ranges: vec![[48, 57], [65, 90], [97, 122]], chars: "!#".into(), ..Default::default() });
+        p.allowed =
+            Some(CharSet { ranges: vec![[48, 57], [65, 90], [97, 122]], chars: "!#".into(), ..Default::default() });
         p.classes = vec![ClassMin { class: CharClass::Symbol, min: 2 }];
         p.types = vec![TypesRule {
             required: 2,
-            of: vec![Requirement::class(CharClass::Lower, 1), Requirement::class(CharClass::Upper, 1), Requirement::class(CharClass::Digit, 1)],
+            of: vec![
+                Requirement::class(CharClass::Lower, 1),
+                Requirement::class(CharClass::Upper, 1),
+                Requirement::class(CharClass::Digit, 1),
+            ],
         }];
         p.length.min = Some(10);
         let a = html_attributes(&p);

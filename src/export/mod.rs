@@ -11,8 +11,8 @@ mod passwordrules;
 pub use html::{html_attributes, HtmlAttributes};
 pub use passwordrules::{to_passwordrules, PasswordRulesOut};
 
-use crate::policy::{kind_of_grapheme, CharClass, CharSet, Kind, Policy};
 use crate::policy::passwordrules_classes::Ascii;
+use crate::policy::{kind_of_grapheme, CharClass, CharSet, Kind, Policy};
 
 impl Policy {
     /// The policy as a `passwordrules` value, with what the language cannot express.
@@ -48,7 +48,12 @@ fn push_merged(out: &mut Intervals, a: u32, b: u32) {
 /// starts and the ends are sorted apart, then swept (the union does not depend on which start
 /// goes with which end).
 fn literal_intervals(set: &CharSet) -> Intervals {
-    let pairs = set.ranges.iter().filter(|[a, b]| a <= b).map(|[a, b]| (*a, *b)).chain(set.chars.chars().map(|c| (c as u32, c as u32)));
+    let pairs = set
+        .ranges
+        .iter()
+        .filter(|[a, b]| a <= b)
+        .map(|[a, b]| (*a, *b))
+        .chain(set.chars.chars().map(|c| (c as u32, c as u32)));
     let (mut starts, mut ends): (Vec<u32>, Vec<u32>) = pairs.unzip();
     starts.sort_unstable();
     ends.sort_unstable();
@@ -247,11 +252,18 @@ mod tests {
         assert_eq!(literal_intervals(&CharSet::chars("db")), vec![[98, 98], [100, 100]]);
         assert_eq!(subtract(&[[0, 100]], &[[10, 20], [30, 40]]), vec![[0, 9], [21, 29], [41, 100]]);
         assert_eq!(subtract(&[[0, 10]], &[[0, 10]]), Vec::<[u32; 2]>::new());
-        assert_eq!(subtract(&[[0, 10], [20, 30], [40, 50]], &[[5, 25], [45, 45]]), vec![[0, 4], [26, 30], [40, 44], [46, 50]]);
+        assert_eq!(
+            subtract(&[[0, 10], [20, 30], [40, 50]], &[[5, 25], [45, 45]]),
+            vec![[0, 4], [26, 30], [40, 44], [46, 50]]
+        );
         assert_eq!(intersect(&[[0, 100]], &[[5, 6], [8, 9], [200, 300]]), vec![[5, 6], [8, 9]]);
         assert!(within(&[[5, 6], [8, 9]], 8) && !within(&[[5, 6], [8, 9]], 7) && !within(&[[5, 6]], 10));
         // Overlapping and nested ranges, and characters inside them.
-        let set = CharSet { chars: "\u{0}z".into(), ranges: vec![[10, 20], [12, 14], [15, 30], [40, 40], [5, 9]], ..Default::default() };
+        let set = CharSet {
+            chars: "\u{0}z".into(),
+            ranges: vec![[10, 20], [12, 14], [15, 30], [40, 40], [5, 9]],
+            ..Default::default()
+        };
         assert_eq!(literal_intervals(&set), vec![[0, 0], [5, 30], [40, 40], [122, 122]]);
         // Linear-ish on a large set.
         let big = CharSet { ranges: (0..200_000u32).rev().map(|i| [i * 5, i * 5 + 2]).collect(), ..Default::default() };

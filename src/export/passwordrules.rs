@@ -26,8 +26,8 @@
 use serde::Serialize;
 
 use super::{covers_everything, Chars, Member};
-use crate::policy::{LengthUnit, Policy};
 use crate::policy::passwordrules_classes::{canonical_classes, format_classes, Ascii, Class, ClassSet};
+use crate::policy::{LengthUnit, Policy};
 
 /// A `passwordrules` value and the rules of the policy it does not express exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -145,20 +145,19 @@ pub fn to_passwordrules(p: &Policy) -> PasswordRulesOut {
         o.min_note(&path, s.min);
     }
     for (i, t) in p.types.iter().enumerate() {
-        let live: Vec<(String, Member, u32)> = t
-            .of
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.min > 0)
-            .filter_map(|(j, r)| {
-                let m = match (&r.class, &r.chars) {
-                    (Some(c), _) => Member::Class(*c),
-                    (None, Some(s)) => Member::set(s),
-                    (None, None) => return None,
-                };
-                Some((format!("types[{i}].of[{j}]"), m, r.min))
-            })
-            .collect();
+        let live: Vec<(String, Member, u32)> =
+            t.of.iter()
+                .enumerate()
+                .filter(|(_, r)| r.min > 0)
+                .filter_map(|(j, r)| {
+                    let m = match (&r.class, &r.chars) {
+                        (Some(c), _) => Member::Class(*c),
+                        (None, Some(s)) => Member::set(s),
+                        (None, None) => return None,
+                    };
+                    Some((format!("types[{i}].of[{j}]"), m, r.min))
+                })
+                .collect();
         let always = (t.of.len() - live.len()) as u32;
         let n = t.required.saturating_sub(always) as usize;
         if n == 0 || live.is_empty() {
@@ -266,7 +265,9 @@ mod tests {
             "minlength: 8; maxlength: 63; required: lower; required: upper; required: digit; allowed: ascii-printable;"
         );
         assert_eq!(
-            round_trip("minlength: 8; required: digit; required: [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; allowed: lower, upper;"),
+            round_trip(
+                "minlength: 8; required: digit; required: [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; allowed: lower, upper;"
+            ),
             "minlength: 8; required: digit; required: [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; allowed: upper, lower;"
         );
         assert_eq!(
@@ -274,7 +275,10 @@ mod tests {
             "minlength: 8; maxlength: 8; max-consecutive: 3; required: digit; required: upper, lower, [#$+./:=?@[^_|~]];"
         );
         assert_eq!(round_trip("minlength: 6; maxlength: 16;"), "minlength: 6; maxlength: 16;");
-        assert_eq!(round_trip("required: lower, upper; required: digit; allowed: unicode"), "required: digit; required: upper, lower; allowed: unicode;");
+        assert_eq!(
+            round_trip("required: lower, upper; required: digit; allowed: unicode"),
+            "required: digit; required: upper, lower; allowed: unicode;"
+        );
         assert_eq!(round_trip("required: unicode"), "required: unicode; allowed: unicode;");
         assert_eq!(round_trip("required: []]"), "required: []];");
         assert_eq!(round_trip("required: [-]"), "required: [-];");
@@ -293,14 +297,20 @@ mod tests {
         let o = out(&p);
         assert_eq!(o.rules, "minlength: 12; maxlength: 64; required: lower; required: digit; allowed: unicode;");
         let paths: Vec<&str> = o.unsupported.iter().map(|s| s.split(':').next().unwrap_or("")).collect();
-        assert_eq!(paths, ["length.unit", "classes[0]", "classes[1]", "classes[1].min", "dictionary.common", "history"]);
+        assert_eq!(
+            paths,
+            ["length.unit", "classes[0]", "classes[1]", "classes[1].min", "dictionary.common", "history"]
+        );
         // Restricted to ASCII, the same classes are exact.
         p.allowed = Some(CharSet { ranges: vec![[32, 126]], ..Default::default() });
         p.classes[1].min = 1;
         p.dictionary.common = false;
         p.history = None;
         let o = out(&p);
-        assert_eq!(o.rules, "minlength: 12; maxlength: 64; required: lower; required: digit; allowed: ascii-printable;");
+        assert_eq!(
+            o.rules,
+            "minlength: 12; maxlength: 64; required: lower; required: digit; allowed: ascii-printable;"
+        );
         assert!(o.unsupported.is_empty(), "{:?}", o.unsupported);
     }
 
@@ -339,7 +349,11 @@ mod tests {
         p.classes = vec![ClassMin { class: CharClass::Symbol, min: 1 }];
         p.forbidden = Some(CharSet::chars(":"));
         let o = out(&p);
-        assert!(o.rules.starts_with("required: [-!#$%&'()*+=@[^_{|}]]; allowed: upper, lower, digit, ["), "{}", o.rules);
+        assert!(
+            o.rules.starts_with("required: [-!#$%&'()*+=@[^_{|}]]; allowed: upper, lower, digit, ["),
+            "{}",
+            o.rules
+        );
         assert!(!o.rules.contains(':') || o.rules.matches(':').count() == 2, "{}", o.rules);
         assert_eq!(o.unsupported.len(), 1, "{:?}", o.unsupported);
         assert!(o.unsupported[0].starts_with("allowed:"));

@@ -108,7 +108,9 @@ impl<'a> Filter<'a> {
                 }
             }
         }
-        if let Some(a) = c.attributes.as_ref().filter(|a| a.match_mode == MatchMode::Substring && a.min_token_length <= 1) {
+        if let Some(a) =
+            c.attributes.as_ref().filter(|a| a.match_mode == MatchMode::Substring && a.min_token_length <= 1)
+        {
             for (name, value) in &ctx.attributes {
                 if a.names.as_ref().is_none_or(|n| n.contains(name)) {
                     ban_words(value);
@@ -133,7 +135,9 @@ impl<'a> Filter<'a> {
         }
         let k = self.kind(c);
         let p = self.policy;
-        if p.allowed.as_ref().is_some_and(|a| !a.contains(c, k)) || p.forbidden.as_ref().is_some_and(|f| f.contains(c, k)) {
+        if p.allowed.as_ref().is_some_and(|a| !a.contains(c, k))
+            || p.forbidden.as_ref().is_some_and(|f| f.contains(c, k))
+        {
             return false;
         }
         if !self.banned.is_empty() {
@@ -257,7 +261,22 @@ mod tests {
             assert!(standalone(c), "{c:?}");
         }
         // Marks, joiners, controls, jamo, regional indicators, prepended marks, variation selectors.
-        for c in ['\u{301}', '\u{200D}', '\u{7}', '\r', '\n', '\u{1100}', '\u{1161}', '\u{11A8}', '\u{1F1F3}', '\u{600}', '\u{FE0F}', '\u{1F3FD}', '\u{A0}', '\u{E000}'] {
+        for c in [
+            '\u{301}',
+            '\u{200D}',
+            '\u{7}',
+            '\r',
+            '\n',
+            '\u{1100}',
+            '\u{1161}',
+            '\u{11A8}',
+            '\u{1F1F3}',
+            '\u{600}',
+            '\u{FE0F}',
+            '\u{1F3FD}',
+            '\u{A0}',
+            '\u{E000}',
+        ] {
             assert!(!standalone(c), "{:04X}", c as u32);
         }
     }
@@ -283,7 +302,8 @@ mod tests {
     #[test]
     fn one_character_tokens_are_banned() {
         let mut p = Policy::default();
-        p.dictionary.custom = Some(crate::policy::CustomDictionary { words: vec!["X".into(), "word".into()], ..Default::default() });
+        p.dictionary.custom =
+            Some(crate::policy::CustomDictionary { words: vec!["X".into(), "word".into()], ..Default::default() });
         let f = Filter::new(&p, false, &Context::default());
         let a = preferred(&f);
         assert!(!a.contains(&'x') && !a.contains(&'X') && a.contains(&'w'));

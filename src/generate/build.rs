@@ -72,8 +72,12 @@ impl Demands {
         let mut total: u64 = (0..self.mandatory).map(|d| u64::from(self.deficit(counts, d))).sum();
         for (n, range) in &self.rules {
             let need = n.saturating_sub(self.rule_met(counts, range)) as usize;
-            let mut deficits: Vec<u32> =
-                range.clone().filter(|d| self.pool_len(*d) > 0).map(|d| self.deficit(counts, d)).filter(|x| *x > 0).collect();
+            let mut deficits: Vec<u32> = range
+                .clone()
+                .filter(|d| self.pool_len(*d) > 0)
+                .map(|d| self.deficit(counts, d))
+                .filter(|x| *x > 0)
+                .collect();
             deficits.sort_unstable();
             total += deficits.iter().take(need).map(|x| u64::from(*x)).sum::<u64>();
         }
@@ -84,7 +88,8 @@ impl Demands {
     /// the first N-of-M rule short of N, its unmet requirement closest to being met (ties: more
     /// candidates). Requirements nothing can meet are never picked.
     fn next_target(&self, counts: &[u32]) -> Option<usize> {
-        let mandatory = (0..self.mandatory).filter(|d| self.deficit(counts, *d) > 0).min_by_key(|d| (self.pool_len(*d), *d));
+        let mandatory =
+            (0..self.mandatory).filter(|d| self.deficit(counts, *d) > 0).min_by_key(|d| (self.pool_len(*d), *d));
         if mandatory.is_some() {
             return mandatory;
         }
@@ -167,7 +172,8 @@ impl Demands {
     pub fn placement_floor(&self) -> u64 {
         let mut floor = self.mins.iter().take(self.mandatory).copied().max().unwrap_or(0);
         for (n, range) in &self.rules {
-            let mut mins: Vec<u32> = range.clone().filter(|d| self.pool_len(*d) > 0).filter_map(|d| self.mins.get(d).copied()).collect();
+            let mut mins: Vec<u32> =
+                range.clone().filter(|d| self.pool_len(*d) > 0).filter_map(|d| self.mins.get(d).copied()).collect();
             mins.sort_unstable();
             if let Some(m) = mins.get((*n as usize).saturating_sub(1)) {
                 floor = floor.max(*m);
@@ -181,7 +187,8 @@ impl Demands {
     pub fn placement_bound(&self) -> u64 {
         let mut total: u64 = self.mins.iter().take(self.mandatory).map(|m| u64::from(*m)).sum();
         for (n, range) in &self.rules {
-            let mut mins: Vec<u32> = range.clone().filter(|d| self.pool_len(*d) > 0).filter_map(|d| self.mins.get(d).copied()).collect();
+            let mut mins: Vec<u32> =
+                range.clone().filter(|d| self.pool_len(*d) > 0).filter_map(|d| self.mins.get(d).copied()).collect();
             mins.sort_unstable_by(|a, b| b.cmp(a));
             total += mins.iter().take(*n as usize).map(|m| u64::from(*m)).sum::<u64>();
         }
@@ -336,7 +343,9 @@ mod tests {
         let mut laid_out = 0;
         for _ in 0..1000 {
             // Four '!' in 8 positions with no two adjacent: few layouts work.
-            let Some(out) = arrange(&['!', '!', '!', '!'], 8, &['x', 'y', 'z'], Some(1), &mut rng).unwrap() else { continue };
+            let Some(out) = arrange(&['!', '!', '!', '!'], 8, &['x', 'y', 'z'], Some(1), &mut rng).unwrap() else {
+                continue;
+            };
             laid_out += 1;
             assert_eq!(out.iter().filter(|c| **c == '!').count(), 4);
             assert_eq!(longest_run(&out), 1, "{out:?}");
@@ -354,7 +363,14 @@ mod tests {
             mandatory: 2,
             rules: vec![],
             universe: vec!['!', '#', '$', 'a', 'b', 'c'],
-            member: vec![vec![true, true], vec![false, true], vec![false, true], vec![true, false], vec![true, false], vec![true, false]],
+            member: vec![
+                vec![true, true],
+                vec![false, true],
+                vec![false, true],
+                vec![true, false],
+                vec![true, false],
+                vec![true, false],
+            ],
             preferred: vec!['!', '#', '$', 'a', 'b', 'c'],
         };
         let mut rng = SplitMix(3);

@@ -188,7 +188,11 @@ pub fn generate_with_checker(checker: &Checker, options: &GenerateOptions) -> Re
 }
 
 /// `generate` with any random source: only for tests with a deterministic source.
-pub(crate) fn generate_with(checker: &Checker, options: &GenerateOptions, rng: &mut dyn RandomSource) -> Result<Generated> {
+pub(crate) fn generate_with(
+    checker: &Checker,
+    options: &GenerateOptions,
+    rng: &mut dyn RandomSource,
+) -> Result<Generated> {
     if options.count == 0 {
         return Err(PolicyError::field("options.count", format!("must be 1 to {MAX_COUNT}")));
     }
@@ -275,7 +279,9 @@ impl Plan {
         let exclude_ambiguous = options.exclude == Some(Exclude::Ambiguous);
         let filter = alphabet::Filter::new(p, exclude_ambiguous, ctx);
         let exclude_note = match (exclude_ambiguous, filter.bans_tokens()) {
-            (true, true) => " once the ambiguous characters Il1O0 and the one-character dictionary or context words are left out",
+            (true, true) => {
+                " once the ambiguous characters Il1O0 and the one-character dictionary or context words are left out"
+            }
             (true, false) => " once the ambiguous characters Il1O0 are left out (exclude: ambiguous)",
             (false, true) => " once the one-character dictionary or context words are left out",
             (false, false) => "",
@@ -378,7 +384,10 @@ impl Plan {
         for (i, (n, range)) in rules.iter().enumerate() {
             let possible = range.clone().filter(|d| pools.get(*d).is_some_and(|p| !p.is_empty())).count() as u32;
             if possible < *n {
-                let path = list.get(range.start).map_or_else(|| format!("types[{i}]"), |d| d.path.split(".of").next().unwrap_or("types").to_string());
+                let path = list.get(range.start).map_or_else(
+                    || format!("types[{i}]"),
+                    |d| d.path.split(".of").next().unwrap_or("types").to_string(),
+                );
                 return Err(PolicyError::unsatisfiable(
                     path,
                     format!("needs {n} more of its requirements but only {possible} can be met with the characters the policy allows{exclude_note}"),
@@ -402,7 +411,8 @@ impl Plan {
             }
             universe.sort_unstable();
             universe.dedup();
-            let member: Vec<Vec<bool>> = universe.iter().map(|c| list.iter().map(|d| meets(&d.matcher, *c)).collect()).collect();
+            let member: Vec<Vec<bool>> =
+                universe.iter().map(|c| list.iter().map(|d| meets(&d.matcher, *c)).collect()).collect();
             Demands {
                 pools,
                 mins: list.iter().map(|d| d.min).collect(),
@@ -516,7 +526,9 @@ impl Plan {
             everything.extend(more);
             everything.sort_unstable();
             everything.dedup();
-            Some(build(list.iter().map(|d| everything.iter().copied().filter(|c| meets(&d.matcher, *c)).collect()).collect()))
+            Some(build(
+                list.iter().map(|d| everything.iter().copied().filter(|c| meets(&d.matcher, *c)).collect()).collect(),
+            ))
         } else {
             None
         };
@@ -569,7 +581,8 @@ impl Plan {
                 continue;
             };
             let password: String = chars.iter().collect();
-            let report = if self.strength { checker.check(&password, ctx) } else { checker.check_rules(&password, ctx) };
+            let report =
+                if self.strength { checker.check(&password, ctx) } else { checker.check_rules(&password, ctx) };
             if report.ok {
                 return Ok((password, n - required.len()));
             }

@@ -106,7 +106,8 @@ fn strength_needs_length() {
 #[test]
 fn one_character_dictionary_words_and_context() {
     let mut p = Policy::default();
-    p.dictionary.custom = Some(crate::policy::CustomDictionary { words: vec!["e".into(), "ab".into()], ..Default::default() });
+    p.dictionary.custom =
+        Some(crate::policy::CustomDictionary { words: vec!["e".into(), "ab".into()], ..Default::default() });
     p.context.username = Some(crate::policy::ContextCheck { min_token_length: 1, ..Default::default() });
     let ctx = Context { username: Some("q.z".into()), dictionary: vec!["x".into()], ..Default::default() };
     let o = GenerateOptions { count: 300, context: Some(ctx.clone()), ..Default::default() };
@@ -196,7 +197,10 @@ fn default_length() {
 
 #[test]
 fn options_from_json() {
-    let o = GenerateOptions::from_json(r#"{"length": 24, "count": 5, "exclude": "ambiguous", "context": {"username": "ann"}}"#).unwrap();
+    let o = GenerateOptions::from_json(
+        r#"{"length": 24, "count": 5, "exclude": "ambiguous", "context": {"username": "ann"}}"#,
+    )
+    .unwrap();
     assert_eq!((o.length, o.count, o.exclude), (Some(24), 5, Some(Exclude::Ambiguous)));
     assert_eq!(o.context.unwrap().username.as_deref(), Some("ann"));
     assert_eq!(GenerateOptions::from_json("null").unwrap(), GenerateOptions::default());

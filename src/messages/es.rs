@@ -111,8 +111,14 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("describe.network.loginIpRanges.many", "Inicio de sesión permitido solo desde {count} rangos de IP"),
     ("describe.network.apiKeyIpRanges.one", "Claves de API utilizables solo desde {count} rango de IP"),
     ("describe.network.apiKeyIpRanges.many", "Claves de API utilizables solo desde {count} rangos de IP"),
-    ("describe.network.apiKeyIpRanges.off.one", "Restricción de IP de las claves de API desactivada ({count} rango de IP)"),
-    ("describe.network.apiKeyIpRanges.off.many", "Restricción de IP de las claves de API desactivada ({count} rangos de IP)"),
+    (
+        "describe.network.apiKeyIpRanges.off.one",
+        "Restricción de IP de las claves de API desactivada ({count} rango de IP)",
+    ),
+    (
+        "describe.network.apiKeyIpRanges.off.many",
+        "Restricción de IP de las claves de API desactivada ({count} rangos de IP)",
+    ),
     ("describe.apiKeys.maxExpiration", "Las claves de API caducan como máximo tras {duration}"),
     ("describe.apiKeys.noMax", "Sin vigencia máxima para las claves de API"),
     ("describe.vendorExtras", "Otros ajustes del proveedor conservados tal cual: {count}"),
@@ -134,7 +140,10 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("zxcvbn.warning.straightRow", "Las filas de teclas seguidas son fáciles de adivinar."),
     ("zxcvbn.warning.keyPattern", "Los patrones de teclado cortos son fáciles de adivinar."),
     ("zxcvbn.warning.simpleRepeat", "Las repeticiones como «aaa» son fáciles de adivinar."),
-    ("zxcvbn.warning.extendedRepeat", "Las repeticiones como «abcabcabc» son apenas más difíciles de adivinar que «abc»."),
+    (
+        "zxcvbn.warning.extendedRepeat",
+        "Las repeticiones como «abcabcabc» son apenas más difíciles de adivinar que «abc».",
+    ),
     ("zxcvbn.warning.topTen", "Es una de las 10 contraseñas más comunes."),
     ("zxcvbn.warning.topHundred", "Es una de las 100 contraseñas más comunes."),
     ("zxcvbn.warning.common", "Es una contraseña muy común."),

@@ -115,8 +115,14 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("describe.network.loginIpRanges.many", "Connexion autorisée uniquement depuis {count} plages d’adresses IP"),
     ("describe.network.apiKeyIpRanges.one", "Clés d’API utilisables uniquement depuis {count} plage d’adresses IP"),
     ("describe.network.apiKeyIpRanges.many", "Clés d’API utilisables uniquement depuis {count} plages d’adresses IP"),
-    ("describe.network.apiKeyIpRanges.off.one", "Restriction IP des clés d’API désactivée ({count} plage d’adresses IP)"),
-    ("describe.network.apiKeyIpRanges.off.many", "Restriction IP des clés d’API désactivée ({count} plages d’adresses IP)"),
+    (
+        "describe.network.apiKeyIpRanges.off.one",
+        "Restriction IP des clés d’API désactivée ({count} plage d’adresses IP)",
+    ),
+    (
+        "describe.network.apiKeyIpRanges.off.many",
+        "Restriction IP des clés d’API désactivée ({count} plages d’adresses IP)",
+    ),
     ("describe.apiKeys.maxExpiration", "Les clés d’API expirent au plus tard après {duration}"),
     ("describe.apiKeys.noMax", "Aucune durée de validité maximale pour les clés d’API"),
     ("describe.vendorExtras", "Autres paramètres de l’éditeur conservés tels quels\u{a0}: {count}"),
@@ -162,7 +168,10 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
         "zxcvbn.suggestion.l33t",
         "Les substitutions prévisibles comme «\u{a0}@\u{a0}» au lieu de «\u{a0}a\u{a0}» n’aident pas beaucoup.",
     ),
-    ("zxcvbn.suggestion.longerKeyboardPattern", "Utilisez un motif de clavier plus long, avec plus de changements de direction."),
+    (
+        "zxcvbn.suggestion.longerKeyboardPattern",
+        "Utilisez un motif de clavier plus long, avec plus de changements de direction.",
+    ),
     ("zxcvbn.suggestion.repeated", "Évitez les mots et les caractères répétés."),
     ("zxcvbn.suggestion.sequences", "Évitez les suites."),
     ("zxcvbn.suggestion.recentYears", "Évitez les années récentes."),

@@ -243,11 +243,7 @@ impl Messages {
 
     /// Override keys that name no catalog code (neither an exact key nor a plural code).
     pub fn unknown_overrides(&self) -> Vec<&str> {
-        self.overrides
-            .keys()
-            .map(String::as_str)
-            .filter(|k| !is_code(k))
-            .collect()
+        self.overrides.keys().map(String::as_str).filter(|k| !is_code(k)).collect()
     }
 }
 
@@ -261,7 +257,14 @@ pub(crate) fn format_number(n: f64, locale: Locale) -> String {
         return format!("{}", n as i64);
     }
     if !n.is_finite() {
-        return if n.is_nan() { "NaN" } else if n > 0.0 { "inf" } else { "-inf" }.to_string();
+        return if n.is_nan() {
+            "NaN"
+        } else if n > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .to_string();
     }
     // Three decimals at most, trailing zeros cut; written by hand: float formatting (`{:.3}`)
     // would link core's float printing into every wasm, 17 KB.
@@ -419,8 +422,14 @@ mod tests {
         let es = Messages::new("es");
         assert_eq!(es.noun("unit.character", 1.0), "carácter");
         assert_eq!(es.noun("unit.character", 0.0), "caracteres");
-        assert_eq!(es.plural("describe.lockout.threshold", 1.0, &[("count", &1)]), "Cuenta bloqueada tras 1 intento fallido");
-        assert_eq!(fr.plural("describe.lockout.threshold", 0.0, &[("count", &0)]), "Compte verrouillé après 0 tentative échouée");
+        assert_eq!(
+            es.plural("describe.lockout.threshold", 1.0, &[("count", &1)]),
+            "Cuenta bloqueada tras 1 intento fallido"
+        );
+        assert_eq!(
+            fr.plural("describe.lockout.threshold", 0.0, &[("count", &0)]),
+            "Compte verrouillé après 0 tentative échouée"
+        );
         assert_eq!(
             fr.plural("describe.lockout.threshold", 5.0, &[("count", &5)]),
             "Compte verrouillé après 5 tentatives échouées"
@@ -451,9 +460,10 @@ mod tests {
 
     #[test]
     fn deserializes_from_options() {
-        let m: Messages =
-            serde_json::from_str(r#"{"locale": "fr-CA", "messages": {"rule.dictionary.common": "Trop courant"}, "other": 1}"#)
-                .unwrap_or_default();
+        let m: Messages = serde_json::from_str(
+            r#"{"locale": "fr-CA", "messages": {"rule.dictionary.common": "Trop courant"}, "other": 1}"#,
+        )
+        .unwrap_or_default();
         assert_eq!(m.locale, Locale::Fr);
         assert_eq!(m.text("rule.dictionary.common", &[]), "Trop courant");
         let m: Messages = serde_json::from_str("{}").unwrap_or_else(|_| Messages::new("de"));

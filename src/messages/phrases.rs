@@ -149,9 +149,10 @@ fn set_name(name: Option<&str>) -> Option<&str> {
 pub fn set_min(m: &Messages, s: &SetMin) -> (&'static str, String) {
     let list = set_list(&s.chars, m);
     match set_name(s.name.as_deref()) {
-        Some(name) => {
-            ("rule.chars.set.named", m.text("rule.chars.set.named", &[("min", &s.min), ("name", &name), ("list", &list)]))
-        }
+        Some(name) => (
+            "rule.chars.set.named",
+            m.text("rule.chars.set.named", &[("min", &s.min), ("name", &name), ("list", &list)]),
+        ),
         None => ("rule.chars.set", m.plural("rule.chars.set", f64::from(s.min), &[("min", &s.min), ("list", &list)])),
     }
 }
@@ -199,9 +200,10 @@ pub fn allowed(m: &Messages, allowed: Option<&CharSet>, forbidden: Option<&CharS
     let a = allowed.map(|s| set_list(s, m));
     let f = forbidden.map(|s| set_list(s, m));
     match (a, f) {
-        (Some(a), Some(f)) => {
-            Some(("rule.chars.allowedForbidden", m.text("rule.chars.allowedForbidden", &[("allowed", &a), ("forbidden", &f)])))
-        }
+        (Some(a), Some(f)) => Some((
+            "rule.chars.allowedForbidden",
+            m.text("rule.chars.allowedForbidden", &[("allowed", &a), ("forbidden", &f)]),
+        )),
         (Some(a), None) => Some(("rule.chars.allowed", m.text("rule.chars.allowed", &[("allowed", &a)]))),
         (None, Some(f)) => Some(("rule.chars.forbidden", m.text("rule.chars.forbidden", &[("forbidden", &f)]))),
         (None, None) => None,

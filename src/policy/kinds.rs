@@ -33,7 +33,11 @@ mod tests {
                 G::Control => Kind::Other,
                 _ => Kind::Symbol,
             };
-            assert_eq!(of_char(c), want, "U+{u:04X}: regenerate with `cargo run --example char_kinds > src/policy/kinds_table.rs`");
+            assert_eq!(
+                of_char(c),
+                want,
+                "U+{u:04X}: regenerate with `cargo run --example char_kinds > src/policy/kinds_table.rs`"
+            );
         }
     }
 

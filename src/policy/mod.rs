@@ -447,7 +447,14 @@ macro_rules! enforced_default {
     )*};
 }
 enforced_default!(
-    Expiry { max_age_seconds, min_age_seconds, reminder_seconds, renew_on_first_login, grace_period_seconds, excluded_users },
+    Expiry {
+        max_age_seconds,
+        min_age_seconds,
+        reminder_seconds,
+        renew_on_first_login,
+        grace_period_seconds,
+        excluded_users
+    },
     Lockout { threshold, duration_seconds, until_unlocked, reset_window_seconds },
     Session { idle_timeout_seconds, max_duration_seconds },
     Network { login_ip_ranges, api_key_ip_ranges }

@@ -15,8 +15,9 @@ use serde_json::{Map, Value};
 
 use super::charset::{CharClass, CharSet};
 use super::{
-    ApiKeys, AttributeCheck, ClassMin, ContextCheck, ContextRules, CustomDictionary, Dictionary, Expiry, History, IpRestriction,
-    Length, LengthUnit, Lockout, MatchMode, Mfa, Network, Policy, Requirement, Session, SetMin, Settings, Source, TypesRule,
+    ApiKeys, AttributeCheck, ClassMin, ContextCheck, ContextRules, CustomDictionary, Dictionary, Expiry, History,
+    IpRestriction, Length, LengthUnit, Lockout, MatchMode, Mfa, Network, Policy, Requirement, Session, SetMin,
+    Settings, Source, TypesRule,
 };
 use crate::error::{PolicyError, Result};
 
@@ -53,8 +54,22 @@ pub fn policy(doc: &Value) -> Result<Policy> {
 }
 
 const POLICY_FIELDS: &[&str] = &[
-    "version", "source", "length", "classes", "sets", "types", "symbols", "allowed", "forbidden", "maxRepeat", "dictionary",
-    "context", "history", "minStrength", "settings", "vendorExtras",
+    "version",
+    "source",
+    "length",
+    "classes",
+    "sets",
+    "types",
+    "symbols",
+    "allowed",
+    "forbidden",
+    "maxRepeat",
+    "dictionary",
+    "context",
+    "history",
+    "minStrength",
+    "settings",
+    "vendorExtras",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +186,10 @@ fn range(v: &Value, path: &str) -> Result<[u32; 2]> {
     };
     match a.as_slice() {
         [from, to] => Ok([uint(from, &index(path, 0))?, uint(to, &index(path, 1))?]),
-        _ => Err(PolicyError::field(path, format!("expected a range [from, to] of 2 code points, got {} values", a.len()))),
+        _ => Err(PolicyError::field(
+            path,
+            format!("expected a range [from, to] of 2 code points, got {} values", a.len()),
+        )),
     }
 }
 
@@ -299,7 +317,15 @@ fn expiry(v: &Value, path: &str) -> Result<Expiry> {
                 return Err(unknown(
                     at,
                     k,
-                    &["enforced", "maxAgeSeconds", "minAgeSeconds", "reminderSeconds", "renewOnFirstLogin", "gracePeriodSeconds", "excludedUsers"],
+                    &[
+                        "enforced",
+                        "maxAgeSeconds",
+                        "minAgeSeconds",
+                        "reminderSeconds",
+                        "renewOnFirstLogin",
+                        "gracePeriodSeconds",
+                        "excludedUsers",
+                    ],
                 ))
             }
         }
@@ -318,7 +344,13 @@ fn lockout(v: &Value, path: &str) -> Result<Lockout> {
             "durationSeconds" => l.duration_seconds = optional(v, at, number)?,
             "untilUnlocked" => l.until_unlocked = boolean(v, at)?,
             "resetWindowSeconds" => l.reset_window_seconds = optional(v, at, number)?,
-            _ => return Err(unknown(at, k, &["enforced", "threshold", "durationSeconds", "untilUnlocked", "resetWindowSeconds"])),
+            _ => {
+                return Err(unknown(
+                    at,
+                    k,
+                    &["enforced", "threshold", "durationSeconds", "untilUnlocked", "resetWindowSeconds"],
+                ))
+            }
         }
     }
     Ok(l)
@@ -354,7 +386,13 @@ fn mfa(v: &Value, path: &str) -> Result<Mfa> {
                 return Err(unknown(
                     at,
                     k,
-                    &["required", "remember", "requiredForPasswordChange", "requiredOffNetwork", "requiredUntrustedGeographies"],
+                    &[
+                        "required",
+                        "remember",
+                        "requiredForPasswordChange",
+                        "requiredOffNetwork",
+                        "requiredUntrustedGeographies",
+                    ],
                 ))
             }
         }
@@ -409,10 +447,16 @@ fn api_keys(v: &Value, path: &str) -> Result<ApiKeys> {
 
 fn variant<T: Copy>(v: &Value, path: &str, names: &[(&str, T)]) -> Result<T> {
     let Value::String(s) = v else {
-        return Err(PolicyError::field(path, format!("expected one of {}, got {}", quoted(names.iter().map(|n| n.0)), kind(v))));
+        return Err(PolicyError::field(
+            path,
+            format!("expected one of {}, got {}", quoted(names.iter().map(|n| n.0)), kind(v)),
+        ));
     };
     names.iter().find(|(n, _)| n == s).map(|(_, t)| *t).ok_or_else(|| {
-        PolicyError::field(path, format!("unknown variant `{s}`, expected one of {}", quoted(names.iter().map(|n| n.0))))
+        PolicyError::field(
+            path,
+            format!("unknown variant `{s}`, expected one of {}", quoted(names.iter().map(|n| n.0))),
+        )
     })
 }
 
@@ -431,7 +475,11 @@ fn char_class(v: &Value, path: &str) -> Result<CharClass> {
 }
 
 fn unit(v: &Value, path: &str) -> Result<LengthUnit> {
-    variant(v, path, &[("graphemes", LengthUnit::Graphemes), ("codePoints", LengthUnit::CodePoints), ("utf16", LengthUnit::Utf16)])
+    variant(
+        v,
+        path,
+        &[("graphemes", LengthUnit::Graphemes), ("codePoints", LengthUnit::CodePoints), ("utf16", LengthUnit::Utf16)],
+    )
 }
 
 fn match_mode(v: &Value, path: &str) -> Result<MatchMode> {
@@ -445,7 +493,10 @@ fn match_mode(v: &Value, path: &str) -> Result<MatchMode> {
 fn object<'a>(v: &'a Value, path: &str, what: &str) -> Result<&'a Map<String, Value>> {
     match v {
         Value::Object(m) => Ok(m),
-        _ => Err(PolicyError::field(if path.is_empty() { "$" } else { path }, format!("expected {what} (an object), got {}", kind(v)))),
+        _ => Err(PolicyError::field(
+            if path.is_empty() { "$" } else { path },
+            format!("expected {what} (an object), got {}", kind(v)),
+        )),
     }
 }
 
@@ -474,7 +525,9 @@ fn required<T>(v: Option<T>, path: &str, field: &str) -> Result<T> {
 fn uint(v: &Value, path: &str) -> Result<u32> {
     match v.as_u64() {
         Some(n) => u32::try_from(n).map_err(|_| PolicyError::field(path, format!("{n} is more than {}", u32::MAX))),
-        None => Err(PolicyError::field(path, format!("expected a whole number from 0 to {}, got {}", u32::MAX, kind(v)))),
+        None => {
+            Err(PolicyError::field(path, format!("expected a whole number from 0 to {}, got {}", u32::MAX, kind(v))))
+        }
     }
 }
 
@@ -482,7 +535,9 @@ fn uint(v: &Value, path: &str) -> Result<u32> {
 fn small_uint(v: &Value, path: &str) -> Result<u8> {
     match v.as_u64() {
         Some(n) => u8::try_from(n).map_err(|_| PolicyError::field(path, format!("{n} is more than {}", u8::MAX))),
-        None => Err(PolicyError::field(path, format!("expected a whole number from 0 to {}, got {}", u8::MAX, kind(v)))),
+        None => {
+            Err(PolicyError::field(path, format!("expected a whole number from 0 to {}, got {}", u8::MAX, kind(v))))
+        }
     }
 }
 
@@ -495,7 +550,9 @@ fn boolean(v: &Value, path: &str) -> Result<bool> {
 }
 
 fn string(v: &Value, path: &str) -> Result<String> {
-    v.as_str().map(str::to_string).ok_or_else(|| PolicyError::field(path, format!("expected a string, got {}", kind(v))))
+    v.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| PolicyError::field(path, format!("expected a string, got {}", kind(v))))
 }
 
 /// What a value is, for messages (never the value itself: it may be long or a secret).
@@ -588,7 +645,10 @@ mod tests {
             (json!({ "length": { "min": 4294967296u64 } }), "length.min"),
             (json!({ "length": { "mx": 1 } }), "length.mx"),
             (json!({ "length": null }), "length"),
-            (json!({ "classes": [{ "class": "lower", "min": 1 }, { "class": "vowel", "min": 1 }] }), "classes[1].class"),
+            (
+                json!({ "classes": [{ "class": "lower", "min": 1 }, { "class": "vowel", "min": 1 }] }),
+                "classes[1].class",
+            ),
             (json!({ "classes": [{ "min": 1 }] }), "classes[0]"),
             (json!({ "classes": {} }), "classes"),
             (json!({ "sets": [{ "chars": { "ranges": [[1]] }, "min": 1 }] }), "sets[0].chars.ranges[0]"),
@@ -598,7 +658,10 @@ mod tests {
             (json!({ "history": { "enforced": true } }), "history"),
             (json!({ "minStrength": 256 }), "minStrength"),
             (json!({ "settings": { "expiry": { "maxAgeSeconds": "90d" } } }), "settings.expiry.maxAgeSeconds"),
-            (json!({ "settings": { "network": { "apiKeyIpRanges": { "ranges": [] } } } }), "settings.network.apiKeyIpRanges"),
+            (
+                json!({ "settings": { "network": { "apiKeyIpRanges": { "ranges": [] } } } }),
+                "settings.network.apiKeyIpRanges",
+            ),
             (json!({ "vendorExtras": [] }), "vendorExtras"),
             (json!({ "extra": 1 }), "extra"),
         ];

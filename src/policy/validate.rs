@@ -18,7 +18,11 @@ pub fn validate(p: &Policy) -> Result<()> {
     if p.version != super::POLICY_VERSION {
         return Err(PolicyError::field(
             "version",
-            format!("unsupported canonical policy version {} (this library reads version {})", p.version, super::POLICY_VERSION),
+            format!(
+                "unsupported canonical policy version {} (this library reads version {})",
+                p.version,
+                super::POLICY_VERSION
+            ),
         ));
     }
     for (i, c) in p.sets.iter().enumerate() {
@@ -91,10 +95,16 @@ fn check_durations(p: &Policy) -> Result<()> {
         ]);
     }
     if let Some(l) = &s.lockout {
-        all.extend([("settings.lockout.durationSeconds", l.duration_seconds), ("settings.lockout.resetWindowSeconds", l.reset_window_seconds)]);
+        all.extend([
+            ("settings.lockout.durationSeconds", l.duration_seconds),
+            ("settings.lockout.resetWindowSeconds", l.reset_window_seconds),
+        ]);
     }
     if let Some(x) = &s.session {
-        all.extend([("settings.session.idleTimeoutSeconds", x.idle_timeout_seconds), ("settings.session.maxDurationSeconds", x.max_duration_seconds)]);
+        all.extend([
+            ("settings.session.idleTimeoutSeconds", x.idle_timeout_seconds),
+            ("settings.session.maxDurationSeconds", x.max_duration_seconds),
+        ]);
     }
     if let Some(k) = &s.api_keys {
         all.push(("settings.apiKeys.maxExpirationSeconds", k.max_expiration_seconds));
@@ -102,7 +112,13 @@ fn check_durations(p: &Policy) -> Result<()> {
     for (path, v) in all {
         if let Some(v) = v {
             if !(v.is_finite() && v >= 0.0) {
-                return Err(PolicyError::field(path, format!("a duration is a number of seconds, 0 or more, not {}", crate::messages::format_number(v, crate::messages::Locale::En))));
+                return Err(PolicyError::field(
+                    path,
+                    format!(
+                        "a duration is a number of seconds, 0 or more, not {}",
+                        crate::messages::format_number(v, crate::messages::Locale::En)
+                    ),
+                ));
             }
         }
     }
@@ -227,7 +243,11 @@ fn satisfiable(p: &Policy) -> Result<()> {
         if possible < t.required as usize {
             return Err(PolicyError::unsatisfiable(
                 format!("types[{i}]"),
-                format!("requires {} of {} requirements but only {possible} can be met with the allowed characters", t.required, t.of.len()),
+                format!(
+                    "requires {} of {} requirements but only {possible} can be met with the allowed characters",
+                    t.required,
+                    t.of.len()
+                ),
             ));
         }
     }
@@ -289,10 +309,7 @@ mod tests {
     fn required_beyond_max() {
         let mut p = base();
         p.length.max = Some(3);
-        p.classes = vec![
-            ClassMin { class: CharClass::Digit, min: 2 },
-            ClassMin { class: CharClass::Upper, min: 2 },
-        ];
+        p.classes = vec![ClassMin { class: CharClass::Digit, min: 2 }, ClassMin { class: CharClass::Upper, min: 2 }];
         assert_eq!(validate(&p).unwrap_err().code(), "unsatisfiable");
         p.length.max = Some(4);
         assert!(validate(&p).is_ok());

@@ -34,15 +34,16 @@ use super::fields::{count_field, Obj};
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
-    AttributeCheck, CharClass, CharSet, ClassMin, ContextCheck, CustomDictionary, History, LengthUnit, MatchMode, Policy,
-    Requirement, TypesRule, DEFAULT_MIN_TOKEN_LENGTH,
+    AttributeCheck, CharClass, CharSet, ClassMin, ContextCheck, CustomDictionary, History, LengthUnit, MatchMode,
+    Policy, Requirement, TypesRule, DEFAULT_MIN_TOKEN_LENGTH,
 };
 
 /// The values of `options.passwordPolicy`.
 pub const LEVELS: [&str; 5] = ["none", "low", "fair", "good", "excellent"];
 
 /// Password-policy fields of `options`, besides `passwordPolicy`.
-const LEGACY: &[&str] = &["password_complexity_options", "password_dictionary", "password_no_personal_info", "password_history"];
+const LEGACY: &[&str] =
+    &["password_complexity_options", "password_dictionary", "password_no_personal_info", "password_history"];
 const FLEXIBLE: &str = "password_options";
 
 /// OWASP's special characters (password-sheriff's `specialCharacters`), space included.
@@ -56,7 +57,8 @@ const KEPT: &[(&str, &str)] = &[
 ];
 
 /// The profile fields `password_no_personal_info` checks, besides username and e-mail.
-const NAME_ATTRIBUTES: &[&str] = &["name", "nickname", "user_metadata.name", "user_metadata.first", "user_metadata.last"];
+const NAME_ATTRIBUTES: &[&str] =
+    &["name", "nickname", "user_metadata.name", "user_metadata.first", "user_metadata.last"];
 
 /// Auth0's largest minimum length (bytes: bcrypt's limit).
 const MAX_BYTES: u32 = 72;
@@ -106,9 +108,8 @@ pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
                 );
             }
         }
-        let options = top
-            .obj("options")?
-            .ok_or_else(|| PolicyError::field("options", "expected an object, found null"))?;
+        let options =
+            top.obj("options")?.ok_or_else(|| PolicyError::field("options", "expected an object, found null"))?;
         read_options(&options, &mut p, &mut w)?;
         left_out(&top, &["id", "name", "strategy", "options"], "the connection", &mut p, &mut w);
     } else {
@@ -121,7 +122,8 @@ pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
 /// (left out), an `unknown_field` warning and a vendorExtras entry for each one that is.
 fn left_out(o: &Obj, read: &[&str], what: &str, p: &mut Policy, w: &mut Warnings) {
     let rest: Vec<&String> = o.keys().filter(|k| !read.contains(&k.as_str())).collect();
-    let (kept, dropped): (Vec<&String>, Vec<&String>) = rest.into_iter().partition(|k| k.to_lowercase().contains("password"));
+    let (kept, dropped): (Vec<&String>, Vec<&String>) =
+        rest.into_iter().partition(|k| k.to_lowercase().contains("password"));
     for k in kept {
         o.keep(k, p);
         w.unknown_field(&o.path(k));
@@ -173,7 +175,10 @@ fn legacy(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         }
         Some(s) if LEVELS.contains(&s) => s,
         Some(s) => {
-            return Err(PolicyError::field(o.path(key), format!("`{s}` is not a strength level (none, low, fair, good, excellent)")))
+            return Err(PolicyError::field(
+                o.path(key),
+                format!("`{s}` is not a strength level (none, low, fair, good, excellent)"),
+            ))
         }
     };
     level_rules(level, &o.path(key), p, w);
@@ -190,7 +195,8 @@ fn legacy(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         if enable {
             common_list(&d.path("enable"), "Auth0's built-in list of 10,000 common passwords", p, w);
             if !words.is_empty() {
-                p.dictionary.custom = Some(CustomDictionary { words, match_mode: MatchMode::Whole, min_word_length: None });
+                p.dictionary.custom =
+                    Some(CustomDictionary { words, match_mode: MatchMode::Whole, min_word_length: None });
             }
         } else if !words.is_empty() {
             d.keep("dictionary", p);
@@ -265,8 +271,11 @@ fn personal_data(path: &str, extra: &[String], p: &mut Policy, w: &mut Warnings)
             names.push(n.clone());
         }
     }
-    p.context.attributes =
-        Some(AttributeCheck { names: Some(names), match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH });
+    p.context.attributes = Some(AttributeCheck {
+        names: Some(names),
+        match_mode: MatchMode::Substring,
+        min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
+    });
     w.approximation(
         path,
         format!("Auth0 rejects passwords containing the user's name, username, nickname, user_metadata name, first or last, or the part of the e-mail address before `@` as a whole; here each value is also split into words of {DEFAULT_MIN_TOKEN_LENGTH} or more characters, so the check is somewhat stricter"),
@@ -327,7 +336,10 @@ fn flexible(f: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         let active = pd.bool("active")?.unwrap_or(false);
         let fields = pd.str_list("blocked_fields")?.unwrap_or_default();
         if let Some(i) = fields.iter().position(String::is_empty) {
-            return Err(PolicyError::field(format!("{}[{i}]", pd.path("blocked_fields")), "a field name cannot be empty"));
+            return Err(PolicyError::field(
+                format!("{}[{i}]", pd.path("blocked_fields")),
+                "a field name cannot be empty",
+            ));
         }
         if active {
             personal_data(&pd.path("active"), &fields, p, w);
@@ -371,10 +383,14 @@ fn complexity(c: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
                 w.out_of_range(&c.path(rule_key), rule, "only with all four character types");
             }
             if rule == "at_least" {
-                w.approximation(&c.path(rule_key), "`at_least` read as `three_of_four`: at least 3 of the character types");
+                w.approximation(
+                    &c.path(rule_key),
+                    "`at_least` read as `three_of_four`: at least 3 of the character types",
+                );
             }
             if !classes.is_empty() {
-                p.types.push(TypesRule { required: 3, of: classes.iter().map(|c| Requirement::class(*c, 1)).collect() });
+                p.types
+                    .push(TypesRule { required: 3, of: classes.iter().map(|c| Requirement::class(*c, 1)).collect() });
             }
         }
     }
@@ -454,7 +470,10 @@ mod tests {
         let w: Vec<(WarningCode, &str)> = n.warnings.iter().map(|w| (w.code, w.path.as_str())).collect();
         assert_eq!(
             w,
-            [(WarningCode::Approximation, "options.passwordPolicy"), (WarningCode::Inactive, "options.password_history.size")]
+            [
+                (WarningCode::Approximation, "options.passwordPolicy"),
+                (WarningCode::Inactive, "options.password_history.size")
+            ]
         );
         let p = &n.policy;
         assert!(failures(p, "abcdEF12").is_empty());
@@ -544,7 +563,11 @@ mod tests {
         assert!(p.dictionary.common);
         assert_eq!(
             p.dictionary.custom,
-            Some(CustomDictionary { words: vec!["acme".into(), "acmeanvils".into()], match_mode: MatchMode::Whole, min_word_length: None })
+            Some(CustomDictionary {
+                words: vec!["acme".into(), "acmeanvils".into()],
+                match_mode: MatchMode::Whole,
+                min_word_length: None
+            })
         );
         assert_eq!(p.history, Some(History { count: 5, enforced: true }));
         assert_eq!(p.context.username.as_ref().map(|c| c.match_mode), Some(MatchMode::Substring));
@@ -556,7 +579,11 @@ mod tests {
         // One warning for the connection's other fields and one for the options'.
         let left: Vec<&Warning> = n.warnings.iter().filter(|w| w.code == WarningCode::Ignored).collect();
         assert_eq!(left.iter().map(|w| w.path.as_str()).collect::<Vec<_>>(), ["options", ""]);
-        assert!(left[0].message.contains("requires_username") && left[0].message.contains("customScripts"), "{}", left[0].message);
+        assert!(
+            left[0].message.contains("requires_username") && left[0].message.contains("customScripts"),
+            "{}",
+            left[0].message
+        );
         assert!(left[1].message.contains("enabled_clients"), "{}", left[1].message);
 
         let ctx = Context {
@@ -603,7 +630,10 @@ mod tests {
         assert_eq!(p.history, Some(History { count: 3, enforced: true }));
         let names = p.context.attributes.as_ref().and_then(|a| a.names.clone()).unwrap();
         assert!(names.contains(&"phone_number".to_string()) && names.contains(&"nickname".to_string()));
-        assert_eq!(p.vendor_extras.get("options.password_options.complexity.sequential_characters"), Some(&json!("block")));
+        assert_eq!(
+            p.vendor_extras.get("options.password_options.complexity.sequential_characters"),
+            Some(&json!("block"))
+        );
         // The legacy level is superseded.
         assert_eq!(p.vendor_extras.get("options.passwordPolicy"), Some(&json!("good")));
         assert_eq!(codes(n, WarningCode::Inactive), ["options.passwordPolicy"]);
@@ -618,11 +648,19 @@ mod tests {
         );
         assert!(n.policy.symbols.is_none());
         assert_eq!(codes(&n, WarningCode::Defaulted), Vec::<&str>::new(), "no level default with password_options");
-        let n = norm(json!({"password_options": {"complexity": {"character_types": ["lowercase", "number", "special"], "character_type_rule": "three_of_four"}}}));
+        let n = norm(
+            json!({"password_options": {"complexity": {"character_types": ["lowercase", "number", "special"], "character_type_rule": "three_of_four"}}}),
+        );
         assert_eq!(codes(&n, WarningCode::OutOfRange), ["password_options.complexity.character_type_rule"]);
         for (doc, path) in [
-            (json!({"password_options": {"complexity": {"character_types": ["emoji"]}}}), "password_options.complexity.character_types[0]"),
-            (json!({"password_options": {"complexity": {"identical_characters": "deny"}}}), "password_options.complexity.identical_characters"),
+            (
+                json!({"password_options": {"complexity": {"character_types": ["emoji"]}}}),
+                "password_options.complexity.character_types[0]",
+            ),
+            (
+                json!({"password_options": {"complexity": {"identical_characters": "deny"}}}),
+                "password_options.complexity.identical_characters",
+            ),
             (json!({"password_options": {"dictionary": {"default": "en_1m"}}}), "password_options.dictionary.default"),
             (json!({"password_options": {"history": {"size": "3"}}}), "password_options.history.size"),
         ] {
@@ -662,7 +700,10 @@ mod tests {
         assert_eq!(detect_vendor(r#"{"passwordPolicy": "good"}"#).unwrap(), "auth0");
         assert_eq!(detect_vendor(r#"{"passwordPolicy": null}"#).unwrap(), "auth0");
         assert_eq!(detect_vendor(r#"{"strategy": "auth0", "options": {}}"#).unwrap(), "auth0");
-        assert_eq!(detect_vendor(r#"{"options": {"password_history": {"enable": true, "size": 3}}}"#).unwrap(), "auth0");
+        assert_eq!(
+            detect_vendor(r#"{"options": {"password_history": {"enable": true, "size": 3}}}"#).unwrap(),
+            "auth0"
+        );
         assert_eq!(detect_vendor(r#"{"passwordPolicy": "length(8) and digits(1)"}"#).unwrap(), "keycloak");
         for doc in [
             r#"{"passwordPolicy": "length(8)"}"#,

@@ -79,7 +79,8 @@ pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
         let policies = required(&pool, "Policies")?;
         policy_in(&policies, &mut p, &mut w)?;
         policies.finish(&mut p, &mut w);
-        let rest: Vec<&str> = pool.keys().map(String::as_str).filter(|k| !["Id", "Name", "Policies"].contains(k)).collect();
+        let rest: Vec<&str> =
+            pool.keys().map(String::as_str).filter(|k| !["Id", "Name", "Policies"].contains(k)).collect();
         if !rest.is_empty() {
             w.left_out("UserPool", "the user pool", &rest);
         }
@@ -160,9 +161,9 @@ fn read(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vendors::detect_vendor;
     use crate::vendors::testing::{codes, failures, norm_as};
     use crate::vendors::WarningCode;
-    use crate::vendors::detect_vendor;
     use serde_json::json;
 
     const EXAMPLE: &str = include_str!("../../tests/fixtures/aws-cognito/example.json");
@@ -229,9 +230,16 @@ mod tests {
         assert!(p.vendor_extras.contains_key("UserPool.Policies.SignInPolicy"));
         assert!(!p.vendor_extras.keys().any(|k| k.contains("LambdaConfig")));
         let ignored = n.warnings.iter().find(|w| w.path == "UserPool").unwrap();
-        assert!(ignored.message.contains("LambdaConfig") && ignored.message.contains("fields of the user pool"), "{}", ignored.message);
+        assert!(
+            ignored.message.contains("LambdaConfig") && ignored.message.contains("fields of the user pool"),
+            "{}",
+            ignored.message
+        );
         assert!(n.warnings.iter().all(|w| w.path == "UserPool" || w.path.starts_with("UserPool.Policies")));
-        assert_eq!(codes(n, WarningCode::NotCheckable), ["UserPool.Policies.PasswordPolicy.TemporaryPasswordValidityDays"]);
+        assert_eq!(
+            codes(n, WarningCode::NotCheckable),
+            ["UserPool.Policies.PasswordPolicy.TemporaryPasswordValidityDays"]
+        );
         assert_eq!(failures(p, "abcdefg1"), ["chars.upper"]);
     }
 
@@ -254,7 +262,10 @@ mod tests {
     #[test]
     fn history_and_ranges() {
         let n = norm(r#"{"MinimumLength": 100, "PasswordHistorySize": 25, "TemporaryPasswordValidityDays": 400}"#);
-        assert_eq!(codes(&n, WarningCode::OutOfRange), ["MinimumLength", "PasswordHistorySize", "TemporaryPasswordValidityDays"]);
+        assert_eq!(
+            codes(&n, WarningCode::OutOfRange),
+            ["MinimumLength", "PasswordHistorySize", "TemporaryPasswordValidityDays"]
+        );
         assert_eq!(n.policy.history, Some(History { count: 25, enforced: true }));
         let n = norm(r#"{"MinimumLength": 6, "PasswordHistorySize": 0}"#);
         assert!(n.warnings.is_empty(), "{:?}", n.warnings);
@@ -274,7 +285,10 @@ mod tests {
             (r#"{"UserPool": {"Id": 5, "Policies": {"PasswordPolicy": {}}}}"#, "UserPool.Id"),
             (r#"{"UserPool": {"Policies": {}}}"#, "UserPool.Policies.PasswordPolicy"),
             (r#"{"UserPool": {"Policies": []}}"#, "UserPool.Policies"),
-            (r#"{"Policies": {"PasswordPolicy": {"RequireLowercase": "no"}}}"#, "Policies.PasswordPolicy.RequireLowercase"),
+            (
+                r#"{"Policies": {"PasswordPolicy": {"RequireLowercase": "no"}}}"#,
+                "Policies.PasswordPolicy.RequireLowercase",
+            ),
             ("\"text\"", "$"),
         ] {
             let e = crate::vendors::normalize(doc, Some("aws-cognito")).unwrap_err();

@@ -147,9 +147,9 @@ fn read(o: &Obj, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::LengthUnit;
     use crate::vendors::testing::{codes, failures, norm_as};
     use crate::vendors::WarningCode;
-    use crate::policy::LengthUnit;
     use crate::vendors::{detect_vendor, Warning};
     use serde_json::json;
 
@@ -235,10 +235,16 @@ mod tests {
 
     #[test]
     fn ranges_and_zero() {
-        let n = norm(r#"{"PasswordPolicy": {"MinimumPasswordLength": 4, "MaxPasswordAge": 0, "PasswordReusePrevention": 30}}"#);
+        let n = norm(
+            r#"{"PasswordPolicy": {"MinimumPasswordLength": 4, "MaxPasswordAge": 0, "PasswordReusePrevention": 30}}"#,
+        );
         assert_eq!(
             codes(&n, WarningCode::OutOfRange),
-            ["PasswordPolicy.MinimumPasswordLength", "PasswordPolicy.MaxPasswordAge", "PasswordPolicy.PasswordReusePrevention"]
+            [
+                "PasswordPolicy.MinimumPasswordLength",
+                "PasswordPolicy.MaxPasswordAge",
+                "PasswordPolicy.PasswordReusePrevention"
+            ]
         );
         assert_eq!(n.policy.length.min, Some(4));
         assert_eq!(n.policy.settings.expiry, None, "0 days: never expires");
@@ -267,7 +273,9 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_kept() {
-        let n = norm(r#"{"PasswordPolicy": {"MinimumPasswordLength": 8, "RequireEmoji": true}, "ResponseMetadata": {"RequestId": "x"}}"#);
+        let n = norm(
+            r#"{"PasswordPolicy": {"MinimumPasswordLength": 8, "RequireEmoji": true}, "ResponseMetadata": {"RequestId": "x"}}"#,
+        );
         assert_eq!(codes(&n, WarningCode::UnknownField), ["PasswordPolicy.RequireEmoji", "ResponseMetadata"]);
         assert_eq!(n.policy.vendor_extras.get("PasswordPolicy.RequireEmoji"), Some(&json!(true)));
     }

@@ -9,8 +9,22 @@ use crate::error::Result;
 
 /// Top-level keys of the canonical form, for detection.
 pub const KEYS: &[&str] = &[
-    "version", "source", "length", "classes", "sets", "types", "symbols", "allowed", "forbidden",
-    "maxRepeat", "dictionary", "context", "history", "minStrength", "settings", "vendorExtras",
+    "version",
+    "source",
+    "length",
+    "classes",
+    "sets",
+    "types",
+    "symbols",
+    "allowed",
+    "forbidden",
+    "maxRepeat",
+    "dictionary",
+    "context",
+    "history",
+    "minStrength",
+    "settings",
+    "vendorExtras",
 ];
 
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
@@ -33,7 +47,8 @@ mod tests {
         let e = read(&json!({"version": 1, "length": {"min": "eight"}})).unwrap_err();
         assert_eq!(e.code(), "invalid_field");
         assert_eq!(e.path(), Some("length.min"));
-        let e = read(&json!({"version": 1, "classes": [{"class": "lower", "min": 1}, {"class": "vowel", "min": 1}]})).unwrap_err();
+        let e = read(&json!({"version": 1, "classes": [{"class": "lower", "min": 1}, {"class": "vowel", "min": 1}]}))
+            .unwrap_err();
         assert_eq!(e.path(), Some("classes[1].class"));
         let e = read(&json!({"version": 1, "lenght": {}})).unwrap_err();
         assert_eq!(e.path(), Some("lenght"));

@@ -43,7 +43,9 @@ impl<'a> Obj<'a> {
     /// `v` must be an object; `base` is its path in the document ("" at the top).
     pub fn new(v: &'a Value, base: &str) -> Result<Self> {
         match v {
-            Value::Object(map) => Ok(Obj { map, base: base.to_string(), used: RefCell::new(Vec::new()), lenient: false }),
+            Value::Object(map) => {
+                Ok(Obj { map, base: base.to_string(), used: RefCell::new(Vec::new()), lenient: false })
+            }
             other => Err(PolicyError::field(
                 if base.is_empty() { "$".to_string() } else { base.to_string() },
                 format!("expected an object, found {}", type_name(other)),
@@ -100,7 +102,9 @@ impl<'a> Obj<'a> {
             Some(v) => v,
         };
         let parsed = match v {
-            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64)),
+            Value::Number(n) => {
+                n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64))
+            }
             Value::String(s) if self.lenient => s.trim().parse::<i64>().ok(),
             _ => None,
         };
@@ -157,7 +161,9 @@ impl<'a> Obj<'a> {
                 })
                 .collect::<Result<Vec<_>>>()
                 .map(Some),
-            Some(v) => Err(PolicyError::field(self.path(key), format!("expected an array of strings, found {}", type_name(v)))),
+            Some(v) => {
+                Err(PolicyError::field(self.path(key), format!("expected an array of strings, found {}", type_name(v))))
+            }
         }
     }
 
@@ -193,7 +199,6 @@ impl<'a> Obj<'a> {
     }
 }
 
-
 /// Seconds in `n` days.
 pub fn days(n: u32) -> f64 {
     f64::from(n) * 86_400.0
@@ -210,7 +215,11 @@ pub fn minutes(n: u32) -> f64 {
 pub fn int_field(o: &Obj, key: &str, floor: i64, range: Option<(i64, i64)>, w: &mut Warnings) -> Result<Option<i64>> {
     let Some(n) = o.int(key)? else { return Ok(None) };
     if n < floor {
-        let why = if floor == 0 { "a negative value has no meaning here".to_string() } else { format!("the smallest meaningful value is {floor}") };
+        let why = if floor == 0 {
+            "a negative value has no meaning here".to_string()
+        } else {
+            format!("the smallest meaningful value is {floor}")
+        };
         return Err(PolicyError::field(o.path(key), format!("{n}: {why}")));
     }
     if n > i64::from(u32::MAX) {

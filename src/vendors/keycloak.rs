@@ -35,8 +35,8 @@ use super::fields::{days, join, Obj};
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
-    AttributeCheck, CharClass, ClassMin, ContextCheck, CustomDictionary, Expiry, History, LengthUnit, MatchMode, Policy,
-    DEFAULT_MIN_TOKEN_LENGTH,
+    AttributeCheck, CharClass, ClassMin, ContextCheck, CustomDictionary, Expiry, History, LengthUnit, MatchMode,
+    Policy, DEFAULT_MIN_TOKEN_LENGTH,
 };
 
 /// Keycloak's built-in policy ids.
@@ -145,9 +145,12 @@ fn realm(v: &Value, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     p.source.name = o.str("realm")?.map(str::to_string);
     match policy {
         Some(s) => apply(s, key, p, w)?,
-        None => w.push(WarningCode::Defaulted, key, "missing: the realm has no password policy, so no password rules apply"),
+        None => {
+            w.push(WarningCode::Defaulted, key, "missing: the realm has no password policy, so no password rules apply")
+        }
     }
-    let rest: Vec<&str> = o.keys().map(String::as_str).filter(|k| !["passwordPolicy", "id", "realm"].contains(k)).collect();
+    let rest: Vec<&str> =
+        o.keys().map(String::as_str).filter(|k| !["passwordPolicy", "id", "realm"].contains(k)).collect();
     if !rest.is_empty() {
         w.left_out("", "the realm", &rest);
     }
@@ -167,9 +170,9 @@ fn int(part: &Part, path: &str, default: u32, w: &mut Warnings) -> Result<u32> {
             w.defaulted(path, default);
             Ok(default)
         }
-        Some(c) => c
-            .parse::<u32>()
-            .map_err(|_| PolicyError::field(path, format!("`{c}` is not a non-negative integer"))),
+        Some(c) => {
+            c.parse::<u32>().map_err(|_| PolicyError::field(path, format!("`{c}` is not a non-negative integer")))
+        }
     }
 }
 
@@ -199,7 +202,8 @@ fn set_context(slot: &mut Option<ContextCheck>, mode: MatchMode) {
 }
 
 fn add_attributes(p: &mut Policy, names: &[&str]) {
-    let a = p.context.attributes.get_or_insert_with(|| AttributeCheck { names: Some(Vec::new()), ..Default::default() });
+    let a =
+        p.context.attributes.get_or_insert_with(|| AttributeCheck { names: Some(Vec::new()), ..Default::default() });
     let list = a.names.get_or_insert_with(Vec::new);
     for n in names {
         if !list.iter().any(|x| x == n) {
@@ -217,7 +221,10 @@ fn keep(path: &str, value: Value, what: &str, p: &mut Policy, w: &mut Warnings) 
 /// Applies the policy string `s` found at `base` ("" or "passwordPolicy").
 fn apply(s: &str, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     let parts = parse(s).map_err(|bad| {
-        PolicyError::field(if base.is_empty() { "$" } else { base }, format!("`{bad}` is not a policy (`id` or `id(argument)`)"))
+        PolicyError::field(
+            if base.is_empty() { "$" } else { base },
+            format!("`{bad}` is not a policy (`id` or `id(argument)`)"),
+        )
     })?;
     for part in parts {
         let path = join(base, part.id);
@@ -299,7 +306,9 @@ fn apply(s: &str, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
             "hashIterations" => {
                 let n = match given(&part) {
                     None => Value::Null,
-                    Some(c) => json!(c.parse::<i64>().map_err(|_| PolicyError::field(path, format!("`{c}` is not an integer")))?),
+                    Some(c) => json!(c
+                        .parse::<i64>()
+                        .map_err(|_| PolicyError::field(path, format!("`{c}` is not an integer")))?),
                 };
                 keep(path, n, "The number of hashing iterations", p, w);
             }
@@ -456,7 +465,15 @@ mod tests {
         assert_eq!(x.get("recoveryCodesWarningThreshold"), Some(&json!(4)));
         assert_eq!(
             codes(&n, WarningCode::NotCheckable),
-            ["passwordAge", "forceExpiredPasswordChange", "forceExpiredPasswordChangeWhitelist", "hashAlgorithm", "hashIterations", "maxAuthAge", "recoveryCodesWarningThreshold"]
+            [
+                "passwordAge",
+                "forceExpiredPasswordChange",
+                "forceExpiredPasswordChangeWhitelist",
+                "hashAlgorithm",
+                "hashIterations",
+                "maxAuthAge",
+                "recoveryCodesWarningThreshold"
+            ]
         );
         assert_eq!(codes(&n, WarningCode::Defaulted), ["maxLength", "maxAuthAge", "recoveryCodesWarningThreshold"]);
         assert!(codes(&n, WarningCode::Approximation).contains(&"regexPattern"));
@@ -465,7 +482,11 @@ mod tests {
         let ctx = Context {
             username: Some("ford".into()),
             email: Some("ford.prefect@betelgeuse.example".into()),
-            attributes: [("displayName".to_string(), "Ix".to_string()), ("lastName".to_string(), "Prefect".to_string())].into(),
+            attributes: [
+                ("displayName".to_string(), "Ix".to_string()),
+                ("lastName".to_string(), "Prefect".to_string()),
+            ]
+            .into(),
             dictionary: vec!["towel12345!A".into()],
             ..Default::default()
         };
@@ -527,9 +548,11 @@ mod tests {
             let e = crate::vendors::normalize(text, Some("keycloak")).unwrap_err();
             assert_eq!((e.code(), e.path()), ("invalid_field", Some(path)), "{text}");
         }
-        let e = crate::vendors::normalize(r#"{"realm": "x", "passwordPolicy": "length(x)"}"#, Some("keycloak")).unwrap_err();
+        let e = crate::vendors::normalize(r#"{"realm": "x", "passwordPolicy": "length(x)"}"#, Some("keycloak"))
+            .unwrap_err();
         assert_eq!(e.path(), Some("passwordPolicy.length"));
-        let e = crate::vendors::normalize(r#"{"realm": "x", "passwordPolicy": "length(8"}"#, Some("keycloak")).unwrap_err();
+        let e =
+            crate::vendors::normalize(r#"{"realm": "x", "passwordPolicy": "length(8"}"#, Some("keycloak")).unwrap_err();
         assert_eq!(e.path(), Some("passwordPolicy"));
         let e = crate::vendors::normalize(r#"{"realm": "x", "passwordPolicy": 8}"#, Some("keycloak")).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("passwordPolicy")));
@@ -558,11 +581,18 @@ mod tests {
 
     #[test]
     fn never_claims_other_formats() {
-        for text in ["minlength: 8; required: lower; required: [-_!]; max-consecutive: 2", "good", "password", "length: 8"] {
+        for text in
+            ["minlength: 8; required: lower; required: [-_!]; max-consecutive: 2", "good", "password", "length: 8"]
+        {
             let doc = parse_document(text).unwrap();
             assert!(!detect(&doc), "{text}");
         }
-        for json in [r#"{"passwordPolicy": "good"}"#, r#"{"passwordPolicy": "excellent"}"#, r#"{"passwordPolicy": {"min_length": 6}}"#, r#"{"passwordPolicy": ""}"#] {
+        for json in [
+            r#"{"passwordPolicy": "good"}"#,
+            r#"{"passwordPolicy": "excellent"}"#,
+            r#"{"passwordPolicy": {"min_length": 6}}"#,
+            r#"{"passwordPolicy": ""}"#,
+        ] {
             assert!(!detect(&parse_document(json).unwrap()), "{json}");
         }
         // A realm with custom policy ids only is still a realm.
@@ -609,10 +639,12 @@ mod tests {
             ("keycloak", REALM),
         ];
         // Every adapter with its own detection.
-        let adapters: Vec<&crate::vendors::Adapter> = crate::vendors::ADAPTERS.iter().filter(|a| a.detect.is_some()).collect();
+        let adapters: Vec<&crate::vendors::Adapter> =
+            crate::vendors::ADAPTERS.iter().filter(|a| a.detect.is_some()).collect();
         for (vendor, text) in others.iter().chain(ours.iter()) {
             let doc = parse_document(text).unwrap();
-            let claimed: Vec<&str> = adapters.iter().filter(|a| a.detect.is_some_and(|d| d(&doc))).map(|a| a.id).collect();
+            let claimed: Vec<&str> =
+                adapters.iter().filter(|a| a.detect.is_some_and(|d| d(&doc))).map(|a| a.id).collect();
             let expected: Vec<&str> = adapters.iter().map(|a| a.id).filter(|v| v == vendor).collect();
             assert_eq!(claimed, expected, "{vendor}: {text}");
             assert_eq!(detect_vendor(text).unwrap(), *vendor, "{text}");

@@ -14,19 +14,38 @@ use serde_json::Value;
 use super::fields::{count_field, days, minutes, Obj};
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::Result;
-use crate::policy::{CharClass, Expiry, History, IpRestriction, Lockout, Mfa, Network, Requirement, Session, TypesRule};
+use crate::policy::{
+    CharClass, Expiry, History, IpRestriction, Lockout, Mfa, Network, Requirement, Session, TypesRule,
+};
 
 /// Every documented top-level key.
 pub const KEYS: &[&str] = &[
-    "enforcePasswordExpiration", "passwordExpirationDays", "enforceDifferentPasswords", "numDifferentPasswords",
-    "enforceStrongPasswords", "enforceAccountLockout", "accountLockoutAttempts", "enforceIdleTimeout",
-    "idleTimeoutMinutes", "enforceTwoFactorAuth", "enforceLoginIpRanges", "loginIpRanges", "apiAuthentication",
+    "enforcePasswordExpiration",
+    "passwordExpirationDays",
+    "enforceDifferentPasswords",
+    "numDifferentPasswords",
+    "enforceStrongPasswords",
+    "enforceAccountLockout",
+    "accountLockoutAttempts",
+    "enforceIdleTimeout",
+    "idleTimeoutMinutes",
+    "enforceTwoFactorAuth",
+    "enforceLoginIpRanges",
+    "loginIpRanges",
+    "apiAuthentication",
 ];
 
 /// A value gated by its `enforce*` flag. `None` when neither is present; otherwise the value and
 /// whether the flag is true. A value whose flag is not true gets an `inactive` warning; a
 /// not-checkable setting (`what`) one `not_checkable` warning, at the value (or else the flag).
-fn gate<T>(o: &Obj, w: &mut Warnings, flag: &str, key: &str, what: Option<&str>, value: Option<T>) -> Result<Option<(Option<T>, bool)>> {
+fn gate<T>(
+    o: &Obj,
+    w: &mut Warnings,
+    flag: &str,
+    key: &str,
+    what: Option<&str>,
+    value: Option<T>,
+) -> Result<Option<(Option<T>, bool)>> {
     let on = o.bool(flag)?;
     if value.is_none() && on.is_none() {
         return Ok(None);
@@ -51,28 +70,38 @@ fn read(doc: &Value) -> Result<Normalized> {
 
     if o.bool("enforceStrongPasswords")? == Some(true) {
         p.length.min = Some(8);
-        let of = [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol].map(|c| Requirement::class(c, 1));
+        let of =
+            [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol].map(|c| Requirement::class(c, 1));
         p.types.push(TypesRule { required: 3, of: of.to_vec() });
     }
 
     let n = count_field(&o, "numDifferentPasswords", Some((1, 10)), &mut w)?;
-    if let Some((Some(count), enforced)) = gate(&o, &mut w, "enforceDifferentPasswords", "numDifferentPasswords", None, n)? {
+    if let Some((Some(count), enforced)) =
+        gate(&o, &mut w, "enforceDifferentPasswords", "numDifferentPasswords", None, n)?
+    {
         p.history = Some(History { count, enforced });
     }
 
     let days = count_field(&o, "passwordExpirationDays", Some((1, 365)), &mut w)?;
-    if let Some((days, enforced)) = gate(&o, &mut w, "enforcePasswordExpiration", "passwordExpirationDays", Some("password expiry"), days)? {
+    if let Some((days, enforced)) =
+        gate(&o, &mut w, "enforcePasswordExpiration", "passwordExpirationDays", Some("password expiry"), days)?
+    {
         p.settings.expiry = Some(Expiry { enforced, max_age_seconds: days.map(self::days), ..Default::default() });
     }
 
     let attempts = count_field(&o, "accountLockoutAttempts", Some((1, 10)), &mut w)?;
-    if let Some((threshold, enforced)) = gate(&o, &mut w, "enforceAccountLockout", "accountLockoutAttempts", Some("account lockout"), attempts)? {
+    if let Some((threshold, enforced)) =
+        gate(&o, &mut w, "enforceAccountLockout", "accountLockoutAttempts", Some("account lockout"), attempts)?
+    {
         p.settings.lockout = Some(Lockout { enforced, threshold, ..Default::default() });
     }
 
     let idle = count_field(&o, "idleTimeoutMinutes", None, &mut w)?;
-    if let Some((idle, enforced)) = gate(&o, &mut w, "enforceIdleTimeout", "idleTimeoutMinutes", Some("the idle timeout"), idle)? {
-        p.settings.session = Some(Session { enforced, idle_timeout_seconds: idle.map(minutes), max_duration_seconds: None });
+    if let Some((idle, enforced)) =
+        gate(&o, &mut w, "enforceIdleTimeout", "idleTimeoutMinutes", Some("the idle timeout"), idle)?
+    {
+        p.settings.session =
+            Some(Session { enforced, idle_timeout_seconds: idle.map(minutes), max_duration_seconds: None });
     }
 
     if let Some(required) = o.bool("enforceTwoFactorAuth")? {
@@ -81,16 +110,22 @@ fn read(doc: &Value) -> Result<Normalized> {
     }
 
     let ranges = o.str_list("loginIpRanges")?;
-    if let Some((ranges, enforced)) = gate(&o, &mut w, "enforceLoginIpRanges", "loginIpRanges", Some("a login IP allow-list"), ranges)? {
-        p.settings.network = Some(Network { enforced, login_ip_ranges: ranges.unwrap_or_default(), api_key_ip_ranges: None });
+    if let Some((ranges, enforced)) =
+        gate(&o, &mut w, "enforceLoginIpRanges", "loginIpRanges", Some("a login IP allow-list"), ranges)?
+    {
+        p.settings.network =
+            Some(Network { enforced, login_ip_ranges: ranges.unwrap_or_default(), api_key_ip_ranges: None });
     }
 
     if let Some(api) = o.obj("apiAuthentication")? {
         if let Some(ip) = api.obj("ipRestrictionsForKeys")? {
             let ranges = ip.str_list("ranges")?;
-            if let Some((ranges, enabled)) = gate(&ip, &mut w, "enabled", "ranges", Some("an API key IP allow-list"), ranges)? {
+            if let Some((ranges, enabled)) =
+                gate(&ip, &mut w, "enabled", "ranges", Some("an API key IP allow-list"), ranges)?
+            {
                 // Without `enforceLoginIpRanges` the login allow-list is not enforced.
-                let network = p.settings.network.get_or_insert_with(|| Network { enforced: false, ..Default::default() });
+                let network =
+                    p.settings.network.get_or_insert_with(|| Network { enforced: false, ..Default::default() });
                 network.api_key_ip_ranges = Some(IpRestriction { enabled, ranges: ranges.unwrap_or_default() });
             }
             ip.finish(&mut p, &mut w);
@@ -129,13 +164,24 @@ mod tests {
         let of: Vec<_> = p.types[0].of.iter().map(|r| (r.class, r.min)).collect();
         assert_eq!(
             of,
-            [(Some(CharClass::Lower), 1), (Some(CharClass::Upper), 1), (Some(CharClass::Digit), 1), (Some(CharClass::Symbol), 1)]
+            [
+                (Some(CharClass::Lower), 1),
+                (Some(CharClass::Upper), 1),
+                (Some(CharClass::Digit), 1),
+                (Some(CharClass::Symbol), 1)
+            ]
         );
         assert_eq!(p.history, Some(History { count: 3, enforced: true }));
         let s = &p.settings;
-        assert_eq!(s.expiry, Some(Expiry { enforced: true, max_age_seconds: Some(90.0 * 86400.0), ..Default::default() }));
+        assert_eq!(
+            s.expiry,
+            Some(Expiry { enforced: true, max_age_seconds: Some(90.0 * 86400.0), ..Default::default() })
+        );
         assert_eq!(s.lockout, Some(Lockout { enforced: true, threshold: Some(3), ..Default::default() }));
-        assert_eq!(s.session, Some(Session { enforced: true, idle_timeout_seconds: Some(1800.0), max_duration_seconds: None }));
+        assert_eq!(
+            s.session,
+            Some(Session { enforced: true, idle_timeout_seconds: Some(1800.0), max_duration_seconds: None })
+        );
         assert_eq!(s.mfa.as_ref().and_then(|m| m.required), Some(true));
         let net = s.network.as_ref().unwrap();
         assert!(net.enforced);
@@ -168,7 +214,10 @@ mod tests {
         assert!(p.types.is_empty() && p.classes.is_empty());
         assert_eq!(p.history, Some(History { count: 3, enforced: false }));
         let s = &p.settings;
-        assert_eq!(s.expiry, Some(Expiry { enforced: false, max_age_seconds: Some(7_776_000.0), ..Default::default() }));
+        assert_eq!(
+            s.expiry,
+            Some(Expiry { enforced: false, max_age_seconds: Some(7_776_000.0), ..Default::default() })
+        );
         assert_eq!(s.lockout, Some(Lockout { enforced: false, threshold: Some(3), ..Default::default() }));
         assert_eq!(s.session.as_ref().map(|s| (s.enforced, s.idle_timeout_seconds)), Some((false, Some(1800.0))));
         assert_eq!(s.mfa.as_ref().and_then(|m| m.required), Some(false));
@@ -187,7 +236,8 @@ mod tests {
                 "apiAuthentication.ipRestrictionsForKeys.ranges"
             ]
         );
-        let w = n.warnings.iter().find(|w| w.path == "passwordExpirationDays" && w.code == WarningCode::Inactive).unwrap();
+        let w =
+            n.warnings.iter().find(|w| w.path == "passwordExpirationDays" && w.code == WarningCode::Inactive).unwrap();
         assert!(w.message.contains("enforcePasswordExpiration"));
         // Serialized, the inactive flags are visible.
         let j: Value = serde_json::from_str(&p.to_json()).unwrap();
@@ -197,7 +247,8 @@ mod tests {
 
     #[test]
     fn absent_flag_means_not_enforced() {
-        let n = run(r#"{"numDifferentPasswords": 5, "apiAuthentication": {"ipRestrictionsForKeys": {"enabled": true}}}"#);
+        let n =
+            run(r#"{"numDifferentPasswords": 5, "apiAuthentication": {"ipRestrictionsForKeys": {"enabled": true}}}"#);
         assert_eq!(n.policy.history, Some(History { count: 5, enforced: false }));
         assert_eq!(codes(&n, WarningCode::Inactive), ["numDifferentPasswords"]);
         // Only the API-key allow-list: the login allow-list is not enforced.
@@ -216,7 +267,10 @@ mod tests {
         let n = run(r#"{"enforcePasswordExpiration": true, "passwordExpirationDays": 400,
                         "enforceDifferentPasswords": true, "numDifferentPasswords": 0,
                         "enforceAccountLockout": true, "accountLockoutAttempts": 11}"#);
-        assert_eq!(codes(&n, WarningCode::OutOfRange), ["numDifferentPasswords", "passwordExpirationDays", "accountLockoutAttempts"]);
+        assert_eq!(
+            codes(&n, WarningCode::OutOfRange),
+            ["numDifferentPasswords", "passwordExpirationDays", "accountLockoutAttempts"]
+        );
         let w = n.warnings.iter().find(|w| w.path == "passwordExpirationDays").unwrap();
         assert!(w.message.contains("400") && w.message.contains("1–365"), "{}", w.message);
         assert_eq!(n.policy.settings.expiry.and_then(|e| e.max_age_seconds), Some(400.0 * 86400.0));
@@ -229,7 +283,10 @@ mod tests {
         let n = run(r#"{"enforceStrongPasswords": true, "minimumPasswordLength": 12,
                         "apiAuthentication": {"ipRestrictionsForKeys": {"enabled": true, "ranges": [], "mode": "strict"}, "other": 1}}"#);
         let unknown = codes(&n, WarningCode::UnknownField);
-        assert_eq!(unknown, ["apiAuthentication.ipRestrictionsForKeys.mode", "apiAuthentication.other", "minimumPasswordLength"]);
+        assert_eq!(
+            unknown,
+            ["apiAuthentication.ipRestrictionsForKeys.mode", "apiAuthentication.other", "minimumPasswordLength"]
+        );
         assert_eq!(n.policy.vendor_extras.get("minimumPasswordLength"), Some(&json!(12)));
         assert_eq!(n.policy.vendor_extras.get("apiAuthentication.ipRestrictionsForKeys.mode"), Some(&json!("strict")));
         assert_eq!(n.policy.vendor_extras.get("apiAuthentication.other"), Some(&json!(1)));
@@ -257,7 +314,9 @@ mod tests {
 
     #[test]
     fn nulls_are_absent() {
-        let n = run(r#"{"enforceStrongPasswords": null, "passwordExpirationDays": null, "enforcePasswordExpiration": null}"#);
+        let n = run(
+            r#"{"enforceStrongPasswords": null, "passwordExpirationDays": null, "enforcePasswordExpiration": null}"#,
+        );
         assert_eq!(n.policy, new_policy("meraki"));
         assert!(n.warnings.is_empty());
     }

@@ -56,11 +56,41 @@ pub struct Adapter {
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
 pub const ADAPTERS: [Adapter; 12] = [
     Adapter { id: "meraki", keys: meraki::KEYS, detect: None, reads: Reads::JsonOnly, normalize: meraki::normalize },
-    Adapter { id: "sailpoint", keys: sailpoint::KEYS, detect: None, reads: Reads::JsonOnly, normalize: sailpoint::normalize },
-    Adapter { id: "sumologic", keys: sumologic::KEYS, detect: None, reads: Reads::JsonOnly, normalize: sumologic::normalize },
-    Adapter { id: "scaleway", keys: scaleway::KEYS, detect: None, reads: Reads::JsonOnly, normalize: scaleway::normalize },
-    Adapter { id: "longjump", keys: longjump::KEYS, detect: None, reads: Reads::JsonOrXml, normalize: longjump::normalize },
-    Adapter { id: "aws-iam", keys: &[], detect: Some(aws_iam::detect), reads: Reads::JsonOnly, normalize: aws_iam::normalize },
+    Adapter {
+        id: "sailpoint",
+        keys: sailpoint::KEYS,
+        detect: None,
+        reads: Reads::JsonOnly,
+        normalize: sailpoint::normalize,
+    },
+    Adapter {
+        id: "sumologic",
+        keys: sumologic::KEYS,
+        detect: None,
+        reads: Reads::JsonOnly,
+        normalize: sumologic::normalize,
+    },
+    Adapter {
+        id: "scaleway",
+        keys: scaleway::KEYS,
+        detect: None,
+        reads: Reads::JsonOnly,
+        normalize: scaleway::normalize,
+    },
+    Adapter {
+        id: "longjump",
+        keys: longjump::KEYS,
+        detect: None,
+        reads: Reads::JsonOrXml,
+        normalize: longjump::normalize,
+    },
+    Adapter {
+        id: "aws-iam",
+        keys: &[],
+        detect: Some(aws_iam::detect),
+        reads: Reads::JsonOnly,
+        normalize: aws_iam::normalize,
+    },
     Adapter {
         id: "aws-cognito",
         keys: &[],
@@ -69,8 +99,20 @@ pub const ADAPTERS: [Adapter; 12] = [
         normalize: aws_cognito::normalize,
     },
     Adapter { id: "okta", keys: &[], detect: Some(okta::detect), reads: Reads::JsonOnly, normalize: okta::normalize },
-    Adapter { id: "auth0", keys: &[], detect: Some(auth0::detect), reads: Reads::JsonOnly, normalize: auth0::normalize },
-    Adapter { id: "keycloak", keys: &[], detect: Some(keycloak::detect), reads: Reads::JsonOrText, normalize: keycloak::normalize },
+    Adapter {
+        id: "auth0",
+        keys: &[],
+        detect: Some(auth0::detect),
+        reads: Reads::JsonOnly,
+        normalize: auth0::normalize,
+    },
+    Adapter {
+        id: "keycloak",
+        keys: &[],
+        detect: Some(keycloak::detect),
+        reads: Reads::JsonOrText,
+        normalize: keycloak::normalize,
+    },
     Adapter {
         id: "passwordrules",
         keys: &[],
@@ -78,7 +120,13 @@ pub const ADAPTERS: [Adapter; 12] = [
         reads: Reads::JsonOrText,
         normalize: passwordrules::normalize,
     },
-    Adapter { id: "canonical", keys: canonical::KEYS, detect: None, reads: Reads::JsonOnly, normalize: canonical::normalize },
+    Adapter {
+        id: "canonical",
+        keys: canonical::KEYS,
+        detect: None,
+        reads: Reads::JsonOnly,
+        normalize: canonical::normalize,
+    },
 ];
 
 /// Vendor ids, in the order detection reports candidates (the ids of [`ADAPTERS`]).
@@ -151,13 +199,25 @@ impl Warnings {
     }
     pub fn unknown_field(&mut self, path: &str) {
         let shown = bounded(path.to_string(), MAX_PATH_BYTES);
-        self.push(WarningCode::UnknownField, path, format!("`{shown}` is not a documented field; kept under vendorExtras"));
+        self.push(
+            WarningCode::UnknownField,
+            path,
+            format!("`{shown}` is not a documented field; kept under vendorExtras"),
+        );
     }
     pub fn out_of_range(&mut self, path: &str, value: impl std::fmt::Display, range: &str) {
-        self.push(WarningCode::OutOfRange, path, format!("{value} is outside the documented range ({range}); used as given"));
+        self.push(
+            WarningCode::OutOfRange,
+            path,
+            format!("{value} is outside the documented range ({range}); used as given"),
+        );
     }
     pub fn not_checkable(&mut self, path: &str, what: &str) {
-        self.push(WarningCode::NotCheckable, path, format!("{what} cannot be checked on a password; kept under settings"));
+        self.push(
+            WarningCode::NotCheckable,
+            path,
+            format!("{what} cannot be checked on a password; kept under settings"),
+        );
     }
     pub fn defaulted(&mut self, path: &str, value: impl std::fmt::Display) {
         self.push(WarningCode::Defaulted, path, format!("missing; the documented default {value} applies"));
@@ -180,11 +240,18 @@ impl Warnings {
         self.push(
             WarningCode::Ignored,
             path,
-            format!("{} fields of {what} ({shown}{more}) are not part of the password policy and were left out", names.len()),
+            format!(
+                "{} fields of {what} ({shown}{more}) are not part of the password policy and were left out",
+                names.len()
+            ),
         );
     }
     pub fn inactive(&mut self, path: &str, flag: &str) {
-        self.push(WarningCode::Inactive, path, format!("not enforced because `{flag}` is not true; kept as inactive metadata"));
+        self.push(
+            WarningCode::Inactive,
+            path,
+            format!("not enforced because `{flag}` is not true; kept as inactive metadata"),
+        );
     }
 }
 
@@ -345,10 +412,13 @@ fn candidates_by_keys(v: &Value) -> Vec<&'static Adapter> {
         _ => return vec![],
     };
     // Wrapped forms.
-    if obj.get("platform").and_then(|p| p.get("passwordPolicy")).is_some() || obj.get("passwordPolicy").is_some_and(Value::is_object) {
+    if obj.get("platform").and_then(|p| p.get("passwordPolicy")).is_some()
+        || obj.get("passwordPolicy").is_some_and(Value::is_object)
+    {
         return adapters_named(&["longjump"]);
     }
-    let mut out: Vec<&'static Adapter> = ADAPTERS.iter().filter(|a| a.keys.iter().any(|k| obj.contains_key(*k))).collect();
+    let mut out: Vec<&'static Adapter> =
+        ADAPTERS.iter().filter(|a| a.keys.iter().any(|k| obj.contains_key(*k))).collect();
     // The canonical form is recognised by its `version`, whatever else it holds.
     if out.iter().any(|a| a.id == "canonical") && obj.contains_key("version") {
         out.retain(|a| a.id == "canonical");
@@ -428,7 +498,11 @@ pub fn add_duplicate_key_warnings(text: &str, doc: &Document, all: &mut [Normali
     for n in all.iter_mut() {
         for path in &paths {
             let mut w = Warnings::default();
-            w.push(WarningCode::DuplicateKey, path.as_str(), "this key is given twice in its object: the last value is used");
+            w.push(
+                WarningCode::DuplicateKey,
+                path.as_str(),
+                "this key is given twice in its object: the last value is used",
+            );
             n.warnings.extend(w.0);
         }
     }
@@ -588,7 +662,10 @@ mod tests {
         assert_eq!(e.code(), "invalid_xml");
         let plain = parse_document("<a><b></a>").unwrap_err();
         assert_ne!(e.message, plain.message, "{} / {}", e.message, plain.message);
-        assert!(parse_document("\u{feff}\n <platform><passwordPolicy><min_length>6</min_length></passwordPolicy></platform>").is_ok());
+        assert!(parse_document(
+            "\u{feff}\n <platform><passwordPolicy><min_length>6</min_length></passwordPolicy></platform>"
+        )
+        .is_ok());
     }
 
     #[test]

@@ -60,7 +60,9 @@ pub fn detect(doc: &Document) -> bool {
 
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
     match doc.value() {
-        Value::Array(items) if items.is_empty() => Err(PolicyError::field("$", "the list is empty: it holds no password policy")),
+        Value::Array(items) if items.is_empty() => {
+            Err(PolicyError::field("$", "the list is empty: it holds no password policy"))
+        }
         Value::Array(items) => items.iter().enumerate().map(|(i, item)| one(item, &format!("[{i}]"))).collect(),
         other => Ok(vec![one(other, "")?]),
     }
@@ -81,7 +83,10 @@ fn one(v: &Value, base: &str) -> Result<Normalized> {
 
     if let Some(t) = o.str("type")? {
         if t != "PASSWORD" {
-            return Err(PolicyError::field(o.path("type"), format!("`{t}` is not a password policy (expected PASSWORD)")));
+            return Err(PolicyError::field(
+                o.path("type"),
+                format!("`{t}` is not a password policy (expected PASSWORD)"),
+            ));
         }
     }
     p.source.id = o.text("id")?;
@@ -178,7 +183,8 @@ fn read_complexity(c: Option<&Obj>, path: &str, p: &mut Policy, w: &mut Warnings
         true
     });
     if exclude {
-        p.context.username = Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH });
+        p.context.username =
+            Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH });
         w.approximation(
             &at("excludeUsername"),
             format!("Okta rejects \"parts of your username\" without saying how short a part may be; read as any part of {DEFAULT_MIN_TOKEN_LENGTH} or more characters, case-insensitive"),
@@ -189,15 +195,21 @@ fn read_complexity(c: Option<&Obj>, path: &str, p: &mut Policy, w: &mut Warnings
     if let Some(names) = c.str_list("excludeAttributes")? {
         for (i, name) in names.iter().enumerate() {
             if name.is_empty() {
-                return Err(PolicyError::field(format!("{}[{i}]", c.path("excludeAttributes")), "an attribute name cannot be empty"));
+                return Err(PolicyError::field(
+                    format!("{}[{i}]", c.path("excludeAttributes")),
+                    "an attribute name cannot be empty",
+                ));
             }
             if !ATTRIBUTES.contains(&name.as_str()) {
                 w.out_of_range(&format!("{}[{i}]", c.path("excludeAttributes")), name, "firstName, lastName");
             }
         }
         if !names.is_empty() {
-            p.context.attributes =
-                Some(AttributeCheck { names: Some(names), match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH });
+            p.context.attributes = Some(AttributeCheck {
+                names: Some(names),
+                match_mode: MatchMode::Substring,
+                min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
+            });
         }
     }
 
@@ -376,30 +388,47 @@ mod tests {
         );
         assert_eq!(
             p.settings.lockout,
-            Some(Lockout { threshold: Some(5), duration_seconds: Some(1800.0), until_unlocked: false, ..Default::default() })
+            Some(Lockout {
+                threshold: Some(5),
+                duration_seconds: Some(1800.0),
+                until_unlocked: false,
+                ..Default::default()
+            })
         );
         assert_eq!(codes(b, WarningCode::Inactive), ["[1].status"]);
         assert_eq!(
             codes(b, WarningCode::Approximation),
-            ["[1].settings.password.complexity.excludeUsername", "[1].settings.password.complexity.dictionary.common.exclude"]
+            [
+                "[1].settings.password.complexity.excludeUsername",
+                "[1].settings.password.complexity.dictionary.common.exclude"
+            ]
         );
 
         let ctx = Context {
             username: Some("rsmith".into()),
-            attributes: [("firstName".to_string(), "Robin".to_string()), ("city".to_string(), "Paris".to_string())].into(),
+            attributes: [("firstName".to_string(), "Robin".to_string()), ("city".to_string(), "Paris".to_string())]
+                .into(),
             ..Default::default()
         };
         assert!(failures_in(p, "Tulip-Garden-42", &ctx).is_empty());
         assert_eq!(failures_in(p, "Robin-Garden-42", &ctx), ["context.attribute"]);
         // `city` is not one of the checked attributes.
         assert!(failures_in(p, "Paris-Garden-42", &ctx).is_empty());
-        assert_eq!(failures_in(p, "password", &ctx), ["length.min", "chars.upper", "chars.digit", "chars.symbol", "dictionary.common"]);
+        assert_eq!(
+            failures_in(p, "password", &ctx),
+            ["length.min", "chars.upper", "chars.digit", "chars.symbol", "dictionary.common"]
+        );
     }
 
     #[test]
     fn flags_above_one_are_counts() {
-        let n = norm(json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minLength": 10, "minNumber": 2, "minSymbol": 1, "excludeUsername": false}}}}));
-        assert_eq!(n.policy.classes, [ClassMin { class: CharClass::Digit, min: 2 }, ClassMin { class: CharClass::Symbol, min: 1 }]);
+        let n = norm(
+            json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minLength": 10, "minNumber": 2, "minSymbol": 1, "excludeUsername": false}}}}),
+        );
+        assert_eq!(
+            n.policy.classes,
+            [ClassMin { class: CharClass::Digit, min: 2 }, ClassMin { class: CharClass::Symbol, min: 1 }]
+        );
         assert_eq!(codes(&n, WarningCode::Approximation), ["settings.password.complexity.minNumber"]);
         assert_eq!(n.policy.context.username, None);
         let ctx = Context::default();
@@ -438,21 +467,41 @@ mod tests {
 
     #[test]
     fn unsupported_attributes_and_unknown_fields() {
-        let n = norm(json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"excludeAttributes": ["firstName", "nickName"], "minSymbols": 1}}}}));
+        let n = norm(
+            json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"excludeAttributes": ["firstName", "nickName"], "minSymbols": 1}}}}),
+        );
         assert_eq!(codes(&n, WarningCode::OutOfRange), ["settings.password.complexity.excludeAttributes[1]"]);
         assert_eq!(codes(&n, WarningCode::UnknownField), ["settings.password.complexity.minSymbols"]);
         assert_eq!(n.policy.vendor_extras.get("settings.password.complexity.minSymbols"), Some(&json!(1)));
-        assert_eq!(n.policy.context.attributes.as_ref().and_then(|a| a.names.clone()), Some(vec!["firstName".into(), "nickName".into()]));
+        assert_eq!(
+            n.policy.context.attributes.as_ref().and_then(|a| a.names.clone()),
+            Some(vec!["firstName".into(), "nickName".into()])
+        );
     }
 
     #[test]
     fn wrong_types_are_invalid_fields() {
         for (doc, path) in [
-            (json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minLength": "8"}}}}), "settings.password.complexity.minLength"),
-            (json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minUpperCase": -1}}}}), "settings.password.complexity.minUpperCase"),
-            (json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"excludeUsername": "yes"}}}}), "settings.password.complexity.excludeUsername"),
-            (json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"excludeAttributes": [1]}}}}), "settings.password.complexity.excludeAttributes[0]"),
-            (json!({"type": "PASSWORD", "settings": {"password": {"age": {"maxAgeDays": 1.5}}}}), "settings.password.age.maxAgeDays"),
+            (
+                json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minLength": "8"}}}}),
+                "settings.password.complexity.minLength",
+            ),
+            (
+                json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minUpperCase": -1}}}}),
+                "settings.password.complexity.minUpperCase",
+            ),
+            (
+                json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"excludeUsername": "yes"}}}}),
+                "settings.password.complexity.excludeUsername",
+            ),
+            (
+                json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"excludeAttributes": [1]}}}}),
+                "settings.password.complexity.excludeAttributes[0]",
+            ),
+            (
+                json!({"type": "PASSWORD", "settings": {"password": {"age": {"maxAgeDays": 1.5}}}}),
+                "settings.password.age.maxAgeDays",
+            ),
             (json!({"type": "PASSWORD", "settings": {"password": []}}), "settings.password"),
             (json!({"type": "OKTA_SIGN_ON"}), "type"),
             (json!({"type": "PASSWORD", "name": 4}), "name"),
@@ -460,7 +509,8 @@ mod tests {
             let e = normalize(&Document::Json(doc.clone())).unwrap_err();
             assert_eq!((e.code(), e.path()), ("invalid_field", Some(path)), "{doc}");
         }
-        let e = normalize(&Document::Json(json!([{"type": "PASSWORD"}, {"type": "PASSWORD", "settings": 3}]))).unwrap_err();
+        let e =
+            normalize(&Document::Json(json!([{"type": "PASSWORD"}, {"type": "PASSWORD", "settings": 3}]))).unwrap_err();
         assert_eq!(e.path(), Some("[1].settings"));
         assert_eq!(normalize(&Document::Json(json!([]))).unwrap_err().path(), Some("$"));
     }

@@ -142,7 +142,10 @@ impl<'a> Parser<'a> {
             }
             return Err(self.err(start, format!("`{name}` expects a number, found {}", self.found(start))));
         }
-        digits.parse::<u32>().map(Some).map_err(|_| self.err(start, format!("the `{name}` value {digits} is too large")))
+        digits
+            .parse::<u32>()
+            .map(Some)
+            .map_err(|_| self.err(start, format!("the `{name}` value {digits} is too large")))
     }
 
     /// The classes after `required:`/`allowed:` (empty for an empty value).
@@ -279,7 +282,9 @@ pub fn parse(text: &str, path: &str, w: &mut Warnings) -> Result<Rules> {
         let name = p.ident().to_ascii_lowercase();
         p.ws();
         if p.peek() != Some(b':') {
-            return Err(p.err(p.pos, format!("expected `:` after the property name `{name}`, found {}", p.found(p.pos))));
+            return Err(
+                p.err(p.pos, format!("expected `:` after the property name `{name}`, found {}", p.found(p.pos)))
+            );
         }
         p.pos += 1;
         p.ws();
@@ -289,7 +294,10 @@ pub fn parse(text: &str, path: &str, w: &mut Warnings) -> Result<Rules> {
                 rules.known += 1;
                 match p.integer(&name)? {
                     None => empty(w),
-                    Some(0) => w.approximation(path, format!("`{name}: 0` at byte {start} has no effect in the language; ignored")),
+                    Some(0) => w.approximation(
+                        path,
+                        format!("`{name}: 0` at byte {start} has no effect in the language; ignored"),
+                    ),
                     Some(n) => match name.as_str() {
                         "minlength" => rules.min_length = Some(rules.min_length.map_or(n, |old| old.max(n))),
                         "maxlength" => keep_min(&mut rules.max_length, n),
@@ -352,7 +360,12 @@ pub fn to_policy(rules: &Rules, path: &str, w: &mut Warnings) -> Policy {
                 required: 1,
                 of: many
                     .iter()
-                    .map(|c| Requirement { class: None, chars: Some(c.charset()), name: c.noun().map(str::to_string), min: 1 })
+                    .map(|c| Requirement {
+                        class: None,
+                        chars: Some(c.charset()),
+                        name: c.noun().map(str::to_string),
+                        min: 1,
+                    })
                     .collect(),
             }),
         }
@@ -480,7 +493,9 @@ mod tests {
 
     #[test]
     fn aeon_brackets_and_semicolons_inside_a_class() {
-        let r = rules("minlength: 8; maxlength: 8; max-consecutive: 3; required: digit; required: upper,lower,[#$+./:=?@[^_|~]];");
+        let r = rules(
+            "minlength: 8; maxlength: 8; max-consecutive: 3; required: digit; required: upper,lower,[#$+./:=?@[^_|~]];",
+        );
         assert_eq!(r.required.len(), 2);
         let ClassSet::Ascii(second) = r.required[1] else { panic!() };
         for c in "#$+./:=?@[^_|~]".chars() {
@@ -489,7 +504,8 @@ mod tests {
         assert!(second.includes(Ascii::UPPER) && second.includes(Ascii::LOWER));
         assert_eq!(second.len(), 26 + 26 + 15);
         // admiral.com: `;` and `[` inside, `-` first, `]]` last.
-        let r = rules("minlength: 8; required: digit; required: [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; allowed: lower, upper;");
+        let r =
+            rules("minlength: 8; required: digit; required: [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; allowed: lower, upper;");
         assert_eq!(r.required[1], custom("- !\"#$&'()*+,.:;<=>?@[^_`{|}~]"));
         assert_eq!(r.allowed, Some(ClassSet::Ascii(Ascii::LOWER.union(Ascii::UPPER))));
     }
@@ -528,7 +544,10 @@ mod tests {
 
     #[test]
     fn identifiers_are_case_insensitive() {
-        assert_eq!(policy("MinLength: 8; REQUIRED: Lower, UPPER; Max-Consecutive: 2"), policy("minlength: 8; required: lower, upper; max-consecutive: 2"));
+        assert_eq!(
+            policy("MinLength: 8; REQUIRED: Lower, UPPER; Max-Consecutive: 2"),
+            policy("minlength: 8; required: lower, upper; max-consecutive: 2")
+        );
         assert_eq!(rules("allowed: ASCII-Printable").allowed, Some(ClassSet::Ascii(Ascii::PRINTABLE)));
     }
 
@@ -587,7 +606,9 @@ mod tests {
 
     #[test]
     fn zero_and_empty_values_are_ignored_with_a_warning() {
-        let (p, w) = policy_from_text("minlength: 0; maxlength: ; max-consecutive: 0; required: ; required: digit", TEXT_PATH).unwrap();
+        let (p, w) =
+            policy_from_text("minlength: 0; maxlength: ; max-consecutive: 0; required: ; required: digit", TEXT_PATH)
+                .unwrap();
         assert_eq!(p.length, Length::default());
         assert_eq!(p.max_repeat, None);
         assert_eq!(p.sets.len(), 1);
@@ -596,12 +617,18 @@ mod tests {
 
     #[test]
     fn mapping() {
-        let p = policy("minlength: 8; maxlength: 63; required: lower; required: upper, digit; required: [!#]; max-consecutive: 2");
+        let p = policy(
+            "minlength: 8; maxlength: 63; required: lower; required: upper, digit; required: [!#]; max-consecutive: 2",
+        );
         assert_eq!(p.length, Length { min: Some(8), max: Some(63), unit: LengthUnit::CodePoints });
         assert_eq!(p.max_repeat, Some(2));
         assert_eq!(
             p.sets[0],
-            SetMin { name: Some("lowercase letter".into()), chars: CharSet { ranges: vec![[97, 122]], ..Default::default() }, min: 1 }
+            SetMin {
+                name: Some("lowercase letter".into()),
+                chars: CharSet { ranges: vec![[97, 122]], ..Default::default() },
+                min: 1
+            }
         );
         assert_eq!(p.sets[1], SetMin { name: None, chars: CharSet::chars("!#"), min: 1 });
         assert_eq!(p.types.len(), 1);
@@ -609,7 +636,10 @@ mod tests {
         let names: Vec<_> = p.types[0].of.iter().map(|r| r.name.clone().unwrap_or_default()).collect();
         assert_eq!(names, ["uppercase letter", "digit"]);
         // allowed = union of the required classes.
-        assert_eq!(p.allowed, Some(CharSet { chars: "!#".into(), ranges: vec![[48, 57], [65, 90], [97, 122]], ..Default::default() }));
+        assert_eq!(
+            p.allowed,
+            Some(CharSet { chars: "!#".into(), ranges: vec![[48, 57], [65, 90], [97, 122]], ..Default::default() })
+        );
         // Neither allowed nor required: ascii-printable, with a `defaulted` warning.
         let (p, w) = policy_from_text("minlength: 6; maxlength: 16;", TEXT_PATH).unwrap();
         assert_eq!(p.allowed, Some(CharSet { ranges: vec![[32, 126]], ..Default::default() }));
@@ -618,7 +648,10 @@ mod tests {
         assert_eq!(policy("required: lower; allowed: unicode").allowed, None);
         assert_eq!(policy("required: unicode").sets[0].chars.ranges, vec![[0, 0x10FFFF]]);
         // A required list holding every printable character is ascii-printable.
-        assert_eq!(policy("required: upper, lower, digit, special").sets[0].name.as_deref(), Some("ASCII printable character"));
+        assert_eq!(
+            policy("required: upper, lower, digit, special").sets[0].name.as_deref(),
+            Some("ASCII printable character")
+        );
         // A custom class holding a whole named class is canonicalized.
         assert_eq!(policy("required: [0123456789]"), policy("required: digit"));
     }
@@ -628,7 +661,11 @@ mod tests {
         let text = normalize_text("minlength: 8; required: lower", Some("passwordrules")).unwrap();
         let string = normalize_text("\"minlength: 8; required: lower\"", Some("passwordrules")).unwrap();
         assert_eq!(text[0].policy, string[0].policy);
-        let obj = normalize_text(r#"{"password-rules": "minlength: 8; required: lower", "exact-domain-match-only": true, "x": 1}"#, None).unwrap();
+        let obj = normalize_text(
+            r#"{"password-rules": "minlength: 8; required: lower", "exact-domain-match-only": true, "x": 1}"#,
+            None,
+        )
+        .unwrap();
         assert_eq!(obj[0].vendor, "passwordrules");
         assert_eq!(obj[0].policy.sets, text[0].policy.sets);
         assert_eq!(obj[0].policy.vendor_extras.get("exact-domain-match-only"), Some(&Value::Bool(true)));
@@ -640,20 +677,41 @@ mod tests {
         let e = normalize_text(r#"{"password-rules": 8}"#, None).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("password-rules")));
         // The quirks file: one policy per domain.
-        let many = normalize_text(r#"{"a.com": {"password-rules": "minlength: 8"}, "b.org": {"password-rules": "required: digit"}}"#, None).unwrap();
+        let many = normalize_text(
+            r#"{"a.com": {"password-rules": "minlength: 8"}, "b.org": {"password-rules": "required: digit"}}"#,
+            None,
+        )
+        .unwrap();
         assert_eq!(many.len(), 2);
         assert_eq!(many[1].policy.source.id.as_deref(), Some("b.org"));
-        let e = normalize_text(r#"{"a.com": {"password-rules": "minlength: 8"}, "b.org": {"password-rules": "minlength: q"}}"#, None).unwrap_err();
+        let e = normalize_text(
+            r#"{"a.com": {"password-rules": "minlength: 8"}, "b.org": {"password-rules": "minlength: q"}}"#,
+            None,
+        )
+        .unwrap_err();
         assert_eq!(e.path(), Some("b.org.password-rules"));
     }
 
     #[test]
     fn detection() {
-        let yes = ["minlength: 8; required: lower; required: [-_!]; max-consecutive: 2", "MAXLENGTH: 12", "\"required: digit\""];
+        let yes = [
+            "minlength: 8; required: lower; required: [-_!]; max-consecutive: 2",
+            "MAXLENGTH: 12",
+            "\"required: digit\"",
+        ];
         for t in yes {
             assert!(detect(&parse_document(t).unwrap()), "{t}");
         }
-        let no = ["length(8) and digits(1)", "length(12) and notUsername(undefined)", "foo: bar", "hello", "\"hello\"", "{\"minLength\": 8}", "[]", "42"];
+        let no = [
+            "length(8) and digits(1)",
+            "length(12) and notUsername(undefined)",
+            "foo: bar",
+            "hello",
+            "\"hello\"",
+            "{\"minLength\": 8}",
+            "[]",
+            "42",
+        ];
         for t in no {
             assert!(!detect(&parse_document(t).unwrap()), "{t}");
         }

@@ -9,16 +9,19 @@
 
 use serde_json::Value;
 
-use super::fields::Obj;
 use super::fields::count_field;
+use super::fields::Obj;
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{ApiKeys, Expiry, Lockout, Session};
 
 /// Every documented top-level key.
 pub const KEYS: &[&str] = &[
-    "enforce_password_renewal", "grace_period_duration", "login_attempts_before_locked",
-    "max_login_session_duration", "max_api_key_expiration_duration",
+    "enforce_password_renewal",
+    "grace_period_duration",
+    "login_attempts_before_locked",
+    "max_login_session_duration",
+    "max_api_key_expiration_duration",
 ];
 
 /// A protobuf-JSON duration: decimal seconds with an `s` suffix, optionally negative.
@@ -47,7 +50,10 @@ fn duration(o: &Obj, key: &str) -> Result<Option<f64>> {
         Some(s) if s < 0.0 => Err(PolicyError::field(o.path(key), "a negative duration has no meaning here")),
         _ => Err(PolicyError::field(
             o.path(key),
-            format!("expected a duration in seconds such as \"2.5s\" or \"2592000s\", found {}", o.raw(key).map(Value::to_string).unwrap_or_default()),
+            format!(
+                "expected a duration in seconds such as \"2.5s\" or \"2592000s\", found {}",
+                o.raw(key).map(Value::to_string).unwrap_or_default()
+            ),
         )),
     }
 }
@@ -79,14 +85,20 @@ fn read(doc: &Value) -> Result<Normalized> {
     }
 
     if renew.is_some() || grace.is_some() {
-        p.settings.expiry = Some(Expiry { enforced: true, renew_on_first_login: renew, grace_period_seconds: grace, ..Default::default() });
+        p.settings.expiry = Some(Expiry {
+            enforced: true,
+            renew_on_first_login: renew,
+            grace_period_seconds: grace,
+            ..Default::default()
+        });
     }
     if let Some(n) = attempts {
         p.settings.lockout = Some(Lockout { enforced: true, threshold: (n > 0).then_some(n), ..Default::default() });
     }
     let nonzero = |s: f64| (s > 0.0).then_some(s);
     if let Some(s) = session {
-        p.settings.session = Some(Session { enforced: true, idle_timeout_seconds: None, max_duration_seconds: nonzero(s) });
+        p.settings.session =
+            Some(Session { enforced: true, idle_timeout_seconds: None, max_duration_seconds: nonzero(s) });
     }
     if let Some(s) = api {
         p.settings.api_keys = Some(ApiKeys { max_expiration_seconds: nonzero(s) });
@@ -123,10 +135,18 @@ mod tests {
         let s = &p.settings;
         assert_eq!(
             s.expiry,
-            Some(Expiry { enforced: true, renew_on_first_login: Some(true), grace_period_seconds: Some(259_200.0), ..Default::default() })
+            Some(Expiry {
+                enforced: true,
+                renew_on_first_login: Some(true),
+                grace_period_seconds: Some(259_200.0),
+                ..Default::default()
+            })
         );
         assert_eq!(s.lockout, Some(Lockout { enforced: true, threshold: Some(5), ..Default::default() }));
-        assert_eq!(s.session, Some(Session { enforced: true, idle_timeout_seconds: None, max_duration_seconds: Some(2_592_000.0) }));
+        assert_eq!(
+            s.session,
+            Some(Session { enforced: true, idle_timeout_seconds: None, max_duration_seconds: Some(2_592_000.0) })
+        );
         // "0s": no maximum.
         assert_eq!(s.api_keys, Some(ApiKeys { max_expiration_seconds: None }));
         assert_eq!(codes(&n, WarningCode::NotCheckable), KEYS);
@@ -154,7 +174,9 @@ mod tests {
         for bad in ["", "s", "5", "5m", ".5s", "5.s", "1e3s", "infs", "NaNs", " 5s", "5 s", "+5s", "--5s", "3 days"] {
             assert_eq!(parse_duration(bad), None, "{bad:?}");
         }
-        let n = run(json!({"grace_period_duration": "2.5s", "max_login_session_duration": 3600, "max_api_key_expiration_duration": "86400.5s"}));
+        let n = run(
+            json!({"grace_period_duration": "2.5s", "max_login_session_duration": 3600, "max_api_key_expiration_duration": "86400.5s"}),
+        );
         let s = &n.policy.settings;
         assert_eq!(s.expiry.as_ref().and_then(|e| e.grace_period_seconds), Some(2.5));
         assert_eq!(s.session.as_ref().and_then(|x| x.max_duration_seconds), Some(3600.0));

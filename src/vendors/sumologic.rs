@@ -10,17 +10,26 @@
 
 use serde_json::Value;
 
-use super::fields::Obj;
 use super::fields::int_field;
+use super::fields::Obj;
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::Result;
 use crate::policy::{CharClass, ClassMin, Expiry, History, Lockout, Mfa};
 
 /// The documented top-level keys that only Sumo Logic uses.
 pub const KEYS: &[&str] = &[
-    "mustContainLowercase", "mustContainUppercase", "mustContainDigits", "mustContainSpecialChars",
-    "maxPasswordAgeInDays", "minUniquePasswords", "accountLockoutThreshold", "failedLoginResetDurationInMins",
-    "accountLockoutDurationInMins", "requireMfa", "rememberMfa", "disallowWeakPasswords",
+    "mustContainLowercase",
+    "mustContainUppercase",
+    "mustContainDigits",
+    "mustContainSpecialChars",
+    "maxPasswordAgeInDays",
+    "minUniquePasswords",
+    "accountLockoutThreshold",
+    "failedLoginResetDurationInMins",
+    "accountLockoutDurationInMins",
+    "requireMfa",
+    "rememberMfa",
+    "disallowWeakPasswords",
 ];
 
 const DAY: f64 = 86_400.0;
@@ -28,7 +37,14 @@ const MINUTE: f64 = 60.0;
 
 /// A field's value, or its documented default (reported). A given value of a setting that a
 /// password cannot be checked against (`what`) is reported as `not_checkable`.
-fn or_default<T: std::fmt::Display>(o: &Obj, w: &mut Warnings, key: &str, value: Option<T>, default: T, what: Option<&str>) -> T {
+fn or_default<T: std::fmt::Display>(
+    o: &Obj,
+    w: &mut Warnings,
+    key: &str,
+    value: Option<T>,
+    default: T,
+    what: Option<&str>,
+) -> T {
     match value {
         Some(v) => {
             if let Some(what) = what {
@@ -44,7 +60,15 @@ fn or_default<T: std::fmt::Display>(o: &Obj, w: &mut Warnings, key: &str, value:
 }
 
 /// An integer at least `floor`, documented range `range`, default `default`.
-fn int(o: &Obj, w: &mut Warnings, key: &str, default: i64, floor: i64, range: (i64, i64), what: Option<&str>) -> Result<i64> {
+fn int(
+    o: &Obj,
+    w: &mut Warnings,
+    key: &str,
+    default: i64,
+    floor: i64,
+    range: (i64, i64),
+    what: Option<&str>,
+) -> Result<i64> {
     let v = int_field(o, key, floor, Some(range), w)?;
     Ok(or_default(o, w, key, v, default, what))
 }
@@ -83,7 +107,8 @@ fn read(doc: &Value) -> Result<Normalized> {
 
     // -1: the password never expires.
     let age = int(&o, &mut w, "maxPasswordAgeInDays", 365, -1, (-1, 365), Some("password expiry"))?;
-    p.settings.expiry = Some(Expiry { enforced: true, max_age_seconds: (age >= 0).then_some(age as f64 * DAY), ..Default::default() });
+    p.settings.expiry =
+        Some(Expiry { enforced: true, max_age_seconds: (age >= 0).then_some(age as f64 * DAY), ..Default::default() });
 
     let unique = int(&o, &mut w, "minUniquePasswords", 10, 0, (4, 12), None)?;
     p.history = Some(History { count: count(unique), enforced: true });
@@ -130,7 +155,9 @@ mod tests {
     }
 
     fn all_classes() -> Vec<ClassMin> {
-        [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol].map(|class| ClassMin { class, min: 1 }).to_vec()
+        [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol]
+            .map(|class| ClassMin { class, min: 1 })
+            .to_vec()
     }
 
     #[test]
@@ -146,13 +173,26 @@ mod tests {
         assert_eq!(s.expiry, Some(Expiry { enforced: true, max_age_seconds: Some(365.0 * DAY), ..Default::default() }));
         assert_eq!(
             s.lockout,
-            Some(Lockout { enforced: true, threshold: Some(6), duration_seconds: Some(1800.0), until_unlocked: false, reset_window_seconds: Some(600.0) })
+            Some(Lockout {
+                enforced: true,
+                threshold: Some(6),
+                duration_seconds: Some(1800.0),
+                until_unlocked: false,
+                reset_window_seconds: Some(600.0)
+            })
         );
         assert_eq!(s.mfa, Some(Mfa { required: Some(false), remember: Some(true), ..Default::default() }));
         assert!(codes(&n, WarningCode::Defaulted).is_empty());
         assert_eq!(
             codes(&n, WarningCode::NotCheckable),
-            ["maxPasswordAgeInDays", "accountLockoutThreshold", "failedLoginResetDurationInMins", "accountLockoutDurationInMins", "requireMfa", "rememberMfa"]
+            [
+                "maxPasswordAgeInDays",
+                "accountLockoutThreshold",
+                "failedLoginResetDurationInMins",
+                "accountLockoutDurationInMins",
+                "requireMfa",
+                "rememberMfa"
+            ]
         );
         assert_eq!(n.warnings.len(), 6);
     }
@@ -178,9 +218,13 @@ mod tests {
 
     #[test]
     fn classes_follow_the_flags() {
-        let n = run(json!({"mustContainLowercase": false, "mustContainUppercase": true, "mustContainDigits": false, "mustContainSpecialChars": false}));
+        let n = run(
+            json!({"mustContainLowercase": false, "mustContainUppercase": true, "mustContainDigits": false, "mustContainSpecialChars": false}),
+        );
         assert_eq!(n.policy.classes, [ClassMin { class: CharClass::Upper, min: 1 }]);
-        let n = run(json!({"mustContainLowercase": false, "mustContainUppercase": false, "mustContainDigits": false, "mustContainSpecialChars": false}));
+        let n = run(
+            json!({"mustContainLowercase": false, "mustContainUppercase": false, "mustContainDigits": false, "mustContainSpecialChars": false}),
+        );
         assert!(n.policy.classes.is_empty());
     }
 
@@ -210,7 +254,15 @@ mod tests {
                            "failedLoginResetDurationInMins": 15, "accountLockoutDurationInMins": 10, "maxPasswordAgeInDays": 400}));
         assert_eq!(
             codes(&n, WarningCode::OutOfRange),
-            ["minLength", "maxLength", "maxPasswordAgeInDays", "minUniquePasswords", "accountLockoutThreshold", "failedLoginResetDurationInMins", "accountLockoutDurationInMins"]
+            [
+                "minLength",
+                "maxLength",
+                "maxPasswordAgeInDays",
+                "minUniquePasswords",
+                "accountLockoutThreshold",
+                "failedLoginResetDurationInMins",
+                "accountLockoutDurationInMins"
+            ]
         );
         let w = n.warnings.iter().find(|w| w.path == "maxLength").unwrap();
         assert!(w.message.contains("only 128 is supported"), "{}", w.message);
