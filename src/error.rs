@@ -3,32 +3,38 @@
 
 use std::fmt;
 
-/// Stable error codes. They are part of the public API: never rename one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorCode {
-    InvalidJson,
-    InvalidXml,
-    UnknownVendor,
-    AmbiguousVendor,
-    InvalidField,
-    Unsatisfiable,
-    TooLarge,
-    /// A data file the call needs (the strength dictionaries) has not been loaded yet.
-    NotReady,
-}
-
-impl ErrorCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidJson => "invalid_json",
-            ErrorCode::InvalidXml => "invalid_xml",
-            ErrorCode::UnknownVendor => "unknown_vendor",
-            ErrorCode::AmbiguousVendor => "ambiguous_vendor",
-            ErrorCode::InvalidField => "invalid_field",
-            ErrorCode::Unsatisfiable => "unsatisfiable",
-            ErrorCode::TooLarge => "too_large",
-            ErrorCode::NotReady => "not_ready",
+/// An enum of stable codes, its texts and the list of all of them, from one table: a code cannot
+/// be added without its text, nor left out of `ALL` (which the drift test compares with the
+/// TypeScript declarations and the README).
+macro_rules! codes {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
+        $(#[$meta])*
+        pub enum $name { $($(#[$vmeta])* $variant,)* }
+        impl $name {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+            /// The code's stable text.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)* }
+            }
         }
+    };
+}
+pub(crate) use codes;
+
+codes! {
+    /// Stable error codes. They are part of the public API: never rename one.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum ErrorCode {
+        InvalidJson => "invalid_json",
+        InvalidXml => "invalid_xml",
+        UnknownVendor => "unknown_vendor",
+        AmbiguousVendor => "ambiguous_vendor",
+        InvalidField => "invalid_field",
+        Unsatisfiable => "unsatisfiable",
+        TooLarge => "too_large",
+        /// A data file the call needs (the strength dictionaries) has not been loaded yet.
+        NotReady => "not_ready",
     }
 }
 

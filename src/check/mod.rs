@@ -11,5 +11,5 @@ mod rules;
 pub mod strength;
 
 pub use context::{Context, MAX_CONTEXT_BYTES};
-pub use report::{Report, RuleResult, Status, Strength};
+pub use report::{Report, RuleResult, Status, Strength, RULE_IDS};
 pub use rules::{Checker, Password, ANALYSIS_LIMIT_CODE_POINTS};

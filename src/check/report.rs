@@ -4,6 +4,31 @@
 
 use serde::Serialize;
 
+/// Every rule id a report can hold, in report order. Part of the public API (the TypeScript
+/// `RuleId`); tests/drift.rs checks that a policy with every rule reports exactly these.
+pub const RULE_IDS: [&str; 20] = [
+    "length.min",
+    "length.max",
+    "chars.lower",
+    "chars.upper",
+    "chars.digit",
+    "chars.symbol",
+    "chars.letter",
+    "chars.set",
+    "chars.types",
+    "chars.allowed",
+    "repeat.max",
+    "dictionary.common",
+    "dictionary.custom",
+    "context.username",
+    "context.email",
+    "context.accountId",
+    "context.accountName",
+    "context.attribute",
+    "history.reuse",
+    "strength.min",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Status {

@@ -140,40 +140,27 @@ pub const VENDORS: [&str; ADAPTERS.len()] = {
     ids
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WarningCode {
-    /// A field the vendor does not document (kept under `vendorExtras`).
-    UnknownField,
-    /// A value outside the vendor's documented range (used as given).
-    OutOfRange,
-    /// A setting that a password alone cannot be checked against (kept under `settings`).
-    NotCheckable,
-    /// A missing field that took the vendor's documented default.
-    Defaulted,
-    /// Our reading of a field the vendor does not define precisely.
-    Approximation,
-    /// A value the vendor carries but does not enforce (its `enforce*` flag is off).
-    Inactive,
-    /// Fields of an enclosing object (a Keycloak realm, a Cognito user pool, an Auth0 connection)
-    /// that are not part of the password policy: read past and left out, by name.
-    Ignored,
-    /// A key given twice in one JSON object: the last value is used (as `JSON.parse` does).
-    DuplicateKey,
-}
-
-impl WarningCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WarningCode::DuplicateKey => "duplicate_key",
-            WarningCode::UnknownField => "unknown_field",
-            WarningCode::OutOfRange => "out_of_range",
-            WarningCode::NotCheckable => "not_checkable",
-            WarningCode::Defaulted => "defaulted",
-            WarningCode::Approximation => "approximation",
-            WarningCode::Inactive => "inactive",
-            WarningCode::Ignored => "ignored",
-        }
+crate::error::codes! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum WarningCode {
+        /// A field the vendor does not document (kept under `vendorExtras`).
+        UnknownField => "unknown_field",
+        /// A value outside the vendor's documented range (used as given).
+        OutOfRange => "out_of_range",
+        /// A setting that a password alone cannot be checked against (kept under `settings`).
+        NotCheckable => "not_checkable",
+        /// A missing field that took the vendor's documented default.
+        Defaulted => "defaulted",
+        /// Our reading of a field the vendor does not define precisely.
+        Approximation => "approximation",
+        /// A value the vendor carries but does not enforce (its `enforce*` flag is off).
+        Inactive => "inactive",
+        /// Fields of an enclosing object (a Keycloak realm, a Cognito user pool, an Auth0 connection)
+        /// that are not part of the password policy: read past and left out, by name.
+        Ignored => "ignored",
+        /// A key given twice in one JSON object: the last value is used (as `JSON.parse` does).
+        DuplicateKey => "duplicate_key",
     }
 }
 
