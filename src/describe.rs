@@ -76,11 +76,11 @@ impl Describer<'_> {
     fn rules(&mut self, p: &Policy) {
         let m = self.m;
         if let Some(min) = p.length.min {
-            let (code, text) = phrases::length(m, false, min, p.length.unit);
+            let (code, text) = phrases::length(m, false, min);
             self.rule(code, "length.min", text);
         }
         if let Some(max) = p.length.max {
-            let (code, text) = phrases::length(m, true, max, p.length.unit);
+            let (code, text) = phrases::length(m, true, max);
             self.rule(code, "length.max", text);
         }
         for (i, c) in p.classes.iter().enumerate() {
@@ -481,7 +481,7 @@ mod tests {
                 "At least 1 letter",
                 "At least 1 digit",
                 "Counted as symbols: ~!@#$%^*()/_+-`={}\\|][;?,.&><'\", space",
-                "None of these: :, non-ASCII characters",
+                "None of these: :, characters that are not on a US keyboard",
                 "No character more than 4 times in a row",
                 "Must not contain your account ID",
                 "Must not contain your account name",
@@ -738,15 +738,15 @@ mod tests {
         assert_eq!(
             texts(&d.rules),
             [
-                "At least 12 code points",
-                "At most 64 code points",
+                "At least 12 characters",
+                "At most 64 characters",
                 "At least 2 uppercase letters",
                 "At least 1 symbol (#$%&, space)",
                 "Counted as symbols: #$%&, space",
-                "At least 1 × special character (#$)",
+                "At least 1 from special character (#$)",
                 "At least 2 of: 2 digits, a character from -_, symbol (#$%&, space)",
                 "Only characters from: letters, digits, #$%&-_, space",
-                "None of these: :, non-ASCII characters",
+                "None of these: :, characters that are not on a US keyboard",
                 "No character twice in a row",
                 "Not a commonly used password",
                 "Must not be a dictionary word",

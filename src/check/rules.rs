@@ -105,7 +105,6 @@ struct Texts {
 
 impl Texts {
     fn new(p: &Policy, m: &Messages) -> Texts {
-        let unit = p.length.unit;
         let c = &p.context;
         let context_text = |what, check: Option<MatchMode>| {
             check
@@ -116,8 +115,8 @@ impl Texts {
                 .unwrap_or_default()
         };
         Texts {
-            length_min: p.length.min.map(|n| Text::new(phrases::length(m, false, n, unit))).unwrap_or_default(),
-            length_max: p.length.max.map(|n| Text::new(phrases::length(m, true, n, unit))).unwrap_or_default(),
+            length_min: p.length.min.map(|n| Text::new(phrases::length(m, false, n))).unwrap_or_default(),
+            length_max: p.length.max.map(|n| Text::new(phrases::length(m, true, n))).unwrap_or_default(),
             classes: p
                 .classes
                 .iter()
@@ -794,11 +793,11 @@ mod tests {
         assert_eq!(
             messages(&en),
             [
-                ("length.min", "At least 8 UTF-16 units"),
+                ("length.min", "At least 8 characters"),
                 ("chars.symbol", "At least 1 symbol (#$, space)"),
                 ("chars.letter", "At least 2 letters"),
                 ("chars.set", "At least 1 character from: -_"),
-                ("chars.set", "At least 2 × special (#)"),
+                ("chars.set", "At least 2 from special (#)"),
                 ("chars.allowed", "Only characters from: letters, #$-_, space; none of these: :"),
                 ("repeat.max", "No character more than 2 times in a row"),
                 ("dictionary.common", "Not a commonly used password"),
@@ -824,7 +823,7 @@ mod tests {
             }
         }
         let de = Checker::compile_with(&p, Messages::new("de")).unwrap().check("oslo-Ann", &full);
-        assert_eq!(de.rules[0].message, "Mindestens 8 UTF-16-Einheiten");
+        assert_eq!(de.rules[0].message, "Mindestens 8 Zeichen");
         assert_eq!(de.rules[1].message, "Mindestens 1 Sonderzeichen (#$, Leerzeichen)");
         assert_eq!(de.rules[5].message, "Nur Zeichen aus: Buchstaben, #$-_, Leerzeichen; keines dieser Zeichen: :");
         assert_eq!(de.rules[13].message, "Enthält keine persönlichen Angaben (city)");

@@ -22,7 +22,8 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("unit.utf16.many", "UTF-16 units"),
     // Pieces of character-set descriptions.
     ("char.space", "space"),
-    ("set.nonAscii", "non-ASCII characters"),
+    ("set.nonAscii", "characters that are not on a US keyboard"),
+    ("set.usKeyboardSymbols", "the symbols on a US keyboard"),
     ("set.none", "no characters"),
     ("label.count", "{min} {class}"),
     ("label.set", "a character from {list}"),
@@ -38,7 +39,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("rule.chars.symbol.restricted", "At least {min} {class} ({chars})"),
     ("rule.chars.set.one", "At least {min} character from: {list}"),
     ("rule.chars.set.many", "At least {min} characters from: {list}"),
-    ("rule.chars.set.named", "At least {min} × {name} ({list})"),
+    ("rule.chars.set.named", "At least {min} from {name} ({list})"),
     ("rule.chars.types", "At least {required} of: {list}"),
     ("rule.chars.allowed", "Only characters from: {allowed}"),
     ("rule.chars.forbidden", "None of these: {forbidden}"),

@@ -46,8 +46,10 @@ fn class_message_code(class: CharClass) -> &'static str {
 }
 
 /// "At least 8 characters" (`rule.length.min`) or "At most 64 characters" (`rule.length.max`).
-pub fn length(m: &Messages, max: bool, n: u32, unit: LengthUnit) -> (&'static str, String) {
-    let noun = m.noun(unit_code(unit), f64::from(n));
+/// An end user counts characters, whatever the policy's unit: the unit (code points, UTF-16
+/// units) stays in the canonical policy and the counts of the report, not in its sentences.
+pub fn length(m: &Messages, max: bool, n: u32) -> (&'static str, String) {
+    let noun = m.noun(unit_code(LengthUnit::Graphemes), f64::from(n));
     if max {
         ("rule.length.max", m.text("rule.length.max", &[("max", &n), ("unit", &noun)]))
     } else {
@@ -74,7 +76,12 @@ fn listed<T: AsRef<str>>(items: &[T], sep: &str, m: &Messages) -> String {
 pub fn chars_text(set: &CharSet, m: &Messages) -> String {
     let chars = set.literal_chars();
     let count = chars.iter().filter(|c| **c != ' ').count();
-    let mut visible: String = chars.iter().filter(|c| **c != ' ').take(LISTED_CHARS).collect();
+    let mut visible: String = if is_us_keyboard_symbols(&chars) {
+        // Named, not listed: 32 punctuation marks say less to a reader than their name.
+        m.text("set.usKeyboardSymbols", &[])
+    } else {
+        chars.iter().filter(|c| **c != ' ').take(LISTED_CHARS).collect()
+    };
     if count > LISTED_CHARS {
         visible.push_str(&format!("… (+{})", m.number((count - LISTED_CHARS) as f64)));
     }
@@ -87,6 +94,15 @@ pub fn chars_text(set: &CharSet, m: &Messages) -> String {
     } else {
         format!("{visible}, {space}")
     }
+}
+
+/// Whether `chars` (a space aside) are exactly the 32 symbols of a US keyboard: the printable
+/// ASCII characters that are neither letters nor digits.
+fn is_us_keyboard_symbols(chars: &[char]) -> bool {
+    let mut symbols: Vec<char> = chars.iter().copied().filter(|c| *c != ' ').collect();
+    symbols.sort_unstable();
+    symbols.dedup();
+    symbols.len() == 32 && symbols.iter().all(char::is_ascii_punctuation)
 }
 
 /// What a set holds: class nouns (plural), literal characters, ranges; "no characters" when
@@ -145,7 +161,7 @@ fn set_name(name: Option<&str>) -> Option<&str> {
     name.map(str::trim).filter(|n| !n.is_empty())
 }
 
-/// "At least 2 characters from: #$%@", or with a name "At least 2 × special character (#$%@)".
+/// "At least 2 characters from: #$%@", or with a name "At least 2 from special character (#$%@)".
 pub fn set_min(m: &Messages, s: &SetMin) -> (&'static str, String) {
     let list = set_list(&s.chars, m);
     match set_name(s.name.as_deref()) {
@@ -195,7 +211,7 @@ pub fn types(m: &Messages, t: &TypesRule, symbols: Option<&CharSet>) -> String {
 }
 
 /// The allowed/forbidden characters rule: "Only characters from: letters, digits",
-/// "None of these: :, non-ASCII characters", or both in one sentence.
+/// "None of these: :, characters that are not on a US keyboard", or both in one sentence.
 pub fn allowed(m: &Messages, allowed: Option<&CharSet>, forbidden: Option<&CharSet>) -> Option<(&'static str, String)> {
     let a = allowed.map(|s| set_list(s, m));
     let f = forbidden.map(|s| set_list(s, m));
@@ -328,6 +344,36 @@ mod tests {
     }
 
     #[test]
+    fn lengths_say_characters_whatever_the_unit() {
+        for lang in ["en", "de", "fr", "es"] {
+            let m = Messages::new(lang);
+            let (_, text) = length(&m, false, 8);
+            assert_eq!(text, m.text("rule.length.min", &[("min", &8), ("unit", &m.noun("unit.character", 8.0))]));
+            assert!(!text.contains("UTF") && !text.contains("code"), "{lang}: {text}");
+        }
+    }
+
+    #[test]
+    fn the_symbols_of_a_us_keyboard_are_named_not_listed() {
+        let ascii: String = (' '..='~').filter(char::is_ascii_punctuation).collect();
+        assert_eq!(ascii.chars().count(), 32);
+        for (with_space, lang, want) in [
+            (false, "en", "the symbols on a US keyboard"),
+            (true, "en", "the symbols on a US keyboard, space"),
+            (false, "de", "die Sonderzeichen einer US-Tastatur"),
+            (false, "fr", "les symboles d’un clavier américain"),
+            (false, "es", "los símbolos de un teclado estadounidense"),
+        ] {
+            let chars = if with_space { format!("{ascii} ") } else { ascii.clone() };
+            let set = CharSet { chars, ..CharSet::default() };
+            assert_eq!(chars_text(&set, &Messages::new(lang)), want);
+        }
+        // One symbol fewer is a list again.
+        let set = CharSet { chars: ascii.replace(':', ""), ..CharSet::default() };
+        assert!(chars_text(&set, &Messages::new("en")).starts_with("!\"#$%"));
+    }
+
+    #[test]
     fn set_lists() {
         let en = Messages::english();
         let set = CharSet {
@@ -335,9 +381,15 @@ mod tests {
             chars: "-_ ".into(),
             ranges: vec![[0x80, 0x10FFFF], [0x41, 0x5A]],
         };
-        assert_eq!(set_list(&set, &en), "letters, digits, -_, space, non-ASCII characters, U+0041–U+005A");
+        assert_eq!(
+            set_list(&set, &en),
+            "letters, digits, -_, space, characters that are not on a US keyboard, U+0041–U+005A"
+        );
         assert_eq!(set_list(&CharSet::default(), &en), "no characters");
         let de = Messages::new("de");
-        assert_eq!(set_list(&set, &de), "Buchstaben, Ziffern, -_, Leerzeichen, Nicht-ASCII-Zeichen, U+0041–U+005A");
+        assert_eq!(
+            set_list(&set, &de),
+            "Buchstaben, Ziffern, -_, Leerzeichen, Zeichen, die nicht auf einer US-Tastatur sind, U+0041–U+005A"
+        );
     }
 }

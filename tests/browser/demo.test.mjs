@@ -268,7 +268,7 @@ const NEW_FORMATS = [
     ],
     passes: 'correct-Horse-battery-9',
     unchecked: ['context.email', 'context.attribute', 'history.reuse'],
-    describes: ['At least 12 UTF-16 units', 'No character more than 2 times in a row', 'Must not be a dictionary word', 'Must not be one of your last 5 passwords'],
+    describes: ['At least 12 characters', 'No character more than 2 times in a row', 'Must not be a dictionary word', 'Must not be one of your last 5 passwords'],
     attributes: ['minlength="12"', 'max-consecutive: 2;'],
     unsupported: /types\[0\]: 3 of 4 cannot be expressed/,
   },
@@ -283,7 +283,7 @@ const NEW_FORMATS = [
     ],
     passes: 'Longenough12',
     unchecked: ['context.username', 'history.reuse'],
-    describes: ['At least 12 UTF-16 units', 'Must not be your username', 'Must not be one of your last 3 passwords'],
+    describes: ['At least 12 characters', 'Must not be your username', 'Must not be one of your last 3 passwords'],
     attributes: ['minlength="12"', 'required: digit; required: upper;'],
   },
   {
@@ -296,7 +296,7 @@ const NEW_FORMATS = [
       ['Abcdefg1€', ['chars.allowed']],
     ],
     passes: 'Abcdefg1',
-    describes: ['At least 8 code points', 'At most 63 code points'],
+    describes: ['At least 8 characters', 'At most 63 characters'],
     // Exact: the round trip gives the same value back, with nothing unsupported, and a pattern.
     attributes: ['maxlength="63"', 'pattern="', 'passwordrules="minlength: 8; maxlength: 63; required: lower; required: upper; required: digit; allowed: ascii-printable;"'],
     unsupported: null,
@@ -682,10 +682,10 @@ describe('demo page', () => {
     assert.match((await rules(page)).find((r) => r.id === 'length.min').message, /^Au moins 12/);
     await page.selectOption('#locale', 'es');
     await page.waitForFunction(() => document.querySelector('#description').dataset.locale === 'es');
-    assert.notEqual((await rules(page)).find((r) => r.id === 'length.min').message, 'At least 12 UTF-16 units');
+    assert.notEqual((await rules(page)).find((r) => r.id === 'length.min').message, 'At least 12 characters');
     await page.selectOption('#locale', 'en');
     await page.waitForFunction(() => document.querySelector('#description').dataset.locale === 'en');
-    assert.equal((await rules(page)).find((r) => r.id === 'length.min').message, 'At least 12 UTF-16 units');
+    assert.equal((await rules(page)).find((r) => r.id === 'length.min').message, 'At least 12 characters');
 
     // A broken document still gets the strength feedback in the chosen language.
     await page.selectOption('#locale', 'de');
