@@ -674,7 +674,7 @@ describe('demo page', () => {
 
     // Another sample keeps the language.
     await selectSample(page, 'keycloak');
-    assert.equal((await rules(page)).find((r) => r.id === 'length.min').message, 'Mindestens 12 UTF-16-Einheiten');
+    assert.equal((await rules(page)).find((r) => r.id === 'length.min').message, 'Mindestens 12 Zeichen');
     assert.ok((await description(page)).rules.includes('Darf nicht Ihr Benutzername sein'));
 
     await page.selectOption('#locale', 'fr');
