@@ -294,9 +294,20 @@ function writePkg() {
   for (const field of ['repository', 'homepage', 'bugs']) if (!manifest[field]) fail(`pkg.json has no ${field}`);
   Object.assign(manifest, { version: crate.version, description: crate.description, license: crate.license });
   put('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const f of ['README.md', 'LICENSE']) {
-    if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(pkgDir, f));
-  }
+  put('README.md', packageReadme(fs.readFileSync(path.join(root, 'README.md'), 'utf8'), manifest));
+  fs.copyFileSync(path.join(root, 'LICENSE'), path.join(pkgDir, 'LICENSE'));
+}
+
+/**
+ * The npm page: the repository's README without its `<!-- repository -->` … `<!-- /repository -->`
+ * parts (setting up the repository, which the package does not contain), with links to the
+ * repository's files made absolute (the package ships none of them).
+ */
+function packageReadme(readme, manifest) {
+  const blob = `${manifest.homepage.replace(/#.*$/, '')}/blob/main/`;
+  const kept = readme.replace(/<!-- repository[^>]*-->[\s\S]*?<!-- \/repository -->\n?/g, '');
+  if (kept.includes('<!-- repository') || kept.includes('<!-- /repository')) fail('README.md: an unclosed <!-- repository --> block');
+  return kept.replace(/\]\((?!https?:|#|mailto:)([^)\s]+)\)/g, (_, target) => `](${blob}${target})`);
 }
 
 /** Loads pkg/ through require and import in a fresh Node and checks a password, both tiers. */

@@ -239,7 +239,12 @@ test('the package ships its licence, its README and the form binding', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
   assert.equal(manifest.license, 'MIT');
   assert.match(fs.readFileSync(path.join(pkgDir, 'LICENSE'), 'utf8'), /^MIT License\n/);
-  assert.ok(fs.readFileSync(path.join(pkgDir, 'README.md'), 'utf8').includes('enhancePasswordInput'));
+  // The npm page: the user's documentation, without setting up the repository, no relative links.
+  const readme = fs.readFileSync(path.join(pkgDir, 'README.md'), 'utf8');
+  assert.ok(readme.includes('enhancePasswordInput'));
+  assert.ok(!readme.includes('scripts/demo.sh') && !readme.includes('## Set-up'), 'the package README tells how to set up the repository');
+  const relative = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^(https?:|#|mailto:)/.test(t));
+  assert.deepEqual(relative, [], 'links to files the package does not ship');
   assert.equal(manifest.exports['./form'].default, './form.js');
   assert.ok(fs.existsSync(path.join(pkgDir, 'form.js')) && fs.existsSync(path.join(pkgDir, 'form.d.ts')));
 });
