@@ -167,48 +167,6 @@ function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Seconds → "90 days", "1 hour 30 minutes", "2.5 seconds". */
-function formatDuration(seconds) {
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return String(seconds);
-  if (seconds === 0) return '0 seconds';
-  const units = [
-    [86400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-  ];
-  const parts = [];
-  let rest = seconds;
-  for (const [size, name] of units) {
-    if (rest >= size) {
-      const n = Math.floor(rest / size);
-      parts.push(plural(n, name));
-      rest -= n * size;
-    }
-  }
-  if (rest > 0) {
-    const s = Math.round(rest * 1000) / 1000;
-    parts.push(`${s} ${s === 1 ? 'second' : 'seconds'}`);
-  }
-  return parts.slice(0, 2).join(' ');
-}
-
-function humanize(key) {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
-}
-
-function formatValue(key, value) {
-  if (value === null || value === undefined) return 'none';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number' && /Seconds$/.test(key)) return formatDuration(value);
-  if (Array.isArray(value)) return value.length ? value.map((v) => formatValue('', v)).join(', ') : 'none';
-  if (typeof value === 'object') {
-    return Object.entries(value)
-      .map(([k, v]) => `${humanize(k)}: ${formatValue(k, v)}`)
-      .join('; ');
-  }
-  return String(value);
-}
-
 function text(tag, content, className) {
   const node = document.createElement(tag);
   node.textContent = content;
@@ -219,180 +177,56 @@ function text(tag, content, className) {
 // ---------------------------------------------------------------------------------------------
 // "What a password alone cannot show"
 
-/** Facts (sentences) about one settings object; keys in `known` are handled by `describe`. */
-function settingFacts(obj, describe, known) {
-  const facts = [];
-  if (obj.enforced === false) facts.push({ text: 'Not enforced', cls: 'not-enforced' });
-  for (const f of describe(obj)) if (f) facts.push({ text: f });
-  for (const [k, v] of Object.entries(obj)) {
-    if (k === 'enforced' || known.includes(k)) continue;
-    facts.push({ text: `${humanize(k)}: ${formatValue(k, v)}` });
-  }
-  return facts;
-}
+/**
+ * The settings panel's groups, each the sentences of `policy.describe()` about one part of the
+ * canonical policy (by the sentence's `field`), in the language picked: the page adds only the
+ * group titles.
+ */
+const SETTING_GROUPS = [
+  ['Password expiry', 'settings.expiry'],
+  ['Password history', 'history'],
+  ['Account lockout', 'settings.lockout'],
+  ['Session', 'settings.session'],
+  ['Multi-factor authentication', 'settings.mfa'],
+  ['Network', 'settings.network'],
+  ['API keys', 'settings.apiKeys'],
+];
 
-function yesNo(v, yes, no) {
-  if (v === true) return yes;
-  if (v === false) return no;
-  return null;
-}
+const inGroup = (field, prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`);
 
-function describeSettings(policy) {
-  const s = policy.settings ?? {};
-  const out = [];
-  const notGiven = [{ text: 'Not specified by this document', cls: 'muted' }];
-
-  const expiry = s.expiry;
-  out.push([
-    'Password expiry',
-    expiry
-      ? settingFacts(
-          expiry,
-          (e) => [
-            e.maxAgeSeconds != null
-              ? `${e.enforced === false ? 'Would expire' : 'Expires'} after ${formatDuration(e.maxAgeSeconds)}`
-              : e.enforced === false
-                ? null
-                : 'No maximum age (the password never expires)',
-            e.minAgeSeconds != null ? `Cannot be changed again within ${formatDuration(e.minAgeSeconds)}` : null,
-            e.reminderSeconds != null ? `Reminder ${formatDuration(e.reminderSeconds)} before expiry` : null,
-            yesNo(e.renewOnFirstLogin, 'Must be changed at first login', 'No change required at first login'),
-            e.gracePeriodSeconds != null ? `Grace period to renew: ${formatDuration(e.gracePeriodSeconds)}` : null,
-            e.excludedUsers?.length ? `Exempt users: ${e.excludedUsers.join(', ')}` : null,
-          ],
-          ['maxAgeSeconds', 'minAgeSeconds', 'reminderSeconds', 'renewOnFirstLogin', 'gracePeriodSeconds', 'excludedUsers'],
-        )
-      : notGiven,
-  ]);
-
-  const h = policy.history;
-  out.push([
-    'Password history',
-    h
-      ? settingFacts(
-          h,
-          (x) => [
-            x.enforced === false
-              ? `The document carries ${plural(x.count, 'previous password')}`
-              : `The last ${plural(x.count, 'password')} cannot be reused (checked above once previous passwords are filled in)`,
-          ],
-          ['count'],
-        )
-      : notGiven,
-  ]);
-
-  const l = s.lockout;
-  out.push([
-    'Account lockout',
-    l
-      ? settingFacts(
-          l,
-          (x) => [
-            x.threshold != null ? `Locked after ${plural(x.threshold, 'failed login attempt')}` : x.enforced === false ? null : 'No limit on failed attempts',
-            x.untilUnlocked ? 'Stays locked until an administrator unlocks it' : null,
-            x.durationSeconds != null ? `Locked for ${formatDuration(x.durationSeconds)}` : null,
-            x.resetWindowSeconds != null ? `Failure count resets after ${formatDuration(x.resetWindowSeconds)}` : null,
-          ],
-          ['threshold', 'untilUnlocked', 'durationSeconds', 'resetWindowSeconds'],
-        )
-      : notGiven,
-  ]);
-
-  const se = s.session;
-  out.push([
-    'Session',
-    se
-      ? settingFacts(
-          se,
-          (x) => [
-            x.idleTimeoutSeconds != null ? `Logged out after ${formatDuration(x.idleTimeoutSeconds)} idle` : null,
-            x.maxDurationSeconds != null ? `A login lasts at most ${formatDuration(x.maxDurationSeconds)}` : null,
-          ],
-          ['idleTimeoutSeconds', 'maxDurationSeconds'],
-        )
-      : notGiven,
-  ]);
-
-  const m = s.mfa;
-  out.push([
-    'Multi-factor authentication',
-    m
-      ? settingFacts(
-          m,
-          (x) => [
-            yesNo(x.required, 'Required at login', 'Not required at login'),
-            yesNo(x.remember, 'The browser may remember it', 'Asked at every login (not remembered)'),
-            yesNo(x.requiredForPasswordChange, 'Required to change the password', 'Not required to change the password'),
-            yesNo(x.requiredOffNetwork, 'Required to change the password off the trusted network', null),
-            yesNo(x.requiredUntrustedGeographies, 'Required to change the password from untrusted geographies', null),
-          ],
-          ['required', 'remember', 'requiredForPasswordChange', 'requiredOffNetwork', 'requiredUntrustedGeographies'],
-        )
-      : notGiven,
-  ]);
-
-  const n = s.network;
-  out.push([
-    'Network',
-    n
-      ? settingFacts(
-          n,
-          (x) => [
-            x.loginIpRanges?.length
-              ? `${x.enforced === false ? 'Login IP list (inactive)' : 'Login allowed only from'}: ${x.loginIpRanges.join(', ')}`
-              : null,
-            x.apiKeyIpRanges
-              ? x.apiKeyIpRanges.enabled
-                ? `API keys usable only from: ${(x.apiKeyIpRanges.ranges ?? []).join(', ') || 'no address'}`
-                : `API key IP restriction off${x.apiKeyIpRanges.ranges?.length ? ` (list kept: ${x.apiKeyIpRanges.ranges.join(', ')})` : ''}`
-              : null,
-          ],
-          ['loginIpRanges', 'apiKeyIpRanges'],
-        )
-      : notGiven,
-  ]);
-
-  const a = s.apiKeys;
-  out.push([
-    'API keys',
-    a
-      ? settingFacts(
-          a,
-          (x) => [
-            x.maxExpirationSeconds != null
-              ? `Must expire within ${formatDuration(x.maxExpirationSeconds)}`
-              : 'No maximum lifetime',
-          ],
-          ['maxExpirationSeconds'],
-        )
-      : notGiven,
-  ]);
-
-  // Settings groups this page does not know yet: shown generically, never dropped.
-  for (const [k, v] of Object.entries(s)) {
-    if (['expiry', 'lockout', 'session', 'mfa', 'network', 'apiKeys'].includes(k)) continue;
-    out.push([humanize(k), [{ text: formatValue(k, v) }]]);
-  }
-  return out;
-}
-
-function renderSettings(policy) {
+/** The settings panel from a description (`policy.describe()`), or the reason there is none. */
+function renderSettings(d) {
   el.settings.replaceChildren();
-  if (!policy) {
+  if (!d) {
     el.settings.append(text('dt', 'No policy'), text('dd', 'Fix the document to see its settings.', 'muted'));
     return;
   }
-  for (const [title, facts] of describeSettings(policy)) {
+  const sentences = [...(d.rules ?? []), ...(d.settings ?? [])];
+  const groups = SETTING_GROUPS.map(([title, prefix]) => [title, sentences.filter((x) => inGroup(x.field, prefix))]);
+  // A part of the settings no group names yet: shown under its own field, never dropped.
+  for (const x of d.settings ?? []) {
+    if (!SETTING_GROUPS.some(([, prefix]) => inGroup(x.field, prefix))) groups.push([x.field, [x]]);
+  }
+  for (const [title, facts] of groups) {
     const wrap = document.createElement('div');
     wrap.className = 'setting';
     wrap.dataset.setting = title;
     const dd = document.createElement('dd');
-    if (facts.length === 1) {
+    dd.lang = d.locale;
+    if (facts.length === 0) {
+      dd.textContent = 'Not specified by this document';
+      dd.className = 'muted';
+      dd.lang = 'en';
+    } else if (facts.length === 1) {
       dd.textContent = facts[0].text;
-      if (facts[0].cls) dd.className = facts[0].cls;
+      dd.dataset.code = facts[0].code;
     } else {
       const ul = document.createElement('ul');
-      for (const f of facts) ul.append(text('li', f.text, f.cls));
+      for (const f of facts) {
+        const li = text('li', f.text);
+        li.dataset.code = f.code;
+        ul.append(li);
+      }
       dd.append(ul);
     }
     wrap.append(text('dt', title), dd);
@@ -417,16 +251,19 @@ function fillSentences(list, empty, sentences, locale) {
   empty.hidden = sentences.length > 0;
 }
 
-function renderDescription(policy) {
-  let d = null;
-  let failure = null;
-  if (policy) {
-    try {
-      d = policy.describe();
-    } catch (err) {
-      failure = `Cannot describe this policy: ${err?.message ?? err}`;
-    }
+/** `policy.describe()`, or `{ failure }` when it throws, or null without a policy. */
+function describePolicy(policy) {
+  if (!policy) return null;
+  try {
+    return policy.describe();
+  } catch (err) {
+    return { failure: `Cannot describe this policy: ${err?.message ?? err}` };
   }
+}
+
+function renderDescription(described) {
+  const d = described && !described.failure ? described : null;
+  const failure = described?.failure ?? null;
   el.description.hidden = !d;
   el.descriptionNone.hidden = Boolean(d);
   if (!d) {
@@ -781,8 +618,9 @@ function compile({ force = false } = {}) {
   el.policyNone.hidden = true;
   el.warningsEmpty.textContent = 'No warnings.';
   renderWarnings(policy.warnings ?? []);
-  renderSettings(canonical);
-  renderDescription(policy);
+  const described = describePolicy(policy);
+  renderSettings(described?.failure ? null : described);
+  renderDescription(described);
   renderAttributes(policy);
   // Passwords generated for another document are gone; a new language keeps them.
   if (documentKey !== state.documentKey) clearGenerated();

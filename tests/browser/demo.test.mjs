@@ -393,31 +393,30 @@ describe('demo page', () => {
     await expectRules(page, { 'history.reuse': 'pass' }, 'not reused');
     assert.equal((await summary(page)).text, 'Passes all 3 rules.');
 
-    // What a password alone cannot show.
+    // What a password alone cannot show: the sentences of describe(), grouped.
     assert.match(await settingText(page, 'Password expiry'), /Expires after 90 days/);
-    assert.match(await settingText(page, 'Password history'), /last 3 passwords cannot be reused/);
-    assert.match(await settingText(page, 'Account lockout'), /Locked after 3 failed login attempts/);
-    assert.match(await settingText(page, 'Session'), /Logged out after 30 minutes idle/);
-    assert.match(await settingText(page, 'Multi-factor authentication'), /Required at login/);
-    assert.match(await settingText(page, 'Network'), /192\.195\.83\.1, 192\.195\.83\.255/);
-    assert.match(await settingText(page, 'Network'), /API keys usable only from: 192\.195\.83\.1, 192\.168\.33\.33/);
+    assert.match(await settingText(page, 'Password history'), /Must not be one of your last 3 passwords/);
+    assert.match(await settingText(page, 'Account lockout'), /Locked after 3 failed attempts/);
+    assert.match(await settingText(page, 'Session'), /Idle sessions end after 30 minutes/);
+    assert.match(await settingText(page, 'Multi-factor authentication'), /MFA required/);
+    assert.match(await settingText(page, 'Network'), /Login allowed only from 2 IP ranges/);
+    assert.match(await settingText(page, 'Network'), /API keys usable only from 2 IP ranges/);
     await finish(p);
   });
 
-  test('Meraki with the flags off: nothing enforced, shown as "Not enforced"', async () => {
+  test('Meraki with the flags off: nothing enforced, shown as "not enforced"', async () => {
     const p = await openPage();
     const { page } = p;
     const doc = (await page.inputValue('#doc')).replace(/"enforce(\w+)": true/g, '"enforce$1": false').replace('"enabled": true', '"enabled": false');
     await page.fill('#doc', doc);
-    await page.waitForFunction(() => document.querySelector('#settings').textContent.includes('Not enforced'));
+    await page.waitForFunction(() => document.querySelector('#settings').textContent.includes('not enforced'));
     assert.equal(await page.inputValue('#sample'), 'custom');
     assert.equal(await page.textContent('#detected-vendor'), 'meraki');
     assert.equal((await rules(page)).length, 0);
     assert.match(await page.textContent('#checklist-empty'), /no rule a password can be checked against/);
-    assert.match(await settingText(page, 'Password expiry'), /Not enforced/);
-    assert.match(await settingText(page, 'Password expiry'), /90 days/);
-    assert.match(await settingText(page, 'Account lockout'), /Not enforced/);
-    assert.match(await settingText(page, 'Multi-factor authentication'), /Not required at login/);
+    assert.match(await settingText(page, 'Password expiry'), /Expiry not enforced \(90 days\)/);
+    assert.match(await settingText(page, 'Account lockout'), /Locked after 3 failed attempts \(not enforced\)/);
+    assert.match(await settingText(page, 'Multi-factor authentication'), /MFA not required/);
     await finish(p);
   });
 
@@ -491,9 +490,9 @@ describe('demo page', () => {
     const got = await expectRules(page, { 'length.min': 'pass', 'chars.lower': 'pass', 'chars.upper': 'pass', 'chars.digit': 'pass', 'chars.symbol': 'pass' }, 'Abcdefg1!');
     assert.ok(!Object.values(got).includes('fail'));
     assert.match(await settingText(page, 'Password expiry'), /Expires after 365 days/);
-    assert.match(await settingText(page, 'Account lockout'), /Locked after 6 failed login attempts/);
+    assert.match(await settingText(page, 'Account lockout'), /Locked after 6 failed attempts/);
     assert.match(await settingText(page, 'Account lockout'), /30 minutes/);
-    assert.match(await settingText(page, 'Multi-factor authentication'), /Not required at login/);
+    assert.match(await settingText(page, 'Multi-factor authentication'), /MFA not required/);
     await finish(p);
   });
 
@@ -509,9 +508,9 @@ describe('demo page', () => {
     assert.equal((await summary(page)).text, 'This policy sets no rule on the password itself.');
     assert.deepEqual(await lengths(page), { graphemes: 7, codePoints: 7, utf16: 7 });
     await expectScore(page, Number((await meter(page)).score), 'hunter2');
-    assert.match(await settingText(page, 'Password expiry'), /Must be changed at first login/);
+    assert.match(await settingText(page, 'Password expiry'), /must be changed at first login/);
     assert.match(await settingText(page, 'Password expiry'), /3 days/);
-    assert.match(await settingText(page, 'Account lockout'), /Locked after 5 failed login attempts/);
+    assert.match(await settingText(page, 'Account lockout'), /Locked after 5 failed attempts/);
     assert.match(await settingText(page, 'Session'), /at most 30 days/);
     assert.match(await settingText(page, 'API keys'), /No maximum lifetime/);
     await finish(p);
@@ -535,10 +534,10 @@ describe('demo page', () => {
     TYPED.add('abc123');
     await fillContext(page, '#ctx-previous', 'abc123');
     await expectRules(page, { 'history.reuse': 'fail' }, 'previous');
-    assert.match(await settingText(page, 'Password expiry'), /never expires/);
+    assert.match(await settingText(page, 'Password expiry'), /Passwords do not expire/);
     assert.match(await settingText(page, 'Password expiry'), /2 days/);
     assert.match(await settingText(page, 'Session'), /2 hours/);
-    assert.match(await settingText(page, 'Account lockout'), /Locked after 10 failed login attempts/);
+    assert.match(await settingText(page, 'Account lockout'), /Locked after 10 failed attempts/);
     assert.match(await settingText(page, 'Account lockout'), /15 minutes/);
     await finish(p);
   });
@@ -658,6 +657,8 @@ describe('demo page', () => {
     const d = await description(page);
     assert.ok(d.rules.includes('Mindestens 3 von: Kleinbuchstabe, Großbuchstabe, Ziffer, Sonderzeichen'), JSON.stringify(d.rules));
     assert.ok(d.settings.includes('Konto wird nach 3 Fehlversuchen gesperrt'), JSON.stringify(d.settings));
+    // The settings panel is built from the same sentences: it follows the language picker.
+    assert.match(await settingText(page, 'Account lockout'), /Konto wird nach 3 Fehlversuchen gesperrt/);
     assert.equal(await page.getAttribute('#description-rules', 'lang'), 'de');
     // zxcvbn feedback too; the password was kept and rechecked.
     assert.equal(await page.inputValue('#password'), 'password');
