@@ -13,19 +13,20 @@
 // URL or to any request; the page makes no request at all once it has loaded (the
 // Content-Security-Policy in index.html forbids forms and other origins as well).
 
+/** The sample documents: real vendor documents, the fixtures of the tests (their sources: tests/fixtures/README.md). */
 const SAMPLES = {
-  meraki: 'samples/meraki.json',
-  sailpoint: 'samples/sailpoint-list.json',
-  sumologic: 'samples/sumologic.json',
-  scaleway: 'samples/scaleway.json',
-  longjump: 'samples/longjump.xml',
-  'aws-iam': 'samples/aws-iam.json',
-  'aws-cognito': 'samples/aws-cognito-describe-user-pool.json',
-  okta: 'samples/okta.json',
-  auth0: 'samples/auth0-connection.json',
-  keycloak: 'samples/keycloak.txt',
-  passwordrules: 'samples/apple.txt',
-  canonical: 'samples/canonical.json',
+  meraki: '../tests/fixtures/meraki/example.json',
+  sailpoint: '../tests/fixtures/sailpoint/list.json',
+  sumologic: '../tests/fixtures/sumologic/openapi.json',
+  scaleway: '../tests/fixtures/scaleway/example.json',
+  longjump: '../tests/fixtures/longjump/wiki.xml',
+  'aws-iam': '../tests/fixtures/aws-iam/example.json',
+  'aws-cognito': '../tests/fixtures/aws-cognito/describe-user-pool.json',
+  okta: '../tests/fixtures/okta/settings-example.json',
+  auth0: '../tests/fixtures/auth0/connection.json',
+  keycloak: '../tests/fixtures/keycloak/issue-example.txt',
+  passwordrules: '../tests/fixtures/passwordrules/apple.txt',
+  canonical: '../tests/fixtures/canonical/example.json',
 };
 
 const LOCALES = ['en', 'de', 'fr', 'es'];

@@ -24,7 +24,8 @@ pub fn seeds(root: &Path, markdown: &[PathBuf]) -> BTreeMap<String, BTreeSet<Vec
     };
     // Documents: fixtures, the node suite's examples, examples of the markdown files given.
     let mut docs: BTreeSet<String> = BTreeSet::new();
-    for dir in fs::read_dir(root.join("tests/fixtures")).unwrap().flatten() {
+    // One folder per vendor (the README beside them is not a document).
+    for dir in fs::read_dir(root.join("tests/fixtures")).unwrap().flatten().filter(|d| d.path().is_dir()) {
         for f in fs::read_dir(dir.path()).unwrap().flatten() {
             docs.insert(fs::read_to_string(f.path()).unwrap());
         }

@@ -24,8 +24,20 @@ if (!fs.existsSync(CLI)) {
 /** The package's API next to the bin (the same build the bin runs). */
 export const api = await import(new URL(`file://${path.join(path.dirname(CLI), 'node.mjs')}`).href);
 
-const samples = path.join(root, 'www', 'samples');
 const repoFixtures = path.join(root, 'tests', 'fixtures');
+/** The demo page's samples (tests/fixtures documents), by the names these tests use. */
+const SAMPLE_FILES = {
+  'canonical.json': 'canonical/example.json',
+  'meraki.json': 'meraki/example.json',
+  'sumologic.json': 'sumologic/openapi.json',
+  'scaleway.json': 'scaleway/example.json',
+  'longjump.xml': 'longjump/wiki.xml',
+  'sailpoint-list.json': 'sailpoint/list.json',
+};
+export const sample = (name) => {
+  if (!(name in SAMPLE_FILES)) throw new Error(`no sample ${name}`);
+  return path.join(repoFixtures, SAMPLE_FILES[name]);
+};
 const vendorsJson = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'node', 'vendors.json'), 'utf8'));
 
 // The vendor examples of tests/node/vendors.json, written to files (the bin reads files).
@@ -39,17 +51,17 @@ export function tmpFile(name, data) {
 export const tmpDir = scratch;
 
 /**
- * One policy per vendor sample: { name, file, vendor, index? }. The www/samples documents, the
+ * One policy per vendor sample: { name, file, vendor, index? }. The demo page's samples, the
  * tests/node/vendors.json examples, and a tests/fixtures document of each other vendor.
  */
 export const POLICIES = [
-  { name: 'samples/canonical', file: path.join(samples, 'canonical.json'), vendor: 'canonical' },
-  { name: 'samples/meraki', file: path.join(samples, 'meraki.json'), vendor: 'meraki' },
-  { name: 'samples/sumologic', file: path.join(samples, 'sumologic.json'), vendor: 'sumologic' },
-  { name: 'samples/scaleway', file: path.join(samples, 'scaleway.json'), vendor: 'scaleway' },
-  { name: 'samples/longjump', file: path.join(samples, 'longjump.xml'), vendor: 'longjump' },
-  { name: 'samples/sailpoint-list[0]', file: path.join(samples, 'sailpoint-list.json'), vendor: 'sailpoint', index: 0 },
-  { name: 'samples/sailpoint-list[1]', file: path.join(samples, 'sailpoint-list.json'), vendor: 'sailpoint', index: 1 },
+  { name: 'samples/canonical', file: sample('canonical.json'), vendor: 'canonical' },
+  { name: 'samples/meraki', file: sample('meraki.json'), vendor: 'meraki' },
+  { name: 'samples/sumologic', file: sample('sumologic.json'), vendor: 'sumologic' },
+  { name: 'samples/scaleway', file: sample('scaleway.json'), vendor: 'scaleway' },
+  { name: 'samples/longjump', file: sample('longjump.xml'), vendor: 'longjump' },
+  { name: 'samples/sailpoint-list[0]', file: sample('sailpoint-list.json'), vendor: 'sailpoint', index: 0 },
+  { name: 'samples/sailpoint-list[1]', file: sample('sailpoint-list.json'), vendor: 'sailpoint', index: 1 },
   { name: 'vendors.json/meraki', file: tmpFile('meraki.json', JSON.stringify(vendorsJson.meraki)), vendor: 'meraki' },
   { name: 'vendors.json/sailpoint', file: tmpFile('sailpoint.json', JSON.stringify(vendorsJson.sailpoint)), vendor: 'sailpoint' },
   { name: 'vendors.json/sumologic', file: tmpFile('sumologic.json', JSON.stringify(vendorsJson.sumologic)), vendor: 'sumologic' },
@@ -64,7 +76,6 @@ export const POLICIES = [
   { name: 'fixtures/passwordrules', file: path.join(repoFixtures, 'passwordrules', 'apple.txt'), vendor: 'passwordrules' },
 ];
 export const policyArgs = (p) => ['--policy', p.file, ...(p.index === undefined ? [] : ['--index', String(p.index)])];
-export const sample = (name) => path.join(samples, name);
 
 /**
  * Runs the bin: `args`, optional `input` (string or Buffer) on stdin, `env` additions.

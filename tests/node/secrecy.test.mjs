@@ -120,7 +120,7 @@ function documentsIn(corpus) {
 }
 
 const fixturesDir = new URL('tests/fixtures/', root);
-const fixtures = fs.readdirSync(fixturesDir).flatMap((vendor) =>
+const fixtures = fs.readdirSync(fixturesDir).filter((v) => fs.statSync(new URL(v, fixturesDir)).isDirectory()).flatMap((vendor) =>
   fs.readdirSync(new URL(`${vendor}/`, fixturesDir)).map((f) => ({ name: `fixtures/${vendor}/${f}`, text: fs.readFileSync(new URL(`${vendor}/${f}`, fixturesDir), 'utf8'), vendor })),
 );
 const V = JSON.parse(fs.readFileSync(new URL('./vendors.json', import.meta.url), 'utf8'));
