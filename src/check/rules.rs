@@ -417,93 +417,97 @@ impl Checker {
 
     /// [`Checker::check_rules`] of a [`Password`].
     pub fn check_rules_password(&self, pw: &Password, ctx: &Context) -> Report {
-        let p = &self.policy;
         let password = pw.text;
-        let (code_points, utf16) = (pw.code_points, pw.utf16);
         let cut = password.char_indices().nth(ANALYSIS_LIMIT_CODE_POINTS).map_or(password.len(), |(i, _)| i);
         let analysed = password.get(..cut).unwrap_or("");
         let complete = cut == password.len() && pw.whole;
         let scan = self.scan(analysed);
-        let length = LengthCounts { graphemes: scan.graphemes, code_points: clamp(code_points), utf16: clamp(utf16) };
-        let mut rules: Vec<RuleResult> = Vec::new();
-        let mut rule = |id: &'static str,
-                        pass: Option<bool>,
-                        message: &Text,
-                        required: Option<u32>,
-                        actual: Option<u32>,
-                        index: Option<u32>| {
-            let status = match pass {
-                Some(true) => Status::Pass,
-                Some(false) => Status::Fail,
-                None => Status::Unchecked,
-            };
-            rules.push(RuleResult {
-                id,
-                status,
-                code: message.code,
-                message: message.text.clone(),
-                required,
-                actual,
-                index,
-            });
-        };
+        let length =
+            LengthCounts { graphemes: scan.graphemes, code_points: clamp(pw.code_points), utf16: clamp(pw.utf16) };
+        let lower = analysed.to_lowercase();
 
-        let texts = &self.texts;
-        let unit_len = match p.length.unit {
+        let mut rules: Vec<RuleResult> = Vec::new();
+        self.length_rules(&length, complete, &mut rules);
+        self.character_rules(&scan, &mut rules);
+        self.dictionary_rules(&lower, ctx, &mut rules);
+        self.context_rules(&lower, ctx, &mut rules);
+        self.history_rule(pw, ctx, &mut rules);
+
+        let violations: Vec<RuleResult> = rules.iter().filter(|r| r.status == Status::Fail).cloned().collect();
+        Report {
+            ok: violations.is_empty(),
+            rules,
+            violations,
+            length,
+            analyzed: Analyzed { complete, code_points: clamp(analysed.chars().count()) },
+            strength: None,
+        }
+    }
+
+    /// `length.min` and `length.max`, in the policy's unit.
+    fn length_rules(&self, length: &LengthCounts, complete: bool, out: &mut Vec<RuleResult>) {
+        let (p, texts) = (&self.policy, &self.texts);
+        let have = match p.length.unit {
             LengthUnit::Graphemes => length.graphemes,
             LengthUnit::CodePoints => length.code_points,
             LengthUnit::Utf16 => length.utf16,
         };
         if let Some(min) = p.length.min.filter(|m| *m > 0) {
-            rule("length.min", Some(unit_len >= min), &texts.length_min, Some(min), Some(unit_len), None);
+            out.push(result("length.min", Some(have >= min), &texts.length_min).numbers(min, have));
         }
         if let Some(max) = p.length.max {
-            let pass = unit_len <= max && (complete || p.length.unit != LengthUnit::Graphemes);
-            rule("length.max", Some(pass), &texts.length_max, Some(max), Some(unit_len), None);
+            // Graphemes beyond the analysed head are not counted: the maximum is not met.
+            let pass = have <= max && (complete || p.length.unit != LengthUnit::Graphemes);
+            out.push(result("length.max", Some(pass), &texts.length_max).numbers(max, have));
         }
+    }
+
+    /// The class, set and N-of-M rules, `chars.allowed` and `repeat.max`, from one scan.
+    fn character_rules(&self, scan: &Scan, out: &mut Vec<RuleResult>) {
+        let (p, texts) = (&self.policy, &self.texts);
         for (i, c) in p.classes.iter().enumerate() {
-            let have = class_count(&scan, c.class);
-            let msg = texts.classes.get(i).unwrap_or(&NO_TEXT);
-            rule(phrases::class_rule_id(c.class), Some(have >= c.min), msg, Some(c.min), Some(have), None);
+            let have = class_count(scan, c.class);
+            let text = texts.classes.get(i).unwrap_or(&NO_TEXT);
+            out.push(result(phrases::class_rule_id(c.class), Some(have >= c.min), text).numbers(c.min, have));
         }
         for (i, s) in p.sets.iter().enumerate() {
             let have = scan.set_counts.get(i).copied().unwrap_or(0);
-            let msg = texts.sets.get(i).unwrap_or(&NO_TEXT);
-            rule("chars.set", Some(have >= s.min), msg, Some(s.min), Some(have), Some(i as u32));
+            let text = texts.sets.get(i).unwrap_or(&NO_TEXT);
+            out.push(result("chars.set", Some(have >= s.min), text).numbers(s.min, have).at(i));
         }
-        let mut offset = p.sets.len();
+        // The character sets of the N-of-M requirements are counted after the policy's sets.
+        let mut set_index = p.sets.len();
         for (i, t) in p.types.iter().enumerate() {
-            let met =
-                t.of.iter()
-                    .map(|r| {
-                        let have = match (&r.class, &r.chars) {
-                            (Some(c), _) => class_count(&scan, *c),
-                            (None, Some(_)) => {
-                                let v = scan.set_counts.get(offset).copied().unwrap_or(0);
-                                offset += 1;
-                                v
-                            }
-                            (None, None) => 0,
-                        };
-                        have >= r.min
-                    })
-                    .filter(|m| *m)
-                    .count() as u32;
-            let msg = texts.types.get(i).unwrap_or(&NO_TEXT);
-            rule("chars.types", Some(met >= t.required), msg, Some(t.required), Some(met), Some(i as u32));
+            let mut met = 0u32;
+            for r in &t.of {
+                let have = match (&r.class, &r.chars) {
+                    (Some(c), _) => class_count(scan, *c),
+                    (None, Some(_)) => {
+                        set_index += 1;
+                        scan.set_counts.get(set_index - 1).copied().unwrap_or(0)
+                    }
+                    (None, None) => 0,
+                };
+                met += u32::from(have >= r.min);
+            }
+            let text = texts.types.get(i).unwrap_or(&NO_TEXT);
+            out.push(result("chars.types", Some(met >= t.required), text).numbers(t.required, met).at(i));
         }
         if p.allowed.is_some() || p.forbidden.is_some() {
-            rule("chars.allowed", Some(scan.disallowed == 0), &texts.allowed, Some(0), Some(scan.disallowed), None);
+            out.push(result("chars.allowed", Some(scan.disallowed == 0), &texts.allowed).numbers(0, scan.disallowed));
         }
         if let Some(max) = p.max_repeat {
-            rule("repeat.max", Some(scan.longest_run <= max), &texts.repeat, Some(max), Some(scan.longest_run), None);
+            out.push(result("repeat.max", Some(scan.longest_run <= max), &texts.repeat).numbers(max, scan.longest_run));
         }
+    }
 
-        let lower = analysed.to_lowercase();
+    /// `dictionary.common` (unchecked until the list is loaded: in wasm it is a separate download)
+    /// and `dictionary.custom` (the policy's words and the context's).
+    fn dictionary_rules(&self, lower: &str, ctx: &Context, out: &mut Vec<RuleResult>) {
+        let (p, texts) = (&self.policy, &self.texts);
         if p.dictionary.common {
-            // Unchecked until the list is loaded (in wasm it is a separate download).
-            let pass = common::loaded().then(|| !common::contains(&lower));
-            rule("dictionary.common", pass, &texts.common, None, None, None);
+            let pass = common::loaded().then(|| !common::contains(lower));
+            out.push(result("dictionary.common", pass, &texts.common));
         }
         if let Some(custom) = &p.dictionary.custom {
             let min_word = custom.min_word_length.unwrap_or(1).max(1);
@@ -513,20 +517,21 @@ impl Checker {
                 .map(|w| w.trim().to_lowercase())
                 .filter(|w| w.chars().count() as u32 >= min_word)
                 .collect();
-            let all = self.words.iter().chain(extra.iter());
-            let mut any = false;
-            let mut found = 0u32;
-            for w in all {
-                any = true;
-                if matches(&lower, w, custom.match_mode) {
-                    found += 1;
-                }
-            }
-            rule("dictionary.custom", any.then_some(found == 0), &texts.custom, None, any.then_some(found), None);
+            let words: Vec<&String> = self.words.iter().chain(extra.iter()).collect();
+            let found = words.iter().filter(|w| matches(lower, w, custom.match_mode)).count() as u32;
+            let any = !words.is_empty();
+            let mut r = result("dictionary.custom", any.then_some(found == 0), &texts.custom);
+            r.actual = any.then_some(found);
+            out.push(r);
         }
-        let c = &p.context;
+    }
+
+    /// The user's own data: username, e-mail, account id and name, other attributes (unchecked
+    /// while the context lacks the value).
+    fn context_rules(&self, lower: &str, ctx: &Context, out: &mut Vec<RuleResult>) {
+        let c = &self.policy.context;
         type Field<'a> = (&'static str, &'a Option<ContextCheck>, &'a Option<String>, &'a Text, bool);
-        let [username, email, account_id, account_name, attribute] = &texts.context;
+        let [username, email, account_id, account_name, attribute] = &self.texts.context;
         let fields: [Field; 4] = [
             ("context.username", &c.username, &ctx.username, username, false),
             ("context.email", &c.email, &ctx.email, email, true),
@@ -538,9 +543,9 @@ impl Checker {
             let value = value.as_deref().filter(|v| !v.trim().is_empty());
             let pass = value.map(|v| {
                 let any = if is_email { any_email_token } else { any_token };
-                !any(v, check.min_token_length, lower.len(), &mut |t| matches(&lower, t, check.match_mode))
+                !any(v, check.min_token_length, lower.len(), &mut |t| matches(lower, t, check.match_mode))
             });
-            rule(id, pass, text, None, None, None);
+            out.push(result(id, pass, text));
         }
         if let Some(a) = &c.attributes {
             let values: Vec<(&String, &String)> = ctx
@@ -551,40 +556,30 @@ impl Checker {
             let hits: Vec<&str> = values
                 .iter()
                 .filter(|(_, v)| {
-                    any_token(v, a.min_token_length, lower.len(), &mut |t| matches(&lower, t, a.match_mode))
+                    any_token(v, a.min_token_length, lower.len(), &mut |t| matches(lower, t, a.match_mode))
                 })
                 .map(|(k, _)| k.as_str())
                 .collect();
-            let msg = if hits.is_empty() {
+            let text = if hits.is_empty() {
                 attribute.clone()
             } else {
                 Text { code: attribute.code, text: format!("{} ({})", attribute.text, hits.join(", ")) }
             };
-            rule(
-                "context.attribute",
-                (!values.is_empty()).then_some(hits.is_empty()),
-                &msg,
-                None,
-                Some(hits.len() as u32),
-                None,
-            );
+            let mut r = result("context.attribute", (!values.is_empty()).then_some(hits.is_empty()), &text);
+            r.actual = Some(hits.len() as u32);
+            out.push(r);
         }
-        if let Some(h) = p.history.as_ref().filter(|h| h.enforced && h.count > 0) {
-            let recent: Vec<&String> = ctx.previous_passwords.iter().take(h.count as usize).collect();
-            // Only a whole password can equal a previous one (see `Password::head`).
-            let pass = (!recent.is_empty()).then(|| !(pw.whole && recent.iter().any(|prev| prev.as_str() == password)));
-            rule("history.reuse", pass, &texts.history, Some(h.count), None, None);
-        }
+    }
 
-        let violations: Vec<RuleResult> = rules.iter().filter(|r| r.status == Status::Fail).cloned().collect();
-        Report {
-            ok: violations.is_empty(),
-            rules,
-            violations,
-            length,
-            analyzed: Analyzed { complete, code_points: clamp(analysed.chars().count()) },
-            strength: None,
-        }
+    /// `history.reuse`: unchecked without previous passwords; only a whole password can equal one
+    /// (see `Password::head`).
+    fn history_rule(&self, pw: &Password, ctx: &Context, out: &mut Vec<RuleResult>) {
+        let Some(h) = self.policy.history.as_ref().filter(|h| h.enforced && h.count > 0) else { return };
+        let recent: Vec<&String> = ctx.previous_passwords.iter().take(h.count as usize).collect();
+        let pass = (!recent.is_empty()).then(|| !(pw.whole && recent.iter().any(|prev| prev.as_str() == pw.text)));
+        let mut r = result("history.reuse", pass, &self.texts.history);
+        r.required = Some(h.count);
+        out.push(r);
     }
 
     fn scan(&self, s: &str) -> Scan {
@@ -657,6 +652,31 @@ fn matches(lower_password: &str, token: &str, mode: MatchMode) -> bool {
     match mode {
         MatchMode::Substring => !token.is_empty() && lower_password.contains(token),
         MatchMode::Whole => lower_password == token,
+    }
+}
+
+/// A rule's result: its verdict (`None`: unchecked, the context lacks what it needs) and message.
+fn result(id: &'static str, pass: Option<bool>, text: &Text) -> RuleResult {
+    let status = match pass {
+        Some(true) => Status::Pass,
+        Some(false) => Status::Fail,
+        None => Status::Unchecked,
+    };
+    RuleResult { id, status, code: text.code, message: text.text.clone(), required: None, actual: None, index: None }
+}
+
+impl RuleResult {
+    /// With the number the rule asks for and the number the password has.
+    fn numbers(mut self, required: u32, actual: u32) -> Self {
+        self.required = Some(required);
+        self.actual = Some(actual);
+        self
+    }
+
+    /// With its position among the rules of the same id.
+    fn at(mut self, index: usize) -> Self {
+        self.index = Some(clamp(index));
+        self
     }
 }
 
