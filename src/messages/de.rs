@@ -25,6 +25,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("label.count", "{min} {class}"),
     ("label.set", "ein Zeichen aus {list}"),
     ("label.setCount", "{min} Zeichen aus {list}"),
+    ("label.namedCount", "{min} aus {name} ({list})"),
     ("rule.length.min", "Mindestens {min} {unit}"),
     ("rule.length.max", "Höchstens {max} {unit}"),
     ("rule.chars.lower", "Mindestens {min} {class}"),

@@ -28,6 +28,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("label.count", "{min} {class}"),
     ("label.set", "a character from {list}"),
     ("label.setCount", "{min} characters from {list}"),
+    ("label.namedCount", "{min} from {name} ({list})"),
     // Rules (check messages; `describe` uses them too).
     ("rule.length.min", "At least {min} {unit}"),
     ("rule.length.max", "At most {max} {unit}"),

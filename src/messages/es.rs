@@ -24,6 +24,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("label.count", "{min} {class}"),
     ("label.set", "un carácter de {list}"),
     ("label.setCount", "{min} caracteres de {list}"),
+    ("label.namedCount", "{min} de {name} ({list})"),
     ("rule.length.min", "Al menos {min} {unit}"),
     ("rule.length.max", "Como máximo {max} {unit}"),
     ("rule.chars.lower", "Al menos {min} {class}"),

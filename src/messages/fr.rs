@@ -25,6 +25,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("label.count", "{min} {class}"),
     ("label.set", "un caractère parmi {list}"),
     ("label.setCount", "{min} caractères parmi {list}"),
+    ("label.namedCount", "{min} parmi {name} ({list})"),
     ("rule.length.min", "Au moins {min} {unit}"),
     ("rule.length.max", "Au plus {max} {unit}"),
     ("rule.chars.lower", "Au moins {min} {class}"),

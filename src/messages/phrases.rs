@@ -193,7 +193,7 @@ pub fn requirement_label(m: &Messages, r: &Requirement, symbols: Option<&str>) -
             let list = set_list(set, m);
             match (set_name(r.name.as_deref()), r.min > 1) {
                 (Some(name), false) => format!("{name} ({list})"),
-                (Some(name), true) => format!("{} × {name} ({list})", r.min),
+                (Some(name), true) => m.text("label.namedCount", &[("min", &r.min), ("name", &name), ("list", &list)]),
                 (None, false) => m.text("label.set", &[("list", &list)]),
                 (None, true) => m.text("label.setCount", &[("min", &r.min), ("list", &list)]),
             }
@@ -371,6 +371,24 @@ mod tests {
         // One symbol fewer is a list again.
         let set = CharSet { chars: ascii.replace(':', ""), ..CharSet::default() };
         assert!(chars_text(&set, &Messages::new("en")).starts_with("!\"#$%"));
+    }
+
+    #[test]
+    fn a_named_set_counted_in_an_n_of_m_rule_reads_in_words() {
+        let r = Requirement {
+            class: None,
+            chars: Some(CharSet { chars: "#$".into(), ..CharSet::default() }),
+            name: Some("special".into()),
+            min: 2,
+        };
+        for (lang, want) in [
+            ("en", "2 from special (#$)"),
+            ("de", "2 aus special (#$)"),
+            ("fr", "2 parmi special (#$)"),
+            ("es", "2 de special (#$)"),
+        ] {
+            assert_eq!(requirement_label(&Messages::new(lang), &r, None), want);
+        }
     }
 
     #[test]
