@@ -265,6 +265,228 @@ struct Plan {
     exclude_note: &'static str,
 }
 
+/// An N-of-M rule: how many of its demands are still required, and their range in the demand list.
+type Choice = (u32, std::ops::Range<usize>);
+
+/// The demands of a policy on the characters: the class and set minimums first (all mandatory,
+/// how many: the second value), then each N-of-M rule's requirements, with the number still
+/// required and the range of its demands (a requirement with a zero minimum is met already).
+fn requirements(p: &Policy) -> (Vec<Demand>, usize, Vec<Choice>) {
+    let mut list: Vec<Demand> = Vec::new();
+    for (i, c) in p.classes.iter().enumerate().filter(|(_, c)| c.min > 0) {
+        list.push(Demand { matcher: Matcher::Class(c.class), min: c.min, path: format!("classes[{i}]") });
+    }
+    for (i, s) in p.sets.iter().enumerate().filter(|(_, s)| s.min > 0) {
+        list.push(Demand { matcher: Matcher::Set(s.chars.clone()), min: s.min, path: format!("sets[{i}]") });
+    }
+    let mandatory = list.len();
+    let mut rules: Vec<Choice> = Vec::new();
+    for (i, t) in p.types.iter().enumerate() {
+        let start = list.len();
+        let mut trivially_met = 0;
+        for (j, r) in t.of.iter().enumerate() {
+            let matcher = match (&r.class, &r.chars) {
+                (Some(c), _) => Matcher::Class(*c),
+                (None, Some(s)) => Matcher::Set(s.clone()),
+                (None, None) => continue,
+            };
+            if r.min == 0 {
+                trivially_met += 1;
+                continue;
+            }
+            list.push(Demand { matcher, min: r.min, path: format!("types[{i}].of[{j}]") });
+        }
+        let required = t.required.saturating_sub(trivially_met);
+        if required > 0 {
+            rules.push((required, start..list.len()));
+        }
+    }
+    (list, mandatory, rules)
+}
+
+/// The length to generate: the one asked for (within the policy's range and the generator's
+/// limit), or the default: at least 20, the policy's minimum, what the requirements need
+/// (`bound`) and what the strength asks for, at most the policy's maximum.
+fn choose_length(p: &Policy, options: &GenerateOptions, bound: u32) -> Result<u32> {
+    let min = p.length.min.unwrap_or(0);
+    let max = p.length.max;
+    let strength_len = p.min_strength.and_then(|s| MIN_LENGTH_FOR_SCORE.get(usize::from(s)).copied()).unwrap_or(0);
+    let length = match options.length {
+        Some(0) => return Err(PolicyError::field("options.length", "must be at least 1")),
+        Some(l) if l > MAX_LENGTH => {
+            return Err(PolicyError::new(
+                ErrorCode::TooLarge,
+                Some("options.length".into()),
+                format!("at most {MAX_LENGTH} characters, not {l}"),
+            ))
+        }
+        Some(l) if l < min => {
+            return Err(PolicyError::unsatisfiable(
+                "options.length",
+                format!("the requested length {l} is below the policy's minimum length {min}"),
+            ))
+        }
+        Some(l) if max.is_some_and(|m| l > m) => {
+            return Err(PolicyError::unsatisfiable(
+                "options.length",
+                format!("the requested length {l} is above the policy's maximum length {}", max.unwrap_or(0)),
+            ))
+        }
+        Some(l) => l,
+        None => {
+            if min > MAX_LENGTH {
+                return Err(PolicyError::new(
+                    ErrorCode::TooLarge,
+                    Some("length.min".into()),
+                    format!("the policy's minimum length {min} is beyond the generator's limit of {MAX_LENGTH}"),
+                ));
+            }
+            let want = min.max(DEFAULT_LENGTH).max(bound).max(strength_len).min(MAX_LENGTH);
+            max.map_or(want, |m| want.min(m)).max(1)
+        }
+    };
+    Ok(length)
+}
+
+/// Whether passwords of `length` can be made at all: long enough for the strength asked, for the
+/// required characters, with characters left to fill with and, with one character only, no run
+/// longer than the policy allows. Each failure is `unsatisfiable` at the field to change.
+fn feasible(
+    p: &Policy,
+    options: &GenerateOptions,
+    length: u32,
+    demands: &Demands,
+    fill: &[char],
+    exclude_note: &str,
+) -> Result<()> {
+    let max = p.length.max;
+    let strength_len = p.min_strength.and_then(|s| MIN_LENGTH_FOR_SCORE.get(usize::from(s)).copied()).unwrap_or(0);
+    let bound = u32::try_from(demands.placement_bound()).unwrap_or(u32::MAX);
+    if let Some(s) = p.min_strength {
+        if length < strength_len {
+            return Err(PolicyError::unsatisfiable(
+                "minStrength",
+                format!(
+                    "a strength of {s} needs at least {strength_len} characters (zxcvbn rates every password of {length} \
+                     characters below {s}); {}",
+                    if options.length.is_some() {
+                        format!("ask for a length of {strength_len} or more")
+                    } else {
+                        format!("the policy's maximum length {} is too short", max.unwrap_or(length))
+                    }
+                ),
+            ));
+        }
+    }
+    if u64::from(length) < demands.placement_floor() {
+        return Err(PolicyError::unsatisfiable(
+            "length",
+            format!(
+                "a requirement alone needs {}, more than the length {length}{exclude_note}",
+                plural(demands.placement_floor(), "character", "characters")
+            ),
+        ));
+    }
+    if fill.is_empty() && length > bound {
+        return Err(PolicyError::unsatisfiable(
+            if p.allowed.is_some() { "allowed" } else { "forbidden" },
+            format!("no character the policy allows is left to generate from{exclude_note}"),
+        ));
+    }
+    if let Some(m) = p.max_repeat {
+        if demands.universe.len() == 1 && length > m {
+            return Err(PolicyError::unsatisfiable(
+                "maxRepeat",
+                format!(
+                    "only one character ({}) can be used{exclude_note}, and no character may repeat more than {m} \
+                     times in a row, so no password is longer than {m}; the length is {length}",
+                    quote(&demands.universe)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The characters that can meet each demand (`meets`): the preferred ones, else the fallback
+/// tiers (ASCII literals, then characters of the classes still unmet), and those tiers. A
+/// mandatory demand, or an N-of-M rule, that no character can meet is `unsatisfiable`.
+fn pools(
+    list: &[Demand],
+    mandatory: usize,
+    rules: &[Choice],
+    preferred: &[char],
+    filter: &alphabet::Filter,
+    meets: &dyn Fn(&Matcher, char) -> bool,
+    exclude_note: &str,
+) -> Result<(Vec<Vec<char>>, Vec<char>)> {
+    let mut pools: Vec<Vec<char>> =
+        list.iter().map(|d| preferred.iter().copied().filter(|c| meets(&d.matcher, *c)).collect()).collect();
+    let mut fallback: Vec<char> = Vec::new();
+    let short = |pools: &[Vec<char>]| pools.iter().any(Vec::is_empty) || preferred.len() < 3;
+    if short(&pools) {
+        fallback = alphabet::fallback_literals(filter, preferred);
+        let refill = |pools: &mut Vec<Vec<char>>, extra: &[char]| {
+            for (pool, d) in pools.iter_mut().zip(list) {
+                if pool.is_empty() {
+                    pool.extend(extra.iter().copied().filter(|c| meets(&d.matcher, *c)));
+                }
+            }
+        };
+        refill(&mut pools, &fallback);
+        // Classes to look for beyond ASCII: those of the requirements still unmet, or all of
+        // them when almost nothing is left to fill with.
+        let mut wanted: Vec<CharClass> = Vec::new();
+        for (pool, d) in pools.iter().zip(list) {
+            match (&d.matcher, pool.is_empty()) {
+                (Matcher::Class(c), true) => wanted.push(*c),
+                (Matcher::Set(s), true) => wanted.extend(s.classes.iter().copied()),
+                _ => {}
+            }
+        }
+        if preferred.len() + fallback.len() < 3 {
+            wanted.extend(CharClass::ALL);
+        }
+        if !wanted.is_empty() {
+            let mut seen: Vec<char> = preferred.to_vec();
+            seen.extend(fallback.iter().copied());
+            seen.sort_unstable();
+            let more = alphabet::fallback_classes(filter, &seen, &wanted);
+            refill(&mut pools, &more);
+            fallback.extend(more);
+            fallback.sort_unstable();
+            fallback.dedup();
+        }
+    }
+    for (i, (pool, d)) in pools.iter_mut().zip(list).enumerate() {
+        pool.sort_unstable();
+        pool.dedup();
+        if pool.is_empty() && i < mandatory {
+            return Err(PolicyError::unsatisfiable(
+                d.path.clone(),
+                format!(
+                    "requires {} but no character the policy allows can be generated for it{exclude_note} \
+                     (the generator uses characters that stand on their own: no controls, marks or joiners)",
+                    describe(&d.matcher, d.min)
+                ),
+            ));
+        }
+    }
+    for (i, (n, range)) in rules.iter().enumerate() {
+        let possible = range.clone().filter(|d| pools.get(*d).is_some_and(|p| !p.is_empty())).count() as u32;
+        if possible < *n {
+            let path = list
+                .get(range.start)
+                .map_or_else(|| format!("types[{i}]"), |d| d.path.split(".of").next().unwrap_or("types").to_string());
+            return Err(PolicyError::unsatisfiable(
+                path,
+                format!("needs {n} more of its requirements but only {possible} can be met with the characters the policy allows{exclude_note}"),
+            ));
+        }
+    }
+    Ok((pools, fallback))
+}
+
 fn quote(chars: &[char]) -> String {
     let s: String = chars.iter().take(40).collect();
     if chars.len() > 40 {
@@ -287,36 +509,8 @@ impl Plan {
             (false, false) => "",
         };
 
-        // The requirements, mandatory first.
-        let mut list: Vec<Demand> = Vec::new();
-        for (i, c) in p.classes.iter().enumerate().filter(|(_, c)| c.min > 0) {
-            list.push(Demand { matcher: Matcher::Class(c.class), min: c.min, path: format!("classes[{i}]") });
-        }
-        for (i, s) in p.sets.iter().enumerate().filter(|(_, s)| s.min > 0) {
-            list.push(Demand { matcher: Matcher::Set(s.chars.clone()), min: s.min, path: format!("sets[{i}]") });
-        }
-        let mandatory = list.len();
-        let mut rules: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
-        for (i, t) in p.types.iter().enumerate() {
-            let start = list.len();
-            let mut trivially_met = 0;
-            for (j, r) in t.of.iter().enumerate() {
-                let matcher = match (&r.class, &r.chars) {
-                    (Some(c), _) => Matcher::Class(*c),
-                    (None, Some(s)) => Matcher::Set(s.clone()),
-                    (None, None) => continue,
-                };
-                if r.min == 0 {
-                    trivially_met += 1;
-                    continue;
-                }
-                list.push(Demand { matcher, min: r.min, path: format!("types[{i}].of[{j}]") });
-            }
-            let required = t.required.saturating_sub(trivially_met);
-            if required > 0 {
-                rules.push((required, start..list.len()));
-            }
-        }
+        let (list, mandatory, rules) = requirements(p);
+
         // Kinds are looked up many times per character (once per requirement): remember them.
         let kinds: std::cell::RefCell<std::collections::HashMap<char, crate::policy::Kind>> = Default::default();
         let meets = |m: &Matcher, c: char| {
@@ -329,71 +523,7 @@ impl Plan {
 
         // Pools: preferred characters first, then the fallback tiers for what they cannot meet.
         let preferred = alphabet::preferred(&filter);
-        let mut pools: Vec<Vec<char>> =
-            list.iter().map(|d| preferred.iter().copied().filter(|c| meets(&d.matcher, *c)).collect()).collect();
-        let mut fallback: Vec<char> = Vec::new();
-        let short = |pools: &[Vec<char>]| pools.iter().any(Vec::is_empty) || preferred.len() < 3;
-        if short(&pools) {
-            fallback = alphabet::fallback_literals(&filter, &preferred);
-            let refill = |pools: &mut Vec<Vec<char>>, extra: &[char]| {
-                for (pool, d) in pools.iter_mut().zip(&list) {
-                    if pool.is_empty() {
-                        pool.extend(extra.iter().copied().filter(|c| meets(&d.matcher, *c)));
-                    }
-                }
-            };
-            refill(&mut pools, &fallback);
-            // Classes to look for beyond ASCII: those of the requirements still unmet, or all of
-            // them when almost nothing is left to fill with.
-            let mut wanted: Vec<CharClass> = Vec::new();
-            for (pool, d) in pools.iter().zip(&list) {
-                match (&d.matcher, pool.is_empty()) {
-                    (Matcher::Class(c), true) => wanted.push(*c),
-                    (Matcher::Set(s), true) => wanted.extend(s.classes.iter().copied()),
-                    _ => {}
-                }
-            }
-            if preferred.len() + fallback.len() < 3 {
-                wanted.extend(CharClass::ALL);
-            }
-            if !wanted.is_empty() {
-                let mut seen: Vec<char> = preferred.clone();
-                seen.extend(fallback.iter().copied());
-                seen.sort_unstable();
-                let more = alphabet::fallback_classes(&filter, &seen, &wanted);
-                refill(&mut pools, &more);
-                fallback.extend(more);
-                fallback.sort_unstable();
-                fallback.dedup();
-            }
-        }
-        for (i, (pool, d)) in pools.iter_mut().zip(&list).enumerate() {
-            pool.sort_unstable();
-            pool.dedup();
-            if pool.is_empty() && i < mandatory {
-                return Err(PolicyError::unsatisfiable(
-                    d.path.clone(),
-                    format!(
-                        "requires {} but no character the policy allows can be generated for it{exclude_note} \
-                         (the generator uses characters that stand on their own: no controls, marks or joiners)",
-                        describe(&d.matcher, d.min)
-                    ),
-                ));
-            }
-        }
-        for (i, (n, range)) in rules.iter().enumerate() {
-            let possible = range.clone().filter(|d| pools.get(*d).is_some_and(|p| !p.is_empty())).count() as u32;
-            if possible < *n {
-                let path = list.get(range.start).map_or_else(
-                    || format!("types[{i}]"),
-                    |d| d.path.split(".of").next().unwrap_or("types").to_string(),
-                );
-                return Err(PolicyError::unsatisfiable(
-                    path,
-                    format!("needs {n} more of its requirements but only {possible} can be met with the characters the policy allows{exclude_note}"),
-                ));
-            }
-        }
+        let (pools, fallback) = pools(&list, mandatory, &rules, &preferred, &filter, &meets, exclude_note)?;
 
         // The fill alphabet.
         let mut fill: Vec<char> = preferred.clone();
@@ -426,87 +556,9 @@ impl Plan {
         let demands = build(pools);
 
         // The length.
-        let min = p.length.min.unwrap_or(0);
-        let max = p.length.max;
-        let strength_len = p.min_strength.and_then(|s| MIN_LENGTH_FOR_SCORE.get(usize::from(s)).copied()).unwrap_or(0);
         let bound = u32::try_from(demands.placement_bound()).unwrap_or(u32::MAX);
-        let length = match options.length {
-            Some(0) => return Err(PolicyError::field("options.length", "must be at least 1")),
-            Some(l) if l > MAX_LENGTH => {
-                return Err(PolicyError::new(
-                    ErrorCode::TooLarge,
-                    Some("options.length".into()),
-                    format!("at most {MAX_LENGTH} characters, not {l}"),
-                ))
-            }
-            Some(l) if l < min => {
-                return Err(PolicyError::unsatisfiable(
-                    "options.length",
-                    format!("the requested length {l} is below the policy's minimum length {min}"),
-                ))
-            }
-            Some(l) if max.is_some_and(|m| l > m) => {
-                return Err(PolicyError::unsatisfiable(
-                    "options.length",
-                    format!("the requested length {l} is above the policy's maximum length {}", max.unwrap_or(0)),
-                ))
-            }
-            Some(l) => l,
-            None => {
-                if min > MAX_LENGTH {
-                    return Err(PolicyError::new(
-                        ErrorCode::TooLarge,
-                        Some("length.min".into()),
-                        format!("the policy's minimum length {min} is beyond the generator's limit of {MAX_LENGTH}"),
-                    ));
-                }
-                let want = min.max(DEFAULT_LENGTH).max(bound).max(strength_len).min(MAX_LENGTH);
-                max.map_or(want, |m| want.min(m)).max(1)
-            }
-        };
-        if let Some(s) = p.min_strength {
-            if length < strength_len {
-                return Err(PolicyError::unsatisfiable(
-                    "minStrength",
-                    format!(
-                        "a strength of {s} needs at least {strength_len} characters (zxcvbn rates every password of {length} \
-                         characters below {s}); {}",
-                        if options.length.is_some() {
-                            format!("ask for a length of {strength_len} or more")
-                        } else {
-                            format!("the policy's maximum length {} is too short", max.unwrap_or(length))
-                        }
-                    ),
-                ));
-            }
-        }
-        if u64::from(length) < demands.placement_floor() {
-            return Err(PolicyError::unsatisfiable(
-                "length",
-                format!(
-                    "a requirement alone needs {}, more than the length {length}{exclude_note}",
-                    plural(demands.placement_floor(), "character", "characters")
-                ),
-            ));
-        }
-        if fill.is_empty() && length > bound {
-            return Err(PolicyError::unsatisfiable(
-                if p.allowed.is_some() { "allowed" } else { "forbidden" },
-                format!("no character the policy allows is left to generate from{exclude_note}"),
-            ));
-        }
-        if let Some(m) = p.max_repeat {
-            if demands.universe.len() == 1 && length > m {
-                return Err(PolicyError::unsatisfiable(
-                    "maxRepeat",
-                    format!(
-                        "only one character ({}) can be used{exclude_note}, and no character may repeat more than {m} \
-                         times in a row, so no password is longer than {m}; the length is {length}",
-                        quote(&demands.universe)
-                    ),
-                ));
-            }
-        }
+        let length = choose_length(p, options, bound)?;
+        feasible(p, options, length, &demands, &fill, exclude_note)?;
         // When the required characters might not fit, a second set of pools for `Mode::Cover`:
         // every character the generator can use (the fallback tiers too), so that one character
         // can meet several requirements (`§` is a symbol and in a set).
