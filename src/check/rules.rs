@@ -517,9 +517,11 @@ impl Checker {
                 .map(|w| w.trim().to_lowercase())
                 .filter(|w| w.chars().count() as u32 >= min_word)
                 .collect();
-            let words: Vec<&String> = self.words.iter().chain(extra.iter()).collect();
-            let found = words.iter().filter(|w| matches(lower, w, custom.match_mode)).count() as u32;
-            let any = !words.is_empty();
+            let (mut any, mut found) = (false, 0u32);
+            for w in self.words.iter().chain(&extra) {
+                any = true;
+                found += u32::from(matches(lower, w, custom.match_mode));
+            }
             let mut r = result("dictionary.custom", any.then_some(found == 0), &texts.custom);
             r.actual = any.then_some(found);
             out.push(r);

@@ -304,13 +304,18 @@ fn requirements(p: &Policy) -> (Vec<Demand>, usize, Vec<Choice>) {
     (list, mandatory, rules)
 }
 
+/// The length below which zxcvbn rates every password under the policy's `minStrength` (0 without one).
+fn strength_length(p: &Policy) -> u32 {
+    p.min_strength.and_then(|s| MIN_LENGTH_FOR_SCORE.get(usize::from(s)).copied()).unwrap_or(0)
+}
+
 /// The length to generate: the one asked for (within the policy's range and the generator's
 /// limit), or the default: at least 20, the policy's minimum, what the requirements need
 /// (`bound`) and what the strength asks for, at most the policy's maximum.
 fn choose_length(p: &Policy, options: &GenerateOptions, bound: u32) -> Result<u32> {
     let min = p.length.min.unwrap_or(0);
     let max = p.length.max;
-    let strength_len = p.min_strength.and_then(|s| MIN_LENGTH_FOR_SCORE.get(usize::from(s)).copied()).unwrap_or(0);
+    let strength_len = strength_length(p);
     let length = match options.length {
         Some(0) => return Err(PolicyError::field("options.length", "must be at least 1")),
         Some(l) if l > MAX_LENGTH => {
@@ -356,12 +361,12 @@ fn feasible(
     options: &GenerateOptions,
     length: u32,
     demands: &Demands,
+    bound: u32,
     fill: &[char],
     exclude_note: &str,
 ) -> Result<()> {
     let max = p.length.max;
-    let strength_len = p.min_strength.and_then(|s| MIN_LENGTH_FOR_SCORE.get(usize::from(s)).copied()).unwrap_or(0);
-    let bound = u32::try_from(demands.placement_bound()).unwrap_or(u32::MAX);
+    let strength_len = strength_length(p);
     if let Some(s) = p.min_strength {
         if length < strength_len {
             return Err(PolicyError::unsatisfiable(
@@ -558,7 +563,7 @@ impl Plan {
         // The length.
         let bound = u32::try_from(demands.placement_bound()).unwrap_or(u32::MAX);
         let length = choose_length(p, options, bound)?;
-        feasible(p, options, length, &demands, &fill, exclude_note)?;
+        feasible(p, options, length, &demands, bound, &fill, exclude_note)?;
         // When the required characters might not fit, a second set of pools for `Mode::Cover`:
         // every character the generator can use (the fallback tiers too), so that one character
         // can meet several requirements (`§` is a symbol and in a set).

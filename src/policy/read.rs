@@ -53,7 +53,8 @@ pub fn policy(doc: &Value) -> Result<Policy> {
     Ok(p)
 }
 
-const POLICY_FIELDS: &[&str] = &[
+/// The top-level keys of a canonical policy (what the reader accepts, and what detection looks for).
+pub const POLICY_FIELDS: &[&str] = &[
     "version",
     "source",
     "length",

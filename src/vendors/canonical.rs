@@ -7,25 +7,8 @@ use serde_json::Value;
 use super::{Document, Normalized};
 use crate::error::Result;
 
-/// Top-level keys of the canonical form, for detection.
-pub const KEYS: &[&str] = &[
-    "version",
-    "source",
-    "length",
-    "classes",
-    "sets",
-    "types",
-    "symbols",
-    "allowed",
-    "forbidden",
-    "maxRepeat",
-    "dictionary",
-    "context",
-    "history",
-    "minStrength",
-    "settings",
-    "vendorExtras",
-];
+/// Top-level keys of the canonical form, for detection: the fields the reader accepts.
+pub const KEYS: &[&str] = crate::policy::read::POLICY_FIELDS;
 
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
     Ok(vec![read(doc.value())?])

@@ -7,17 +7,9 @@
 // (seconds where the work takes milliseconds), not timing claims: those are in bench/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { withInstances } from './wasm-instances.mjs';
 
-const instances = [];
-const OriginalInstance = WebAssembly.Instance;
-WebAssembly.Instance = class extends OriginalInstance {
-  constructor(module, imports) {
-    super(module, imports);
-    instances.push(this);
-  }
-};
-const pp = await import('passpolicy');
-WebAssembly.Instance = OriginalInstance;
+const { instances, loaded: pp } = await withInstances(() => import('passpolicy'));
 const memory = instances.map((i) => i.exports.memory).find((m) => m instanceof WebAssembly.Memory);
 
 const MiB = 1024 * 1024;

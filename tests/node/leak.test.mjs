@@ -17,22 +17,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { withInstances } from './wasm-instances.mjs';
 
 if (typeof globalThis.gc !== 'function') {
   v8.setFlagsFromString('--expose-gc');
   globalThis.gc = vm.runInNewContext('gc');
 }
 
-const instances = [];
-const OriginalInstance = WebAssembly.Instance;
-WebAssembly.Instance = class extends OriginalInstance {
-  constructor(module, imports) {
-    super(module, imports);
-    instances.push(this);
-  }
-};
-const pp = await import('passpolicy');
-WebAssembly.Instance = OriginalInstance;
+const { instances, loaded: pp } = await withInstances(() => import('passpolicy'));
 
 const memory = instances.map((i) => i.exports.memory).find((m) => m instanceof WebAssembly.Memory);
 const V = JSON.parse(fs.readFileSync(new URL('./vendors.json', import.meta.url), 'utf8'));

@@ -8,18 +8,10 @@
 // engine reserves without committing), so the allocator's next request for more fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { withInstances } from './wasm-instances.mjs';
 
-const instances = [];
-const OriginalInstance = WebAssembly.Instance;
-WebAssembly.Instance = class extends OriginalInstance {
-  constructor(module, imports) {
-    super(module, imports);
-    instances.push(this);
-  }
-};
-const pp = await import('passpolicy');
-const rules = await import('passpolicy/rules');
-// Not restored: the fresh instances made after a trap are recorded too.
+// Kept recording: the fresh instances made after a trap are recorded too.
+const { instances, loaded: [pp, rules] } = await withInstances(() => Promise.all([import('passpolicy'), import('passpolicy/rules')]), { keep: true });
 
 const MiB = 1024 * 1024;
 const PAGE = 65536;
