@@ -209,13 +209,15 @@ function policyHint(e, file) {
     case 'invalid_json':
       return `${file} is not valid JSON (nor another format a vendor uses): fix the document, or pass --vendor V if it is a text format.`;
     case 'invalid_xml':
-      return `${file} looks like LongJump XML but is malformed: fix the document.`;
+      return `${file} is XML but malformed: fix the document.`;
     case 'unknown_vendor':
       return e.path === 'vendor'
         ? `--vendor takes one of: ${KNOWN_VENDORS}.`
         : `No vendor was recognized from the fields: pass --vendor V with one of: ${KNOWN_VENDORS}.`;
     case 'ambiguous_vendor':
       return `Pass --vendor V to say which vendor's document it is.`;
+    case 'vendor_mismatch':
+      return `${file} is not a document of the --vendor given: leave --vendor out to detect the vendor, or pass the right one.`;
     case 'too_large':
       return `The document is too large (more than 1 MiB) or too deeply nested.`;
     case 'unsatisfiable':

@@ -504,6 +504,8 @@ export type PassPolicyErrorCode =
   | 'invalid_xml'
   | 'unknown_vendor'
   | 'ambiguous_vendor'
+  /** The `vendor` option does not fit the document (`path: 'vendor'`): the message says what it looks like. */
+  | 'vendor_mismatch'
   | 'invalid_field'
   | 'unsatisfiable'
   /**

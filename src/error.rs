@@ -30,6 +30,9 @@ codes! {
         InvalidXml => "invalid_xml",
         UnknownVendor => "unknown_vendor",
         AmbiguousVendor => "ambiguous_vendor",
+        /// The caller's `vendor` does not fit the document (it looks like another vendor's, or like
+        /// none: no field the vendor documents).
+        VendorMismatch => "vendor_mismatch",
         InvalidField => "invalid_field",
         Unsatisfiable => "unsatisfiable",
         TooLarge => "too_large",

@@ -23,11 +23,12 @@ use passpolicy::vendors::{self, VENDORS};
 use passpolicy::{Checker, Context, PolicyError, Report};
 
 /// The stable error codes (`ErrorCode::as_str`).
-pub const CODES: [&str; 8] = [
+pub const CODES: [&str; 9] = [
     "invalid_json",
     "invalid_xml",
     "unknown_vendor",
     "ambiguous_vendor",
+    "vendor_mismatch",
     "invalid_field",
     "unsatisfiable",
     "too_large",

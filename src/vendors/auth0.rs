@@ -1,5 +1,8 @@
 //! Auth0 database connection password policy (`GET /api/v2/connections/{id}`):
-//! the whole connection object, or its `options`.
+//! the whole connection object, or its `options`; or the list `GET /api/v2/connections`, a bare
+//! array or a page (`{ "connections", "start", "limit", "total" }` / `{ "connections", "next" }`),
+//! one policy per database connection (strategy `auth0`), the others skipped with one `ignored`
+//! warning naming them.
 //!
 //! - `options.passwordPolicy`: `none` `low` `fair` `good` `excellent` with password-sheriff's exact
 //!   rules (absent or `null`: `none`, Auth0's default, reported as `defaulted`):
@@ -19,6 +22,9 @@
 //!   `context.attributes` (`name`, `nickname`, `user_metadata.name`, `user_metadata.first`,
 //!   `user_metadata.last`), substring, with an `approximation` warning.
 //! - `password_history {enable, size}` → `history` (`enforced: false` when not enabled).
+//! - `password_options.dictionary.custom` ("Array of custom words to block in passwords. Maximum 200
+//!   items, each up to 50 characters") → the custom dictionary when `active`, matched as the legacy
+//!   dictionary is (whole, case-insensitive), with an `approximation` warning.
 //! - The Flexible Password Policy `password_options` (`complexity`, `dictionary`, `history`,
 //!   `profile_data`), when present, replaces all of the above; the legacy fields are then kept
 //!   under `vendorExtras` with an `inactive` warning.
@@ -60,6 +66,10 @@ const KEPT: &[(&str, &str)] = &[
 const NAME_ATTRIBUTES: &[&str] =
     &["name", "nickname", "user_metadata.name", "user_metadata.first", "user_metadata.last"];
 
+/// The Flexible Password Policy's custom dictionary: at most 200 words of at most 50 characters.
+const MAX_CUSTOM_WORDS: usize = 200;
+const MAX_CUSTOM_WORD: usize = 50;
+
 /// Auth0's largest minimum length (bytes: bcrypt's limit).
 const MAX_BYTES: u32 = 72;
 
@@ -81,9 +91,14 @@ fn is_options(m: &Map<String, Value>) -> bool {
     }
 }
 
-/// A connection (`options` holding Auth0's password fields, or `strategy: "auth0"`), or its options.
+/// A connection (`options` holding Auth0's password fields, or `strategy: "auth0"`), its options, or
+/// a page of the connections list (`{ "connections": [...], "start", "limit", "total" }`, or with
+/// checkpoint pagination `{ "connections": [...], "next" }`).
 pub fn detect(doc: &Document) -> bool {
     let Document::Json(Value::Object(top)) = doc else { return false };
+    if is_page(top) {
+        return true;
+    }
     match top.get("options") {
         Some(Value::Object(options)) => {
             level_ok(options.get("passwordPolicy")) != Some(false)
@@ -93,8 +108,94 @@ pub fn detect(doc: &Document) -> bool {
     }
 }
 
+/// The keys of a page of `GET /api/v2/connections` besides `connections`.
+const PAGE_KEYS: &[&str] = &["start", "limit", "total", "next"];
+
+/// A page of the connections list: `connections`, an array of connections, and only paging keys.
+fn is_page(top: &Map<String, Value>) -> bool {
+    matches!(top.get("connections"), Some(Value::Array(items)) if items.iter().all(is_connection))
+        && top.keys().all(|k| k == "connections" || PAGE_KEYS.contains(&k.as_str()))
+        && PAGE_KEYS.iter().any(|k| top.contains_key(*k))
+}
+
+/// An element of the connections list (`GET /api/v2/connections`, a bare array): an object with a
+/// `strategy` and a `name`, and the connection's `options` or another key of a connection.
+pub fn is_connection(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| {
+        o.get("strategy").is_some_and(Value::is_string)
+            && o.get("name").is_some_and(Value::is_string)
+            && ["options", "enabled_clients", "realms", "is_domain_connection", "id"].iter().any(|k| o.contains_key(*k))
+    })
+}
+
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
-    let top = Obj::new(doc.value(), "")?;
+    match doc.value() {
+        Value::Array(items) => list(items, ""),
+        Value::Object(top) if is_page(top) => {
+            let page = Obj::new(doc.value(), "")?;
+            let items = page.raw("connections").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+            let mut out = list(items, "connections")?;
+            let paging: Vec<&str> = top.keys().map(String::as_str).filter(|k| *k != "connections").collect();
+            for n in &mut out {
+                let mut w = Warnings::default();
+                w.left_out("", "the page", &paging);
+                n.warnings.extend(w.0);
+            }
+            Ok(out)
+        }
+        v => Ok(vec![one(v, "")?]),
+    }
+}
+
+/// The policies of a list of connections at `base`: one per database connection (strategy
+/// `auth0`). The others (social, enterprise, passwordless) have no password policy: one warning
+/// on every policy names the first of them.
+fn list(items: &[Value], base: &str) -> Result<Vec<Normalized>> {
+    let at = |i: usize| format!("{base}[{i}]");
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let strategy = item.get("strategy").and_then(Value::as_str);
+        if strategy == Some("auth0") {
+            out.push(one(item, &at(i))?);
+        } else {
+            let name = item.get("name").and_then(Value::as_str).unwrap_or("?");
+            skipped.push(format!("{} `{}` ({})", at(i), name, strategy.unwrap_or("no strategy")));
+        }
+    }
+    if out.is_empty() {
+        let what = if items.is_empty() {
+            "the list is empty".to_string()
+        } else {
+            format!("{} connections, none of them a database connection (strategy `auth0`)", items.len())
+        };
+        return Err(PolicyError::field(
+            if base.is_empty() { "$" } else { base },
+            format!("{what}: it holds no password policy"),
+        ));
+    }
+    if !skipped.is_empty() {
+        let shown = skipped.iter().take(8).cloned().collect::<Vec<_>>().join(", ");
+        let more = if skipped.len() > 8 { format!(" and {} more", skipped.len() - 8) } else { String::new() };
+        for n in &mut out {
+            let mut w = Warnings::default();
+            w.push(
+                WarningCode::Ignored,
+                if base.is_empty() { "$" } else { base },
+                format!(
+                    "{} connections of the list are not database connections and have no password policy; skipped: {shown}{more}",
+                    skipped.len()
+                ),
+            );
+            n.warnings.extend(w.0);
+        }
+    }
+    Ok(out)
+}
+
+/// One connection, or its options, at `base`.
+fn one(v: &Value, base: &str) -> Result<Normalized> {
+    let top = Obj::new(v, base)?;
     let (mut p, mut w) = (new_policy("auth0"), Warnings::default());
     p.length.unit = LengthUnit::Utf16;
     if top.has("options") {
@@ -108,14 +209,23 @@ pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
                 );
             }
         }
-        let options =
-            top.obj("options")?.ok_or_else(|| PolicyError::field("options", "expected an object, found null"))?;
+        let options = top
+            .obj("options")?
+            .ok_or_else(|| PolicyError::field(top.path("options"), "expected an object, found null"))?;
         read_options(&options, &mut p, &mut w)?;
         left_out(&top, &["id", "name", "strategy", "options"], "the connection", &mut p, &mut w);
+    } else if top.has("strategy") {
+        // A database connection listed without its options (`fields=` left them out): Auth0's
+        // defaults apply.
+        p.source.id = top.text("id")?;
+        p.source.name = top.str("name")?.map(str::to_string);
+        w.defaulted(&top.path("options"), "(no options: the `none` strength level)");
+        level_rules("none", &top.path("options.passwordPolicy"), &mut p, &mut w);
+        left_out(&top, &["id", "name", "strategy"], "the connection", &mut p, &mut w);
     } else {
         read_options(&top, &mut p, &mut w)?;
     }
-    Ok(vec![Normalized { vendor: "auth0", policy: p, warnings: w.0 }])
+    Ok(Normalized { vendor: "auth0", policy: p, warnings: w.0 })
 }
 
 /// Reports the keys of `o` outside `read`: one warning for all those that are not about passwords
@@ -319,12 +429,30 @@ fn flexible(f: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     }
     if let Some(d) = f.obj("dictionary")? {
         let list = choice(&d, "default", &["en_10k", "en_100k"])?;
+        let custom = d.str_list("custom")?.unwrap_or_default();
+        if custom.len() > MAX_CUSTOM_WORDS {
+            w.out_of_range(&d.path("custom"), format!("{} words", custom.len()), "at most 200 words");
+        }
+        if let Some(i) = custom.iter().position(|word| word.encode_utf16().count() > MAX_CUSTOM_WORD) {
+            w.out_of_range(&format!("{}[{i}]", d.path("custom")), "a word", "at most 50 characters");
+        }
         if d.bool("active")? == Some(true) {
             let theirs = match list {
                 Some("en_100k") => "Auth0's list of 100,000 common passwords (`en_100k`)",
                 _ => "Auth0's list of 10,000 common passwords (`en_10k`)",
             };
             common_list(&d.path("active"), theirs, p, w);
+            if !custom.is_empty() {
+                p.dictionary.custom =
+                    Some(CustomDictionary { words: custom, match_mode: MatchMode::Whole, min_word_length: None });
+                w.approximation(
+                    &d.path("custom"),
+                    "Auth0 blocks these words \"in passwords\" without saying how they match; read as the legacy dictionary is: the whole password, case-insensitive",
+                );
+            }
+        } else if !custom.is_empty() {
+            d.keep("custom", p);
+            w.inactive(&d.path("custom"), "active");
         }
         d.finish(p, w);
     }
@@ -715,5 +843,84 @@ mod tests {
         }
         // LongJump's wrapped object is not Auth0's.
         assert_eq!(detect_vendor(r#"{"passwordPolicy": {"min_length": 6}}"#).unwrap(), "longjump");
+    }
+
+    fn connection(name: &str, strategy: &str, options: Value) -> Value {
+        json!({"id": format!("con_{name}"), "name": name, "strategy": strategy, "options": options,
+               "enabled_clients": [], "is_domain_connection": false, "realms": [name]})
+    }
+
+    #[test]
+    fn connection_lists_bare_and_paged() {
+        let db = connection("Username-Password-Authentication", "auth0", json!({"passwordPolicy": "good"}));
+        let social = connection("google-oauth2", "google-oauth2", json!({"email": true, "profile": true}));
+        let db2 = connection("employees", "auth0", json!({"passwordPolicy": "excellent"}));
+        let list = json!([social, db, db2]);
+        assert_eq!(detect_vendor(&list.to_string()).unwrap(), "auth0");
+        let out = crate::vendors::normalize(&list.to_string(), None).unwrap();
+        assert_eq!(out.len(), 2, "one policy per database connection");
+        assert_eq!(out[0].policy.source.name.as_deref(), Some("Username-Password-Authentication"));
+        assert_eq!(out[1].policy.length.min, Some(10));
+        for n in &out {
+            let skipped: Vec<&Warning> =
+                n.warnings.iter().filter(|w| w.code == WarningCode::Ignored && w.path == "$").collect();
+            assert_eq!(skipped.len(), 1, "{:?}", n.warnings);
+            assert!(skipped[0].message.contains("[0] `google-oauth2` (google-oauth2)"), "{}", skipped[0].message);
+        }
+        // Paths name the element.
+        assert!(out[1].warnings.iter().any(|w| w.path.starts_with("[2].")), "{:?}", out[1].warnings);
+        assert_eq!(failures(&out[0].policy, "abcdefgh1"), ["chars.types"]);
+
+        let page = json!({"total": 3, "start": 0, "limit": 50, "connections": list});
+        assert_eq!(detect_vendor(&page.to_string()).unwrap(), "auth0");
+        let paged = crate::vendors::normalize(&page.to_string(), None).unwrap();
+        assert_eq!(paged.len(), 2);
+        assert_eq!(paged[0].policy, out[0].policy);
+        assert!(paged[0].warnings.iter().any(|w| w.path.starts_with("connections[1].")));
+        assert!(paged[0].warnings.iter().any(|w| w.code == WarningCode::Ignored && w.message.contains("the page")));
+        let checkpoint = json!({"connections": [connection("db", "auth0", json!({}))], "next": "cD0xMjM0"});
+        assert_eq!(detect_vendor(&checkpoint.to_string()).unwrap(), "auth0");
+
+        // A list with no database connection holds no policy: an error, never an empty policy.
+        let e = crate::vendors::normalize(&json!([connection("github", "github", json!({}))]).to_string(), None)
+            .unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_field", Some("$")));
+        assert!(e.message.contains("none of them a database connection"), "{}", e.message);
+        // A listed database connection without its options: the `none` level.
+        let bare = json!([{"id": "con_1", "name": "db", "strategy": "auth0", "realms": ["db"]}]);
+        let n = crate::vendors::normalize(&bare.to_string(), None).unwrap();
+        assert_eq!(n[0].policy.length.min, Some(1));
+        assert_eq!(codes(&n[0], WarningCode::Defaulted), ["[0].options"]);
+        // Another vendor's list is not Auth0's.
+        let e = crate::vendors::normalize(r#"[{"minLength": 8, "minUpper": 1}]"#, Some("auth0")).unwrap_err();
+        assert_eq!(e.code(), "vendor_mismatch");
+        assert!(e.message.contains("sailpoint"), "{}", e.message);
+    }
+
+    #[test]
+    fn flexible_custom_dictionary() {
+        let doc = |active: bool, custom: Value| json!({"password_options": {"dictionary": {"active": active, "default": "en_10k", "custom": custom}}});
+        let n = norm_json("auth0", doc(true, json!(["acme", "Anvil2024"])));
+        let custom = n.policy.dictionary.custom.as_ref().unwrap();
+        assert_eq!(custom.words, ["acme", "Anvil2024"]);
+        assert_eq!(custom.match_mode, MatchMode::Whole);
+        assert!(n
+            .warnings
+            .iter()
+            .any(|w| w.path == "password_options.dictionary.custom" && w.code == WarningCode::Approximation));
+        assert!(failures(&n.policy, "ANVIL2024").contains(&"dictionary.custom"));
+        assert!(!failures(&n.policy, "anvil2024x").contains(&"dictionary.custom"));
+        // Not active: kept, inactive.
+        let n = norm_json("auth0", doc(false, json!(["acme"])));
+        assert!(n.policy.dictionary.custom.is_none());
+        assert_eq!(codes(&n, WarningCode::Inactive), ["password_options.dictionary.custom"]);
+        assert_eq!(n.policy.vendor_extras.get("password_options.dictionary.custom"), Some(&json!(["acme"])));
+        // Beyond Auth0's documented limits: warned, used.
+        let many: Vec<String> = (0..201).map(|i| format!("w{i}")).collect();
+        let n = norm_json("auth0", doc(true, json!(many)));
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["password_options.dictionary.custom"]);
+        let n = norm_json("auth0", doc(true, json!(["x".repeat(51)])));
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["password_options.dictionary.custom[0]"]);
+        assert!(!n.warnings.iter().any(|w| w.code == WarningCode::UnknownField), "{:?}", n.warnings);
     }
 }

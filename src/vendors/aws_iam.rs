@@ -1,5 +1,8 @@
-//! AWS IAM account password policy, as `GetAccountPasswordPolicy` returns it
-//! (`{"PasswordPolicy": {…}}`), or the bare inner object.
+//! AWS IAM account password policy, as `GetAccountPasswordPolicy` returns it: the JSON of the SDKs
+//! and the CLI (`{"PasswordPolicy": {…}}`), the bare inner object, or the Query API's XML
+//! (`<GetAccountPasswordPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">` →
+//! `GetAccountPasswordPolicyResult` → `PasswordPolicy`, numbers and booleans as text; the
+//! `ResponseMetadata` is left out with an `ignored` warning).
 //!
 //! - `MinimumPasswordLength` 6–128; absent: the API default 6 (reported as `defaulted`). Length is
 //!   counted in the default unit (AWS passwords are effectively ASCII).
@@ -51,6 +54,9 @@ fn has_any(map: &Map<String, Value>, keys: &[&str]) -> bool {
 /// IAM-only key, or with a shared key and no Cognito-only key (such a document is claimed by
 /// Cognito too: ambiguous).
 pub fn detect(doc: &Document) -> bool {
+    if let Document::Xml(Value::Object(top)) = doc {
+        return is_xml_response(top);
+    }
     let Document::Json(Value::Object(top)) = doc else { return false };
     match top.get("PasswordPolicy") {
         Some(Value::Object(inner)) => has_any(inner, KEYS) || !has_any(inner, aws_cognito::KEYS),
@@ -59,7 +65,57 @@ pub fn detect(doc: &Document) -> bool {
     }
 }
 
+/// The root element of the Query API's response.
+const XML_ROOT: &str = "GetAccountPasswordPolicyResponse";
+/// The namespace of IAM's Query API (any version under it).
+const XML_NAMESPACE: &str = "https://iam.amazonaws.com/doc/";
+
+/// The XML response: its root element, in IAM's namespace when it declares one.
+fn is_xml_response(top: &Map<String, Value>) -> bool {
+    match top.get(XML_ROOT) {
+        Some(root) => root.get("@xmlns").and_then(Value::as_str).is_none_or(|ns| ns.starts_with(XML_NAMESPACE)),
+        None => false,
+    }
+}
+
+/// The Query API's XML response (converted to a JSON value; text values read leniently).
+fn normalize_xml(doc: &Document) -> Result<Vec<Normalized>> {
+    let top = Obj::new(doc.value(), "")?.lenient();
+    let Some(root) = top.obj(XML_ROOT)? else {
+        let found = top.keys().next().map(String::as_str).unwrap_or("");
+        return Err(PolicyError::field(
+            found,
+            format!("the root element is <{found}>; expected <{XML_ROOT}> (IAM's Query API response)"),
+        ));
+    };
+    let root = root.lenient();
+    let (mut p, mut w) = (new_policy("aws-iam"), Warnings::default());
+    let result = root.obj("GetAccountPasswordPolicyResult")?.ok_or_else(|| {
+        PolicyError::field(root.path("GetAccountPasswordPolicyResult"), "missing; expected an element")
+    })?;
+    let result = result.lenient();
+    let inner = result
+        .obj("PasswordPolicy")?
+        .ok_or_else(|| PolicyError::field(result.path("PasswordPolicy"), "missing; expected an element"))?
+        .lenient();
+    read(&inner, &result.path("PasswordPolicy"), &mut p, &mut w)?;
+    inner.finish(&mut p, &mut w);
+    result.finish(&mut p, &mut w);
+    // The namespace declaration and the request's metadata are not part of the policy.
+    root.skip("@xmlns");
+    if root.has("ResponseMetadata") {
+        root.skip("ResponseMetadata");
+        w.left_out(&root.path("ResponseMetadata"), "the response", &["RequestId"]);
+    }
+    root.finish(&mut p, &mut w);
+    top.finish(&mut p, &mut w);
+    Ok(vec![Normalized { vendor: "aws-iam", policy: p, warnings: w.0 }])
+}
+
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
+    if matches!(doc, Document::Xml(_)) {
+        return normalize_xml(doc);
+    }
     let top = Obj::new(doc.value(), "")?;
     let (mut p, mut w) = (new_policy("aws-iam"), Warnings::default());
     if top.has("PasswordPolicy") {
@@ -264,11 +320,14 @@ mod tests {
             (r#"{"PasswordPolicy": {"ExpirePasswords": "true"}}"#, "PasswordPolicy.ExpirePasswords"),
             (r#"{"PasswordPolicy": null}"#, "PasswordPolicy"),
             (r#"{"PasswordPolicy": []}"#, "PasswordPolicy"),
-            (r#"[1]"#, "$"),
         ] {
             let e = crate::vendors::normalize(doc, Some("aws-iam")).unwrap_err();
             assert_eq!((e.code(), e.path()), ("invalid_field", Some(path)), "{doc}");
         }
+        // IAM has no list form.
+        let e = crate::vendors::normalize("[1]", Some("aws-iam")).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("vendor_mismatch", Some("vendor")));
+        assert!(e.message.contains("no list form"), "{}", e.message);
     }
 
     #[test]
@@ -293,5 +352,53 @@ mod tests {
         // Both services' keys: ambiguous.
         let e = detect_vendor(r#"{"MinimumPasswordLength": 8, "MinimumLength": 8}"#).unwrap_err();
         assert_eq!(e.code(), "ambiguous_vendor");
+    }
+
+    #[test]
+    fn query_api_xml() {
+        const XML: &str = include_str!("../../tests/fixtures/aws-iam/query-api.xml");
+        assert_eq!(detect_vendor(XML).unwrap(), "aws-iam");
+        let n = norm_as("aws-iam", XML);
+        let p = &n.policy;
+        assert_eq!(p.length.min, Some(12));
+        assert_eq!(p.classes.len(), 4);
+        assert_eq!(p.history, Some(History { count: 12, enforced: true }));
+        assert_eq!(p.settings.expiry.as_ref().and_then(|e| e.max_age_seconds), Some(days(90)));
+        assert_eq!(
+            p.vendor_extras
+                .get("GetAccountPasswordPolicyResponse.GetAccountPasswordPolicyResult.PasswordPolicy.HardExpiry"),
+            Some(&json!("false"))
+        );
+        assert!(n.warnings.iter().all(|w| w.code != WarningCode::UnknownField), "{:?}", n.warnings);
+        assert_eq!(codes(&n, WarningCode::Ignored), ["GetAccountPasswordPolicyResponse.ResponseMetadata"]);
+        assert_eq!(failures(p, "Abcdefghij1!"), Vec::<&str>::new());
+        assert_eq!(failures(p, "abcdefghij1!"), ["chars.upper"]);
+        // The same policy as the JSON form of the same values.
+        let json_form = json!({"PasswordPolicy": {"AllowUsersToChangePassword": true, "RequireUppercaseCharacters": true,
+            "RequireSymbols": true, "ExpirePasswords": false, "PasswordReusePrevention": 12, "RequireLowercaseCharacters": true,
+            "MaxPasswordAge": 90, "HardExpiry": false, "RequireNumbers": true, "MinimumPasswordLength": 12}});
+        let j = norm_as("aws-iam", &json_form.to_string());
+        assert_eq!(
+            (&j.policy.length, &j.policy.classes, &j.policy.history, &j.policy.settings),
+            (&p.length, &p.classes, &p.history, &p.settings)
+        );
+        // Wrong element types name the element.
+        let bad = XML.replace("<MinimumPasswordLength>12<", "<MinimumPasswordLength>twelve<");
+        let e = crate::vendors::normalize(&bad, None).unwrap_err();
+        assert_eq!(
+            e.path(),
+            Some(
+                "GetAccountPasswordPolicyResponse.GetAccountPasswordPolicyResult.PasswordPolicy.MinimumPasswordLength"
+            )
+        );
+        let e = crate::vendors::normalize(
+            "<GetAccountPasswordPolicyResponse><ResponseMetadata/></GetAccountPasswordPolicyResponse>",
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.path()),
+            ("invalid_field", Some("GetAccountPasswordPolicyResponse.GetAccountPasswordPolicyResult"))
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Keycloak password policies: the policy string
 //! (`length(12) and digits(1) and notUsername(undefined) and passwordHistory(3)`), as a text
-//! document or a JSON string, or a realm JSON object with a string `passwordPolicy`.
+//! document or a JSON string, a realm JSON object with a string `passwordPolicy`, or the realms
+//! list (`GET /admin/realms`: an array of realms, one policy each, paths prefixed `[i]`).
 //!
 //! Grammar (`PasswordPolicy.parse`): the string is split on `" and "`; each trimmed part is `id` or
 //! `id(config)`, the config being everything between the first `(` and the final `)`. A missing,
@@ -126,7 +127,19 @@ pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
     let (mut p, mut w) = (new_policy("keycloak"), Warnings::default());
     match doc {
         Document::Text(s) | Document::Json(Value::String(s)) => apply(s, "", &mut p, &mut w)?,
-        Document::Json(v @ Value::Object(_)) => realm(v, &mut p, &mut w)?,
+        Document::Json(v @ Value::Object(_)) => realm(v, "", &mut p, &mut w)?,
+        Document::Json(Value::Array(items)) if !items.is_empty() => {
+            // The realms list: one policy per realm.
+            return items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let (mut p, mut w) = (new_policy("keycloak"), Warnings::default());
+                    realm(item, &format!("[{i}]"), &mut p, &mut w)?;
+                    Ok(Normalized { vendor: "keycloak", policy: p, warnings: w.0 })
+                })
+                .collect();
+        }
         _ => {
             return Err(PolicyError::field(
                 "$",
@@ -137,24 +150,36 @@ pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
     Ok(vec![Normalized { vendor: "keycloak", policy: p, warnings: w.0 }])
 }
 
-fn realm(v: &Value, p: &mut Policy, w: &mut Warnings) -> Result<()> {
-    let o = Obj::new(v, "")?;
+fn realm(v: &Value, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
+    let o = Obj::new(v, base)?;
     let key = "passwordPolicy";
     let policy = o.str(key)?;
     p.source.id = o.text("id")?;
     p.source.name = o.str("realm")?.map(str::to_string);
     match policy {
-        Some(s) => apply(s, key, p, w)?,
-        None => {
-            w.push(WarningCode::Defaulted, key, "missing: the realm has no password policy, so no password rules apply")
-        }
+        Some(s) => apply(s, &o.path(key), p, w)?,
+        None => w.push(
+            WarningCode::Defaulted,
+            o.path(key),
+            "missing: the realm has no password policy, so no password rules apply",
+        ),
     }
     let rest: Vec<&str> =
         o.keys().map(String::as_str).filter(|k| !["passwordPolicy", "id", "realm"].contains(k)).collect();
     if !rest.is_empty() {
-        w.left_out("", "the realm", &rest);
+        w.left_out(base, "the realm", &rest);
     }
     Ok(())
+}
+
+/// Keys of a realm representation besides `realm`, one of which an element of `GET /admin/realms`
+/// must have to be taken for a realm.
+const REALM_KEYS: &[&str] = &["passwordPolicy", "enabled", "sslRequired", "bruteForceProtected", "accessTokenLifespan"];
+
+/// An element of the realms list (`GET /admin/realms`, a bare array of realm representations).
+pub fn is_realm(v: &Value) -> bool {
+    v.as_object()
+        .is_some_and(|o| o.get("realm").is_some_and(Value::is_string) && REALM_KEYS.iter().any(|k| o.contains_key(*k)))
 }
 
 /// The config of a part, or `None` when absent, empty or `undefined` (what Keycloak's admin
@@ -556,8 +581,9 @@ mod tests {
         assert_eq!(e.path(), Some("passwordPolicy"));
         let e = crate::vendors::normalize(r#"{"realm": "x", "passwordPolicy": 8}"#, Some("keycloak")).unwrap_err();
         assert_eq!((e.code(), e.path()), ("invalid_field", Some("passwordPolicy")));
+        // A list of realms whose first element is not an object.
         let e = crate::vendors::normalize("[1]", Some("keycloak")).unwrap_err();
-        assert_eq!(e.path(), Some("$"));
+        assert_eq!(e.path(), Some("[0]"));
     }
 
     #[test]
@@ -645,11 +671,35 @@ mod tests {
             let doc = parse_document(text).unwrap();
             let claimed: Vec<&str> =
                 adapters.iter().filter(|a| a.detect.is_some_and(|d| d(&doc))).map(|a| a.id).collect();
-            let expected: Vec<&str> = adapters.iter().map(|a| a.id).filter(|v| v == vendor).collect();
-            assert_eq!(claimed, expected, "{vendor}: {text}");
+            // No adapter's own detection claims another vendor's document.
+            assert!(claimed.iter().all(|c| c == vendor), "{vendor}: {text}: {claimed:?}");
             assert_eq!(detect_vendor(text).unwrap(), *vendor, "{text}");
             let out = crate::vendors::normalize(text, None).unwrap();
             assert!(out.iter().all(|n| n.vendor == *vendor));
         }
+    }
+
+    #[test]
+    fn realms_list() {
+        let list = json!([
+            {"id": "master-id", "realm": "master", "enabled": true, "sslRequired": "external"},
+            {"id": "acme-id", "realm": "acme", "enabled": true, "passwordPolicy": "length(12) and digits(2)"}
+        ]);
+        assert_eq!(crate::vendors::detect_vendor(&list.to_string()).unwrap(), "keycloak");
+        let out = crate::vendors::normalize(&list.to_string(), None).unwrap();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].policy.source.name.as_deref(), Some("master"));
+        assert_eq!(out[0].policy.length.min, None);
+        assert!(out[0].warnings.iter().any(|w| w.code == WarningCode::Defaulted && w.path == "[0].passwordPolicy"));
+        assert_eq!(out[1].policy.length.min, Some(12));
+        assert_eq!(codes(&out[1], WarningCode::Ignored), ["[1]"], "the realm's other fields, named at the element");
+        let e = crate::vendors::normalize(
+            &json!([{"realm": "x", "enabled": true, "passwordPolicy": "length(x)"}]).to_string(),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(e.path(), Some("[0].passwordPolicy.length"));
+        // An array whose objects merely have a `realm` key is nobody's.
+        assert_eq!(crate::vendors::detect_vendor(r#"[{"realm": "x"}]"#).unwrap_err().code(), "unknown_vendor");
     }
 }

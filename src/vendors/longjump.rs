@@ -34,6 +34,17 @@ const AUDIT: &[&str] = &["date_created", "created_id", "date_modified", "modifie
 /// The special characters of `characters_type` 4 and 5.
 pub const SPECIAL: &str = "#$%@";
 
+/// The XML form: a root element `<platform>` or `<passwordPolicy>` (the JSON form is detected by
+/// its keys).
+pub fn detect(doc: &Document) -> bool {
+    match doc {
+        Document::Xml(serde_json::Value::Object(top)) => {
+            top.contains_key("platform") || top.contains_key("passwordPolicy")
+        }
+        _ => false,
+    }
+}
+
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
     Ok(vec![read_document(doc)?])
 }

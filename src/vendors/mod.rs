@@ -46,8 +46,12 @@ pub struct Adapter {
     pub id: &'static str,
     /// Top-level keys only this vendor uses, for detection by key (empty: none).
     pub keys: &'static [&'static str],
-    /// The adapter's own detection, for formats recognised by syntax or shape.
+    /// The adapter's own detection, for formats recognised by syntax or shape (text, an XML root
+    /// element, a wrapper object).
     pub detect: Option<fn(&Document) -> bool>,
+    /// For a vendor whose API has a list endpoint: recognises one element of the list (a JSON
+    /// array is detected only when this accepts every element).
+    pub item: Option<fn(&Value) -> bool>,
     pub reads: Reads,
     pub normalize: fn(&Document) -> Result<Vec<Normalized>>,
 }
@@ -55,11 +59,19 @@ pub struct Adapter {
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
 pub const ADAPTERS: [Adapter; 12] = [
-    Adapter { id: "meraki", keys: meraki::KEYS, detect: None, reads: Reads::JsonOnly, normalize: meraki::normalize },
+    Adapter {
+        id: "meraki",
+        keys: meraki::KEYS,
+        detect: None,
+        item: None,
+        reads: Reads::JsonOnly,
+        normalize: meraki::normalize,
+    },
     Adapter {
         id: "sailpoint",
         keys: sailpoint::KEYS,
         detect: None,
+        item: Some(sailpoint::is_item),
         reads: Reads::JsonOnly,
         normalize: sailpoint::normalize,
     },
@@ -67,6 +79,7 @@ pub const ADAPTERS: [Adapter; 12] = [
         id: "sumologic",
         keys: sumologic::KEYS,
         detect: None,
+        item: None,
         reads: Reads::JsonOnly,
         normalize: sumologic::normalize,
     },
@@ -74,13 +87,15 @@ pub const ADAPTERS: [Adapter; 12] = [
         id: "scaleway",
         keys: scaleway::KEYS,
         detect: None,
+        item: None,
         reads: Reads::JsonOnly,
         normalize: scaleway::normalize,
     },
     Adapter {
         id: "longjump",
         keys: longjump::KEYS,
-        detect: None,
+        detect: Some(longjump::detect),
+        item: None,
         reads: Reads::JsonOrXml,
         normalize: longjump::normalize,
     },
@@ -88,21 +103,31 @@ pub const ADAPTERS: [Adapter; 12] = [
         id: "aws-iam",
         keys: &[],
         detect: Some(aws_iam::detect),
-        reads: Reads::JsonOnly,
+        item: None,
+        reads: Reads::JsonOrXml,
         normalize: aws_iam::normalize,
     },
     Adapter {
         id: "aws-cognito",
         keys: &[],
         detect: Some(aws_cognito::detect),
+        item: None,
         reads: Reads::JsonOnly,
         normalize: aws_cognito::normalize,
     },
-    Adapter { id: "okta", keys: &[], detect: Some(okta::detect), reads: Reads::JsonOnly, normalize: okta::normalize },
+    Adapter {
+        id: "okta",
+        keys: &[],
+        detect: Some(okta::detect),
+        item: Some(okta::is_policy),
+        reads: Reads::JsonOnly,
+        normalize: okta::normalize,
+    },
     Adapter {
         id: "auth0",
         keys: &[],
         detect: Some(auth0::detect),
+        item: Some(auth0::is_connection),
         reads: Reads::JsonOnly,
         normalize: auth0::normalize,
     },
@@ -110,6 +135,7 @@ pub const ADAPTERS: [Adapter; 12] = [
         id: "keycloak",
         keys: &[],
         detect: Some(keycloak::detect),
+        item: Some(keycloak::is_realm),
         reads: Reads::JsonOrText,
         normalize: keycloak::normalize,
     },
@@ -117,6 +143,7 @@ pub const ADAPTERS: [Adapter; 12] = [
         id: "passwordrules",
         keys: &[],
         detect: Some(passwordrules::detect),
+        item: None,
         reads: Reads::JsonOrText,
         normalize: passwordrules::normalize,
     },
@@ -124,6 +151,7 @@ pub const ADAPTERS: [Adapter; 12] = [
         id: "canonical",
         keys: canonical::KEYS,
         detect: None,
+        item: None,
         reads: Reads::JsonOnly,
         normalize: canonical::normalize,
     },
@@ -170,6 +198,9 @@ pub struct Warning {
     /// Path of the field in the vendor document (`[0].minLength`, `platform.passwordPolicy.try_limit`).
     pub path: String,
     pub message: String,
+    /// For an `ignored` warning: the names of the fields left out (the message names the first 8).
+    #[serde(skip)]
+    pub fields: Vec<String>,
 }
 
 /// The warnings of one adapter run.
@@ -182,6 +213,7 @@ impl Warnings {
             code,
             path: bounded(path.into(), MAX_PATH_BYTES),
             message: bounded(message.into(), MAX_MESSAGE_BYTES),
+            fields: Vec::new(),
         });
     }
     pub fn unknown_field(&mut self, path: &str) {
@@ -224,6 +256,7 @@ impl Warnings {
     pub fn left_out(&mut self, path: &str, what: &str, names: &[&str]) {
         let shown = names.iter().take(8).copied().collect::<Vec<_>>().join(", ");
         let more = if names.len() > 8 { format!(" and {} more", names.len() - 8) } else { String::new() };
+        let at = self.0.len();
         self.push(
             WarningCode::Ignored,
             path,
@@ -232,6 +265,9 @@ impl Warnings {
                 names.len()
             ),
         );
+        if let Some(w) = self.0.get_mut(at) {
+            w.fields = names.iter().map(|n| n.to_string()).collect();
+        }
     }
     pub fn inactive(&mut self, path: &str, flag: &str) {
         self.push(
@@ -255,7 +291,7 @@ pub struct Normalized {
 pub enum Document {
     Json(Value),
     /// XML converted to a JSON value (elements → objects, text → strings, attributes kept
-    /// under `@name`); only LongJump speaks XML.
+    /// under `@name`): LongJump's API, and AWS IAM's Query API.
     Xml(Value),
     /// Text that is neither JSON nor XML: a Keycloak policy string, Apple `passwordrules`.
     Text(String),
@@ -372,32 +408,35 @@ fn detected_by_adapter(doc: &Document) -> Vec<&'static Adapter> {
     ADAPTERS.iter().filter(|a| a.detect.is_some_and(|accepts| accepts(doc))).collect()
 }
 
-/// Adapters the document may come from.
+/// Adapters the document may come from: by the adapters' own detection (text syntax, an XML root
+/// element, a wrapper), by list elements, or by keys only one vendor uses. Never a fallback: a
+/// document nothing recognises has no candidate.
 fn candidates(doc: &Document) -> Vec<&'static Adapter> {
-    let by_adapter = detected_by_adapter(doc);
-    if !by_adapter.is_empty() {
-        return by_adapter;
-    }
     match doc {
-        Document::Xml(_) => ADAPTERS.iter().filter(|a| a.reads == Reads::JsonOrXml).collect(),
-        Document::Text(_) => vec![],
-        Document::Json(v) => candidates_by_keys(v),
+        Document::Json(Value::Array(items)) => list_candidates(items),
+        Document::Json(v) => {
+            let by_adapter = detected_by_adapter(doc);
+            if by_adapter.is_empty() {
+                candidates_by_keys(v)
+            } else {
+                by_adapter
+            }
+        }
+        Document::Xml(_) | Document::Text(_) => detected_by_adapter(doc),
     }
 }
 
-/// Adapters a JSON document may come from, by its shape and its keys.
+/// Adapters with a list endpoint whose element detection accepts every element of the array.
+fn list_candidates(items: &[Value]) -> Vec<&'static Adapter> {
+    if items.is_empty() {
+        return vec![];
+    }
+    ADAPTERS.iter().filter(|a| a.item.is_some_and(|accepts| items.iter().all(accepts))).collect()
+}
+
+/// Adapters a JSON object may come from, by its keys.
 fn candidates_by_keys(v: &Value) -> Vec<&'static Adapter> {
-    let obj = match v {
-        // Only SailPoint's list endpoint returns an array of policies.
-        Value::Array(items) => {
-            return match items.first() {
-                Some(Value::Object(_)) => adapters_named(&["sailpoint"]),
-                _ => vec![],
-            }
-        }
-        Value::Object(o) => o,
-        _ => return vec![],
-    };
+    let Value::Object(obj) = v else { return vec![] };
     // Wrapped forms.
     if obj.get("platform").and_then(|p| p.get("passwordPolicy")).is_some()
         || obj.get("passwordPolicy").is_some_and(Value::is_object)
@@ -417,6 +456,46 @@ fn candidates_by_keys(v: &Value) -> Vec<&'static Adapter> {
     out
 }
 
+/// What a document looks like, for messages: its form, and its first keys or its root element.
+pub fn shape(doc: &Document) -> String {
+    fn keys(o: &serde_json::Map<String, Value>) -> String {
+        if o.is_empty() {
+            return "no keys".into();
+        }
+        let shown: Vec<String> = o.keys().take(6).map(|k| format!("`{}`", bounded(k.clone(), 40))).collect();
+        let more = if o.len() > 6 { format!(" and {} more", o.len() - 6) } else { String::new() };
+        format!("keys {}{more}", shown.join(", "))
+    }
+    match doc {
+        Document::Xml(Value::Object(o)) => match o.iter().next() {
+            Some((root, v)) => {
+                let ns = v
+                    .get("@xmlns")
+                    .and_then(Value::as_str)
+                    .map(|n| format!(" (namespace `{}`)", bounded(n.to_string(), 80)));
+                format!(
+                    "an XML document with the root element <{}>{}",
+                    bounded(root.clone(), 40),
+                    ns.unwrap_or_default()
+                )
+            }
+            None => "an XML document".into(),
+        },
+        Document::Xml(_) => "an XML document".into(),
+        Document::Text(_) => "text that is neither JSON nor XML".into(),
+        Document::Json(Value::Array(items)) => match items.first() {
+            None => "an empty JSON array".into(),
+            Some(Value::Object(o)) => {
+                format!("a JSON array of {} items, the first an object with {}", items.len(), keys(o))
+            }
+            Some(_) => format!("a JSON array of {} items that are not all objects", items.len()),
+        },
+        Document::Json(Value::Object(o)) => format!("a JSON object with {}", keys(o)),
+        Document::Json(Value::String(_)) => "a JSON string".into(),
+        Document::Json(_) => "a JSON value that is neither an object nor an array".into(),
+    }
+}
+
 /// The adapter of a parsed document, by detection.
 fn detect_adapter(doc: &Document) -> Result<&'static Adapter> {
     let c = candidates(doc);
@@ -425,7 +504,7 @@ fn detect_adapter(doc: &Document) -> Result<&'static Adapter> {
         [] => Err(PolicyError::new(
             ErrorCode::UnknownVendor,
             None,
-            format!("no known vendor's fields found; pass {{ vendor }} with one of: {}", VENDORS.join(", ")),
+            format!("no vendor recognises {}; pass {{ vendor }} with one of: {}", shape(doc), VENDORS.join(", ")),
         )),
         many => Err(PolicyError::new(
             ErrorCode::AmbiguousVendor,
@@ -574,12 +653,16 @@ fn duplicate_key_paths(text: &str, limit: usize) -> Vec<String> {
 }
 
 pub fn normalize_document(doc: &Document, vendor: Option<&str>) -> Result<Vec<Normalized>> {
-    let adapter = match vendor {
-        Some(v) => adapter_named(v)?,
-        None => detect_adapter(doc)?,
+    let (adapter, explicit) = match vendor {
+        Some(v) => (adapter_named(v)?, true),
+        None => (detect_adapter(doc)?, false),
     };
     adapter.check_reads(doc)?;
+    let detected = if explicit { adapter.check_fits(doc)? } else { true };
     let out = (adapter.normalize)(doc)?;
+    if !detected {
+        adapter.check_read_something(doc, &out)?;
+    }
     for (i, n) in out.iter().enumerate() {
         crate::policy::validate(&n.policy).map_err(|mut e| {
             if out.len() > 1 || matches!(doc.value(), Value::Array(_)) {
@@ -591,7 +674,79 @@ pub fn normalize_document(doc: &Document, vendor: Option<&str>) -> Result<Vec<No
     Ok(out)
 }
 
+/// `vendor_mismatch`: the caller's `vendor` does not fit the document.
+fn mismatch(id: &str, message: String) -> PolicyError {
+    PolicyError::new(ErrorCode::VendorMismatch, Some("vendor".into()), format!("not a {id} document: {message}"))
+}
+
 impl Adapter {
+    /// Whether the document, given with this adapter's id by the caller, may be read by it. `Ok(true)`:
+    /// detection agrees (alone or among other candidates); `Ok(false)`: nothing recognises the
+    /// document, so [`Adapter::check_read_something`] decides after the reading. A document that
+    /// detection gives to other vendors is `vendor_mismatch`, as is an array for a vendor with no
+    /// list form.
+    /// The canonical form is exempt: its reader rejects any field it does not define, and it must
+    /// answer as the rules-only build's reader does.
+    fn check_fits(&self, doc: &Document) -> Result<bool> {
+        if self.id == "canonical" {
+            return Ok(true);
+        }
+        let found = candidates(doc);
+        if found.iter().any(|a| a.id == self.id) {
+            return Ok(true);
+        }
+        if !found.is_empty() {
+            return Err(mismatch(self.id, format!("{} looks like a document of {}", shape(doc), ids(&found))));
+        }
+        if matches!(doc, Document::Json(Value::Array(_))) && self.item.is_none() {
+            return Err(mismatch(self.id, format!("{} has no list form, and this is {}", self.id, shape(doc))));
+        }
+        Ok(!matches!(doc, Document::Json(Value::Object(_) | Value::Array(_))))
+    }
+
+    /// A JSON document that detection did not recognise, read with the caller's vendor: when none of
+    /// its keys (or none of a list element's keys) is one the adapter reads — every one came back as
+    /// an `unknown_field` — it is not this vendor's document (`vendor_mismatch`), never an empty policy.
+    /// An empty object is read: the vendor's documented defaults, each reported as `defaulted`.
+    fn check_read_something(&self, doc: &Document, out: &[Normalized]) -> Result<()> {
+        // The paths of the fields not read: unknown ones, and those left out as not part of a policy.
+        let mut unread: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for w in out.iter().flat_map(|n| &n.warnings) {
+            match w.code {
+                WarningCode::UnknownField => {
+                    unread.insert(w.path.clone());
+                }
+                WarningCode::Ignored => {
+                    let base = if w.path.is_empty() || w.path == "$" { String::new() } else { format!("{}.", w.path) };
+                    unread.extend(w.fields.iter().map(|f| format!("{base}{f}")));
+                }
+                _ => {}
+            }
+        }
+        let nothing_read = |o: &serde_json::Map<String, Value>, prefix: &str| {
+            o.keys().all(|k| unread.contains(&format!("{prefix}{k}")))
+        };
+        match doc.value() {
+            Value::Object(o) if !o.is_empty() && nothing_read(o, "") => {
+                Err(mismatch(self.id, format!("{} has none of the fields {} documents", shape(doc), self.id)))
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let Value::Object(o) = item {
+                        if !o.is_empty() && nothing_read(o, &format!("[{i}].")) {
+                            return Err(mismatch(
+                                self.id,
+                                format!("item [{i}] of {} has none of the fields {} documents", shape(doc), self.id),
+                            ));
+                        }
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// An XML or text document given to an adapter that does not read it is `invalid_json`.
     fn check_reads(&self, doc: &Document) -> Result<()> {
         let id = self.id;
@@ -656,9 +811,65 @@ mod tests {
     }
 
     #[test]
-    fn a_list_is_sailpoint() {
-        assert_eq!(detect_vendor(r#"[{"minLength": 8}]"#).unwrap(), "sailpoint");
+    fn a_list_is_read_by_its_elements_never_by_default() {
+        assert_eq!(detect_vendor(r#"[{"minLength": 8, "minUpper": 1}]"#).unwrap(), "sailpoint");
+        // `minLength` is SailPoint's and Sumo Logic's: not enough to take a list for SailPoint's.
+        assert_eq!(detect_vendor(r#"[{"minLength": 8}]"#).unwrap_err().code(), "unknown_vendor");
         assert_eq!(detect_vendor("[]").unwrap_err().code(), "unknown_vendor");
+        for unrelated in [
+            r#"[{"id": 1, "name": "octocat", "full_name": "octocat/hello"}]"#,
+            r#"[1, 2, 3]"#,
+            r#"[{"type": "Feature", "geometry": {"type": "Point"}}]"#,
+        ] {
+            let e = detect_vendor(unrelated).unwrap_err();
+            assert_eq!(e.code(), "unknown_vendor", "{unrelated}");
+            assert!(e.message.contains("JSON array"), "{}", e.message);
+        }
+        // With the caller's vendor: read, when its fields are there …
+        assert_eq!(normalize(r#"[{"minLength": 8}]"#, Some("sailpoint")).unwrap().len(), 1);
+        // … and `vendor_mismatch` when an element has none of them.
+        let e = normalize(r#"[{"minLength": 8}, {"foo": 1}]"#, Some("sailpoint")).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("vendor_mismatch", Some("vendor")));
+        assert!(e.message.contains("item [1]"), "{}", e.message);
+    }
+
+    #[test]
+    fn xml_is_read_by_its_root_element_never_by_default() {
+        for unrelated in [
+            r#"<rss version="2.0"><channel><title>x</title></channel></rss>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>"#,
+            r#"<project><modelVersion>4.0.0</modelVersion></project>"#,
+        ] {
+            let e = detect_vendor(unrelated).unwrap_err();
+            assert_eq!(e.code(), "unknown_vendor", "{unrelated}");
+            assert!(e.message.contains("root element <"), "{}", e.message);
+        }
+        let iam = r#"<GetAccountPasswordPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountPasswordPolicyResult><PasswordPolicy><MinimumPasswordLength>12</MinimumPasswordLength></PasswordPolicy></GetAccountPasswordPolicyResult></GetAccountPasswordPolicyResponse>"#;
+        assert_eq!(detect_vendor(iam).unwrap(), "aws-iam");
+        // The same root in another namespace is not IAM's.
+        let other = iam.replace("https://iam.amazonaws.com/doc/2010-05-08/", "urn:example");
+        assert_eq!(detect_vendor(&other).unwrap_err().code(), "unknown_vendor");
+        assert_eq!(detect_vendor("<platform><passwordPolicy/></platform>").unwrap(), "longjump");
+    }
+
+    #[test]
+    fn the_callers_vendor_must_fit_the_document() {
+        // Another vendor's document: the message says whose it looks like.
+        let okta = r#"{"type": "PASSWORD", "settings": {"password": {}}}"#;
+        let e = normalize(okta, Some("meraki")).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("vendor_mismatch", Some("vendor")));
+        assert!(e.message.contains("okta"), "{}", e.message);
+        // A document of no vendor, with none of this vendor's fields.
+        let e = normalize(r#"{"foo": 1, "bar": 2}"#, Some("auth0")).unwrap_err();
+        assert_eq!(e.code(), "vendor_mismatch");
+        assert!(e.message.contains("`foo`"), "{}", e.message);
+        // XML for an adapter that reads JSON only.
+        assert_eq!(normalize("<rss/>", Some("meraki")).unwrap_err().code(), "invalid_json");
+        // An XML root the adapter does not read.
+        let e = normalize("<rss/>", Some("aws-iam")).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_field", Some("rss")));
+        // An empty object: the vendor's documented defaults.
+        assert_eq!(normalize("{}", Some("sumologic")).unwrap().len(), 1);
     }
 
     #[test]

@@ -42,20 +42,17 @@ const AUDIT: &[&str] = &["status", "priority", "system", "conditions", "created"
 /// The attributes `excludeAttributes` supports.
 const ATTRIBUTES: &[&str] = &["firstName", "lastName"];
 
-/// An Okta password policy: `type: "PASSWORD"`, or a `settings.password` object.
-fn is_policy(v: &Value) -> bool {
+/// An Okta password policy: `type: "PASSWORD"`, or a `settings.password` object. Also the
+/// element detection of the list endpoint (`GET /api/v1/policies?type=PASSWORD`, a bare array).
+pub fn is_policy(v: &Value) -> bool {
     let Value::Object(m) = v else { return false };
     m.get("type").and_then(Value::as_str) == Some("PASSWORD")
         || m.get("settings").and_then(|s| s.get("password")).is_some_and(Value::is_object)
 }
 
-/// A policy object, or a non-empty array of them.
+/// A policy object (the list is detected element by element, by [`is_policy`]).
 pub fn detect(doc: &Document) -> bool {
-    match doc {
-        Document::Json(Value::Array(items)) => !items.is_empty() && items.iter().all(is_policy),
-        Document::Json(v) => is_policy(v),
-        _ => false,
-    }
+    matches!(doc, Document::Json(v @ Value::Object(_)) if is_policy(v))
 }
 
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
@@ -521,8 +518,8 @@ mod tests {
         assert_eq!(detect_vendor(r#"[{"type": "PASSWORD"}, {"settings": {"password": {}}}]"#).unwrap(), "okta");
         // Canonical settings have no `password` object.
         assert_eq!(detect_vendor(r#"{"version": 1, "settings": {"expiry": {}}}"#).unwrap(), "canonical");
-        // A list with a non-Okta element is not Okta's.
-        assert_eq!(detect_vendor(r#"[{"type": "PASSWORD"}, {"minLength": 8}]"#).unwrap(), "sailpoint");
+        // A list with a non-Okta element is not Okta's, nor anyone's.
+        assert_eq!(detect_vendor(r#"[{"type": "PASSWORD"}, {"minLength": 8}]"#).unwrap_err().code(), "unknown_vendor");
         assert_eq!(detect_vendor(r#"{"type": "OKTA_SIGN_ON"}"#).unwrap_err().code(), "unknown_vendor");
     }
 }

@@ -64,6 +64,12 @@ const CATEGORIES: [(&str, CharClass); 4] = [
     ("minSpecial", CharClass::Symbol),
 ];
 
+/// An element of the list endpoint (`GET /v3/password-policies`, a bare array): an object with
+/// one of the keys only SailPoint uses.
+pub fn is_item(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| KEYS.iter().any(|k| o.contains_key(*k)))
+}
+
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
     read(doc.value())
 }

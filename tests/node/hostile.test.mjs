@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as pp from 'passpolicy';
 
-const CODES = new Set(['invalid_json', 'invalid_xml', 'unknown_vendor', 'ambiguous_vendor', 'invalid_field', 'unsatisfiable', 'too_large']);
+const CODES = new Set(['invalid_json', 'invalid_xml', 'unknown_vendor', 'ambiguous_vendor', 'vendor_mismatch', 'invalid_field', 'unsatisfiable', 'too_large']);
 const VENDORS = ['meraki', 'sailpoint', 'sumologic', 'scaleway', 'longjump', 'aws-iam', 'aws-cognito', 'okta', 'auth0', 'keycloak', 'passwordrules', 'canonical'];
 const MAX_DOCUMENT_BYTES = 1 << 20;
 const MAX_DEPTH = 64;
