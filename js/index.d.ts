@@ -8,8 +8,8 @@
 export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'longjump' | 'aws-iam' | 'aws-cognito' | 'okta' | 'auth0' | 'keycloak' | 'passwordrules' | 'canonical';
 
 /**
- * A vendor document: its JSON text, LongJump XML text, or the parsed JSON as a plain object
- * (or array, for a SailPoint list). Objects go through `JSON.stringify`; a `Map`, `Set`,
+ * A vendor document: its JSON text, XML text (LongJump, the AWS IAM Query API), or the parsed JSON
+ * as a plain object (or array, for a list endpoint: SailPoint, Okta, Auth0, Keycloak). Objects go through `JSON.stringify`; a `Map`, `Set`,
  * function, BigInt or cycle is rejected with an `invalid_field` error at path `doc`.
  */
 export type PolicyDocument = string | object;
@@ -21,7 +21,7 @@ export interface NormalizeOptions {
 }
 
 export interface FromOptions extends NormalizeOptions {
-  /** Which policy of a list document (a SailPoint list) to compile; required when it holds several. */
+  /** Which policy of a list document (a SailPoint, Okta, Auth0 or Keycloak list) to compile; required when it holds several. */
   index?: number;
   /** Language of every message: `en`, `de`, `fr`, `es` (a tag such as `de-CH` falls back to `de`; anything else to English). */
   locale?: string;
@@ -560,7 +560,7 @@ export function isPassPolicyError(e: unknown): e is PassPolicyError;
 export function detectVendor(doc: PolicyDocument): VendorId;
 
 /**
- * Normalizes a vendor document; a list document (a SailPoint or Okta array, an Apple quirks file)
+ * Normalizes a vendor document; a list document (a SailPoint, Okta, Auth0 or Keycloak list, an Auth0 connections page, an Apple quirks file)
  * gives an array. A JSON array, as an array or as text starting with `[`, always gives an array;
  * other text or an object gives one result or (a list) an array: narrow with `Array.isArray`.
  */
