@@ -561,7 +561,7 @@ export function detectVendor(doc: PolicyDocument): VendorId;
 
 /**
  * Normalizes a vendor document; a list document (a SailPoint, Okta, Auth0 or Keycloak list, an Auth0 connections page, an Apple quirks file)
- * gives an array. A JSON array, as an array or as text starting with `[`, always gives an array;
+ * gives an array. A JSON array, as an array or as text starting with `[`, or an Auth0 connections page always gives an array;
  * other text or an object gives one result or (a list) an array: narrow with `Array.isArray`.
  */
 export function normalize(doc: readonly unknown[] | `[${string}`, options?: NormalizeOptions): NormalizeResult[];

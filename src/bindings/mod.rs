@@ -408,7 +408,7 @@ fn normalize_doc(doc: &JsValue, options: &JsValue) -> Result<(Vec<Normalized>, b
     let vendor = vendor_option(options)?;
     let text = doc_text(doc)?;
     let parsed = vendors::parse_document(&text)?;
-    let list = matches!(parsed.value(), Value::Array(_));
+    let list = vendors::is_list(&parsed);
     let mut all = vendors::normalize_document(&parsed, vendor.as_deref())?;
     vendors::add_duplicate_key_warnings(&text, &parsed, &mut all);
     Ok((all, list))

@@ -112,7 +112,7 @@ pub fn detect(doc: &Document) -> bool {
 const PAGE_KEYS: &[&str] = &["start", "limit", "total", "next"];
 
 /// A page of the connections list: `connections`, an array of connections, and only paging keys.
-fn is_page(top: &Map<String, Value>) -> bool {
+pub fn is_page(top: &Map<String, Value>) -> bool {
     matches!(top.get("connections"), Some(Value::Array(items)) if items.iter().all(is_connection))
         && top.keys().all(|k| k == "connections" || PAGE_KEYS.contains(&k.as_str()))
         && PAGE_KEYS.iter().any(|k| top.contains_key(*k))

@@ -518,6 +518,16 @@ fn ids(adapters: &[&Adapter]) -> String {
     adapters.iter().map(|a| a.id).collect::<Vec<_>>().join(", ")
 }
 
+/// Whether a document is a list form: a JSON array, or a page of a list (Auth0's connections page).
+/// JavaScript gets an array of results for a list, even of one policy.
+pub fn is_list(doc: &Document) -> bool {
+    match doc {
+        Document::Json(Value::Array(_)) => true,
+        Document::Json(Value::Object(o)) => auth0::is_page(o),
+        _ => false,
+    }
+}
+
 /// Detects the vendor of a parsed document.
 pub fn detect(doc: &Document) -> Result<&'static str> {
     detect_adapter(doc).map(|a| a.id)

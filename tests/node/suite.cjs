@@ -506,6 +506,31 @@ module.exports = function suite(pp, entry) {
     p.free();
   });
 
+  t('lists and XML: detected by their elements and root, never by default', () => {
+    const connection = (name, strategy, options) => ({ id: `con_${name}`, name, strategy, options, is_domain_connection: false, realms: [name] });
+    const connections = [
+      connection('google-oauth2', 'google-oauth2', { scope: ['email'] }),
+      connection('Username-Password-Authentication', 'auth0', { passwordPolicy: 'fair' }),
+    ];
+    for (const doc of [connections, { connections, start: 0, limit: 50, total: 2 }]) {
+      assert.equal(pp.detectVendor(doc), 'auth0');
+      const out = pp.normalize(doc);
+      assert.ok(Array.isArray(out), 'a list form gives an array, even of one policy');
+      assert.equal(out.length, 1, 'the social connection is skipped');
+      assert.ok(out[0].warnings.some((w) => w.code === 'ignored' && /google-oauth2/.test(w.message)));
+      const p = pp.PasswordPolicy.from(doc);
+      assert.deepEqual(failing(p.check('abcdefgh')), ['chars.digit', 'chars.upper']);
+      p.free();
+    }
+    const iam = '<GetAccountPasswordPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountPasswordPolicyResult><PasswordPolicy><MinimumPasswordLength>14</MinimumPasswordLength><RequireSymbols>true</RequireSymbols></PasswordPolicy></GetAccountPasswordPolicyResult></GetAccountPasswordPolicyResponse>';
+    assert.equal(pp.detectVendor(iam), 'aws-iam');
+    assert.equal(pp.normalize(iam).policy.length.min, 14);
+    for (const doc of ['<rss version="2.0"><channel/></rss>', [{ id: 1, login: 'octocat' }], [1, 2]]) {
+      const e = throwsCode(pp, () => pp.detectVendor(doc), 'unknown_vendor', null);
+      assert.match(e.message, /XML|JSON array/);
+    }
+  });
+
   // ----------------------------------------------------------------------------------------
   // Errors
 
@@ -521,6 +546,9 @@ module.exports = function suite(pp, entry) {
     const amb = throwsCode(pp, () => pp.detectVendor({ minLength: 8 }), 'ambiguous_vendor', null);
     assert.match(amb.message, /sailpoint/);
     assert.match(amb.message, /sumologic/);
+    const mismatch = throwsCode(pp, () => pp.normalize(V.sailpoint, { vendor: 'auth0' }), 'vendor_mismatch', 'vendor');
+    assert.match(mismatch.message, /sailpoint/);
+    throwsCode(pp, () => pp.normalize({ foo: 1 }, { vendor: 'meraki' }), 'vendor_mismatch', 'vendor');
     throwsCode(pp, () => pp.normalize({ version: 1, length: { min: 'eight' } }), 'invalid_field', 'length.min');
     throwsCode(pp, () => pp.PasswordPolicy.from({ version: 1, classes: [{ class: 'lower', min: 1 }, { class: 'vowel', min: 1 }] }), 'invalid_field', 'classes[1].class');
     throwsCode(pp, () => pp.PasswordPolicy.from({ version: 1, length: { min: 10, max: 5 } }), 'unsatisfiable', (p) => typeof p === 'string' && p.startsWith('length'));
