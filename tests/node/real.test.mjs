@@ -33,7 +33,8 @@ function fact(policy, factPath) {
     const [key, ...indices] = segments[i].split(/[[\]]/).filter((s) => s !== '');
     if (at == null) return undefined;
     if (key === 'classes' && indices.length === 0 && i + 1 < segments.length) {
-      const rule = (at.classes ?? []).find((c) => c.class === segments[++i]);
+      const name = segments[++i];
+      const rule = (at.classes ?? []).find((c) => c.class === name);
       at = rule?.min;
       continue;
     }
