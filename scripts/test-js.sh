@@ -7,6 +7,7 @@
 #      its exports map;
 #   3. node --test: tests/node/api.test.mjs (import), tests/node/cjs.test.cjs (require),
 #      tests/node/init.test.mjs (the browser entries before init() and with initSync),
+#      tests/node/real.test.mjs (the corpus of real vendor documents, tests/fixtures/real/),
 #      tests/bundler/bundle.test.mjs (esbuild browser bundle run in Node, and in Chromium when
 #      /usr/bin/chromium or $CHROMIUM exists; PASSPOLICY_SKIP_BROWSER=1 skips that part),
 #      tests/bundler/vite.test.mjs (Vite 5, 7 and 8, the devDependencies vite5/vite7/vite8: `vite
@@ -73,6 +74,7 @@ node --test --test-reporter=spec \
   tests/node/readme.test.mjs \
   tests/node/recipes.test.mjs \
   tests/node/tiers.test.mjs \
+  tests/node/real.test.mjs \
   tests/bundler/bundle.test.mjs \
   tests/bundler/vite.test.mjs \
   tests/bundler/webpack.test.mjs

@@ -89,13 +89,21 @@ fn seeds() -> Vec<String> {
         "<platform><passwordPolicy><min_length>6</min_length><characters_type>4</characters_type></passwordPolicy></platform>".to_string(),
         r##"{"version":1,"length":{"min":8,"max":64},"types":[{"required":2,"of":[{"class":"digit","min":1},{"chars":{"chars":"#$"},"min":1}]}],"maxRepeat":2}"##.to_string(),
     ];
-    out.extend(std::fs::read_dir("tests/fixtures").into_iter().flatten().flatten().flat_map(|d| {
-        std::fs::read_dir(d.path())
+    // `real/` is the corpus of tests/real.rs, not a vendor folder.
+    out.extend(
+        std::fs::read_dir("tests/fixtures")
             .into_iter()
             .flatten()
             .flatten()
-            .filter_map(|f| std::fs::read_to_string(f.path()).ok())
-    }));
+            .filter(|d| d.file_name() != "real")
+            .flat_map(|d| {
+                std::fs::read_dir(d.path())
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter_map(|f| std::fs::read_to_string(f.path()).ok())
+            }),
+    );
     out
 }
 
