@@ -111,11 +111,12 @@ pub fn detect(doc: &Document) -> bool {
 /// The keys of a page of `GET /api/v2/connections` besides `connections`.
 const PAGE_KEYS: &[&str] = &["start", "limit", "total", "next"];
 
-/// A page of the connections list: `connections`, an array of connections, and only paging keys.
+/// A page of the connections list: `connections`, an array of connections, and only paging keys
+/// (none on the last page of checkpoint paging; then the array must not be empty).
 pub fn is_page(top: &Map<String, Value>) -> bool {
-    matches!(top.get("connections"), Some(Value::Array(items)) if items.iter().all(is_connection))
+    matches!(top.get("connections"), Some(Value::Array(items))
+        if items.iter().all(is_connection) && (!items.is_empty() || top.len() > 1))
         && top.keys().all(|k| k == "connections" || PAGE_KEYS.contains(&k.as_str()))
-        && PAGE_KEYS.iter().any(|k| top.contains_key(*k))
 }
 
 /// An element of the connections list (`GET /api/v2/connections`, a bare array): an object with a

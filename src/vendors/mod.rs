@@ -445,8 +445,13 @@ fn candidates_by_keys(v: &Value) -> Vec<&'static Adapter> {
     }
     let mut out: Vec<&'static Adapter> =
         ADAPTERS.iter().filter(|a| a.keys.iter().any(|k| obj.contains_key(*k))).collect();
-    // The canonical form is recognised by its `version`, whatever else it holds.
-    if out.iter().any(|a| a.id == "canonical") && obj.contains_key("version") {
+    // The canonical form holds only its own fields (its reader rejects any other) and a numeric
+    // `version`: a `package.json` has a `version` too. Recognised, it wins by its `version`.
+    let canonical_only =
+        obj.keys().all(|k| canonical::KEYS.contains(&k.as_str())) && obj.get("version").is_none_or(Value::is_number);
+    if !canonical_only {
+        out.retain(|a| a.id != "canonical");
+    } else if out.iter().any(|a| a.id == "canonical") && obj.contains_key("version") {
         out.retain(|a| a.id == "canonical");
     }
     if out.is_empty() && ["minLength", "maxLength"].iter().any(|k| obj.contains_key(*k)) {
