@@ -24,15 +24,19 @@ pub fn seeds(root: &Path, markdown: &[PathBuf]) -> BTreeMap<String, BTreeSet<Vec
     };
     // Documents: fixtures, the node suite's examples, examples of the markdown files given.
     let mut docs: BTreeSet<String> = BTreeSet::new();
-    // One folder per vendor (the README beside them is not a document; `real/` is the corpus of
-    // tests/real.rs, read by that test).
-    for dir in fs::read_dir(root.join("tests/fixtures"))
-        .unwrap()
-        .flatten()
-        .filter(|d| d.path().is_dir() && d.file_name() != "real")
-    {
-        for f in fs::read_dir(dir.path()).unwrap().flatten() {
-            docs.insert(fs::read_to_string(f.path()).unwrap());
+    // One folder per vendor (the README beside them is not a document), and the real documents of
+    // `real/<vendor>/` (without their `.expect.json`).
+    let real = root.join("tests/fixtures/real");
+    let mut folders: Vec<PathBuf> = Vec::new();
+    for base in [root.join("tests/fixtures"), real.clone()] {
+        folders.extend(fs::read_dir(base).unwrap().flatten().map(|d| d.path()).filter(|p| p.is_dir() && *p != real));
+    }
+    for dir in folders {
+        for f in fs::read_dir(dir).unwrap().flatten() {
+            let name = f.file_name().to_string_lossy().into_owned();
+            if f.path().is_file() && !name.ends_with(".expect.json") {
+                docs.insert(fs::read_to_string(f.path()).unwrap());
+            }
         }
     }
     let node: serde_json::Value =
