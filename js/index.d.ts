@@ -337,6 +337,11 @@ export interface Policy {
   forbidden?: CharSet;
   /** The longest allowed run of one repeated character. */
   maxRepeat?: number;
+  /**
+   * The longest allowed sequence (at least 2): letters or digits `0`–`9` ascending or descending
+   * by one code point (`abc`, `CBA`, `321`; letters case-insensitively), so `2` rejects `abc`.
+   */
+  maxSequence?: number;
   dictionary?: Dictionary;
   context?: ContextRules;
   history?: History;
@@ -378,6 +383,7 @@ export type RuleId =
   | 'chars.types'
   | 'chars.allowed'
   | 'repeat.max'
+  | 'sequence.max'
   | 'dictionary.common'
   | 'dictionary.custom'
   | 'context.username'

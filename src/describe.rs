@@ -108,6 +108,9 @@ impl Describer<'_> {
         if let Some(max) = p.max_repeat {
             self.rule("rule.repeat.max", "maxRepeat", phrases::repeat(m, max));
         }
+        if let Some(max) = p.max_sequence {
+            self.rule("rule.sequence.max", "maxSequence", phrases::sequence(m, max));
+        }
         if p.dictionary.common {
             self.rule("rule.dictionary.common", "dictionary.common", m.text("rule.dictionary.common", &[]));
         }
@@ -629,6 +632,7 @@ mod tests {
             }),
             forbidden: Some(CharSet { classes: vec![], chars: ":".into(), ranges: vec![[0x80, 0x10FFFF]] }),
             max_repeat: Some(1),
+            max_sequence: Some(3),
             dictionary: Dictionary {
                 common: true,
                 custom: Some(CustomDictionary {
@@ -723,7 +727,7 @@ mod tests {
     fn one_sentence_per_field() {
         let p = full_policy();
         let expected = json_fields(&p);
-        assert_eq!(expected.len(), 40, "{expected:?}");
+        assert_eq!(expected.len(), 41, "{expected:?}");
         crate::policy::validate(&p).unwrap();
         for locale in Locale::ALL {
             let d = describe(&p, &Messages { locale, overrides: BTreeMap::new() });
@@ -748,6 +752,7 @@ mod tests {
                 "Only characters from: letters, digits, #$%&-_, space",
                 "None of these: :, characters that are not on a US keyboard",
                 "No character twice in a row",
+                "No sequence like abc or 321 longer than 3 characters",
                 "Not a commonly used password",
                 "Must not be a dictionary word",
                 "Must not contain your username",
@@ -836,6 +841,37 @@ mod tests {
             texts(&describe(&p, &Messages::english()).rules),
             ["At least 0 characters", "Previous passwords may be reused"]
         );
+    }
+
+    #[test]
+    fn sequence_rule_in_four_languages() {
+        let p = Policy { max_repeat: Some(2), max_sequence: Some(2), ..Default::default() };
+        let expected = [
+            ("en", "No sequence like abc or 321 longer than 2 characters"),
+            ("de", "Keine Folge wie abc oder 321 mit mehr als 2 Zeichen"),
+            ("fr", "Aucune suite comme abc ou 321 de plus de 2 caractères"),
+            ("es", "Ninguna secuencia como abc o 321 de más de 2 caracteres"),
+        ];
+        for (tag, text) in expected {
+            let m = Messages::new(tag);
+            let d = describe(&p, &m);
+            // After the repeat rule, in the order the checker reports them.
+            let fields: Vec<&str> = d.rules.iter().map(|s| s.field.as_str()).collect();
+            assert_eq!(fields, ["maxRepeat", "maxSequence"], "{tag}");
+            let s = &d.rules[1];
+            assert_eq!((s.code, s.text.as_str()), ("rule.sequence.max", text), "{tag}");
+            // The checker says the same.
+            let report = crate::Checker::compile_with(&p, m).unwrap().check_rules("abc", &crate::Context::default());
+            let r = report.rules.iter().find(|r| r.id == "sequence.max").unwrap();
+            assert_eq!((r.code, r.message.as_str()), ("rule.sequence.max", text), "{tag}");
+        }
+        // An override of the code changes both.
+        let mut o = BTreeMap::new();
+        o.insert("rule.sequence.max".to_string(), "Nichts wie abc, höchstens {max}".to_string());
+        let m = Messages::with_overrides("de", o);
+        assert_eq!(describe(&p, &m).rules[1].text, "Nichts wie abc, höchstens 2");
+        let report = crate::Checker::compile_with(&p, m).unwrap().check_rules("x", &crate::Context::default());
+        assert_eq!(report.rules[1].message, "Nichts wie abc, höchstens 2");
     }
 
     #[test]

@@ -150,6 +150,68 @@ fn repeats() {
     assert!(run(&p, "👍🏽👍🏿👍🏽").ok);
 }
 
+/// The `sequence.max` result of `pw` under `maxSequence: max`: (status, longest run found).
+fn sequence(max: u32, pw: &str) -> (Status, Option<u32>) {
+    let mut p = Policy::default();
+    p.max_sequence = Some(max);
+    let r = Checker::compile(&p).unwrap().check_rules(pw, &Context::default());
+    let rule = r.rules.iter().find(|x| x.id == "sequence.max").unwrap();
+    assert_eq!((rule.required, rule.code), (Some(max), "rule.sequence.max"));
+    (rule.status, rule.actual)
+}
+
+#[test]
+fn sequences() {
+    use Status::{Fail, Pass};
+    // Ascending and descending, letters and digits.
+    assert_eq!(sequence(2, "xabcx"), (Fail, Some(3)));
+    assert_eq!(sequence(2, "xcbax"), (Fail, Some(3)));
+    assert_eq!(sequence(2, "pw123!"), (Fail, Some(3)));
+    assert_eq!(sequence(2, "pw321!"), (Fail, Some(3)));
+    assert_eq!(sequence(3, "0123456789"), (Fail, Some(10)));
+    // Exactly at the limit passes; one more fails.
+    assert_eq!(sequence(3, "Rabc-75"), (Pass, Some(3)));
+    assert_eq!(sequence(3, "Rabcd-75"), (Fail, Some(4)));
+    assert_eq!(sequence(4, "x4321x"), (Pass, Some(4)));
+    // Letters are compared case-insensitively.
+    assert_eq!(sequence(2, "AbC"), (Fail, Some(3)));
+    assert_eq!(sequence(2, "zYx"), (Fail, Some(3)));
+    // A step from a digit or a letter to anything else ends the run; no wrap-around.
+    assert_eq!(sequence(2, "89:;<"), (Pass, Some(2)));
+    assert_eq!(sequence(2, "789:;<"), (Fail, Some(3)));
+    assert_eq!(sequence(2, "?@ABC"), (Fail, Some(3)));
+    assert_eq!(sequence(2, "yzab8901"), (Pass, Some(2)));
+    // Unicode letters, by code point; a combining mark interrupts a run.
+    assert_eq!(sequence(2, "αβγ"), (Fail, Some(3)));
+    assert_eq!(sequence(2, "ΑβΓ"), (Fail, Some(3)));
+    assert_eq!(sequence(2, "a\u{301}bc"), (Pass, Some(2)));
+    // Short passwords.
+    assert_eq!(sequence(2, ""), (Pass, Some(0)));
+    assert_eq!(sequence(2, "a"), (Pass, Some(1)));
+    assert_eq!(sequence(2, "ab"), (Pass, Some(2)));
+    // Judged on the analysed head only, like every character rule.
+    let limit = passpolicy::check::ANALYSIS_LIMIT_CODE_POINTS;
+    assert_eq!(sequence(2, &format!("{}abc", "-".repeat(limit - 2))), (Pass, Some(2)));
+    assert_eq!(sequence(2, &format!("{}abc", "-".repeat(limit - 3))), (Fail, Some(3)));
+}
+
+#[test]
+fn sequence_rule_sits_after_repeat_and_never_shows_the_password() {
+    let mut p = Policy::default();
+    p.length.min = Some(4);
+    p.max_repeat = Some(2);
+    p.max_sequence = Some(2);
+    p.dictionary.common = true;
+    let r = run(&p, "qrstuvw");
+    let ids: Vec<&str> = r.rules.iter().map(|x| x.id).collect();
+    assert_eq!(ids, ["length.min", "repeat.max", "sequence.max", "dictionary.common"]);
+    let failed: Vec<&str> = r.violations.iter().map(|x| x.id).collect();
+    assert_eq!(failed, ["sequence.max"]);
+    assert_eq!((r.violations[0].required, r.violations[0].actual), (Some(2), Some(7)));
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(!json.contains("qrs") && !json.contains("vw"), "{json}");
+}
+
 #[test]
 fn dictionaries() {
     let mut p = Policy::default();
@@ -316,6 +378,7 @@ fn canonical_round_trip() {
     p.symbols = Some(CharSet::chars("!@"));
     p.forbidden = Some(CharSet { chars: ":".into(), ranges: vec![[128, 0x10FFFF]], ..Default::default() });
     p.max_repeat = Some(2);
+    p.max_sequence = Some(3);
     p.history = Some(History { count: 3, enforced: false });
     p.context.account_id = Some(ContextCheck { match_mode: MatchMode::Whole, min_token_length: 5 });
     p.settings.expiry =
@@ -364,7 +427,7 @@ fn long_sets_are_listed_once_per_message_and_cut() {
 fn rule_results_carry_their_message_code() {
     let doc = r##"{"version":1,"length":{"min":8,"max":64},"classes":[{"class":"upper","min":1},{"class":"symbol","min":1}],
         "symbols":{"chars":"#$"},"sets":[{"chars":{"chars":"#$"},"min":2}],"types":[{"required":2,"of":[{"class":"digit","min":1},{"class":"lower","min":1}]}],
-        "forbidden":{"chars":":"},"maxRepeat":1,"dictionary":{"common":true,"custom":{"words":["acme"],"match":"whole"}},
+        "forbidden":{"chars":":"},"maxRepeat":1,"maxSequence":2,"dictionary":{"common":true,"custom":{"words":["acme"],"match":"whole"}},
         "context":{"email":{"match":"substring","minTokenLength":3},"attributes":{"match":"whole","minTokenLength":3}},
         "history":{"count":1},"minStrength":2}"##;
     let policy: Policy = serde_json::from_str(doc).unwrap();
@@ -383,6 +446,7 @@ fn rule_results_carry_their_message_code() {
             ("chars.types", "rule.chars.types"),
             ("chars.allowed", "rule.chars.forbidden"),
             ("repeat.max", "rule.repeat.max"),
+            ("sequence.max", "rule.sequence.max"),
             ("dictionary.common", "rule.dictionary.common"),
             ("dictionary.custom", "rule.dictionary.custom.whole"),
             ("context.email", "rule.context.email"),

@@ -1,6 +1,7 @@
 //! Lists kept in more than one place cannot drift apart: each code set of the core (error codes,
 //! warning codes, rule ids, vendor ids, strength feedback codes) is compared with its TypeScript
-//! union in `js/index.d.ts`, and where the README or the command line lists it, with that list too.
+//! union in `js/index.d.ts`, and where the README or the command line lists it, with that list too;
+//! so are the canonical policy's fields (the reader's, the TypeScript `Policy`, the README's table).
 //! Adding a code to one place without the others fails here.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -12,6 +13,7 @@ use std::path::Path;
 use passpolicy::check::RULE_IDS;
 use passpolicy::error::ErrorCode;
 use passpolicy::estimate::{SuggestionCode, WarningCode as FeedbackCode};
+use passpolicy::policy::read::POLICY_FIELDS;
 use passpolicy::vendors::{WarningCode, VENDORS};
 use passpolicy::{Checker, Context};
 
@@ -130,6 +132,7 @@ fn rule_ids() {
           "types": [{ "required": 1, "of": [{ "class": "lower", "min": 1 }, { "class": "digit", "min": 1 }] }],
           "allowed": { "classes": ["lower", "upper", "digit", "symbol"] },
           "maxRepeat": 3,
+          "maxSequence": 3,
           "dictionary": { "common": true, "custom": { "words": ["acme"] } },
           "context": { "username": {}, "email": {}, "accountId": {}, "accountName": {}, "attributes": {} },
           "history": { "count": 3 },
@@ -146,4 +149,38 @@ fn rule_ids() {
     let report = Checker::compile(&policy).unwrap().check("Tr0ub4dor&3x", &context);
     let reported: BTreeSet<String> = report.rules.iter().map(|r| r.id.to_string()).collect();
     assert_eq!(reported, set(RULE_IDS), "the ids a report holds");
+    // The README's rule table: the backquoted ids of its first column (not its `(index)` notes).
+    let readme = read("README.md");
+    let listed: BTreeSet<String> = section(&readme, "## Checking: rules and the report")
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .flat_map(|l| quoted(l.split(" | ").next().unwrap_or("")))
+        .filter(|id| id.contains('.'))
+        .collect();
+    assert_eq!(listed, set(RULE_IDS), "the README's rule table");
+}
+
+#[test]
+fn canonical_fields() {
+    let fields = set(POLICY_FIELDS.iter().copied());
+    // The TypeScript `Policy`: one property per field.
+    let dts = declarations();
+    let head = "export interface Policy {";
+    let start = dts.find(head).expect("js/index.d.ts has `interface Policy`") + head.len();
+    let body = &dts[start..start + dts[start..].find("\n}").unwrap()];
+    let props: BTreeSet<String> = body
+        .lines()
+        .filter_map(|l| l.trim().split(['?', ':']).next().filter(|p| !p.is_empty()).map(str::to_string))
+        .collect();
+    assert_eq!(props, fields, "interface Policy in js/index.d.ts");
+    // The README's table of the canonical policy: every field but `version` (described above it).
+    let readme = read("README.md");
+    let listed: BTreeSet<String> = section(&readme, "## The canonical policy")
+        .lines()
+        .take_while(|l| !l.starts_with('#'))
+        .filter(|l| l.starts_with("| `"))
+        .flat_map(|l| quoted(l.split(" | ").next().unwrap_or("")))
+        .collect();
+    let without_version: BTreeSet<String> = fields.iter().filter(|f| *f != "version").cloned().collect();
+    assert_eq!(listed, without_version, "the README's canonical policy table");
 }

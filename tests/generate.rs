@@ -159,6 +159,9 @@ fn random_policy(r: &mut Rng) -> Policy {
     if r.chance(0.4) {
         p.max_repeat = Some(r.range(1, 3));
     }
+    if r.chance(0.3) {
+        p.max_sequence = Some(r.range(2, 4));
+    }
     p.dictionary.common = r.chance(0.5);
     if r.chance(0.1) {
         p.dictionary.custom =

@@ -714,6 +714,8 @@ function numbersText(r) {
       return has ? (actual === 0 ? 'none disallowed' : `${plural(actual, 'character')} not allowed`) : '';
     case 'repeat.max':
       return has && req ? `longest run ${actual}, at most ${required}` : '';
+    case 'sequence.max':
+      return has && req ? `longest sequence ${actual}, at most ${required}` : '';
     case 'dictionary.custom':
       return has && status !== 'unchecked' ? (actual === 0 ? 'no word found' : `${plural(actual, 'word')} found`) : '';
     case 'context.attribute':

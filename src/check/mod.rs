@@ -8,6 +8,7 @@ pub mod common;
 mod context;
 pub mod report;
 mod rules;
+pub(crate) mod sequence;
 pub mod strength;
 
 pub use context::{Context, MAX_CONTEXT_BYTES};

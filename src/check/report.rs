@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// Every rule id a report can hold, in report order. Part of the public API (the TypeScript
 /// `RuleId`); tests/drift.rs checks that a policy with every rule reports exactly these.
-pub const RULE_IDS: [&str; 20] = [
+pub const RULE_IDS: [&str; 21] = [
     "length.min",
     "length.max",
     "chars.lower",
@@ -18,6 +18,7 @@ pub const RULE_IDS: [&str; 20] = [
     "chars.types",
     "chars.allowed",
     "repeat.max",
+    "sequence.max",
     "dictionary.common",
     "dictionary.custom",
     "context.username",

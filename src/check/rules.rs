@@ -5,7 +5,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::context::{any_email_token, any_token, Context};
 use super::report::{Analyzed, LengthCounts, Report, RuleResult, Status};
-use super::{common, strength};
+use super::{common, sequence, strength};
 use crate::error::Result;
 use crate::messages::phrases::{self, ContextField};
 use crate::messages::Messages;
@@ -94,6 +94,7 @@ struct Texts {
     types: Vec<Text>,
     allowed: Text,
     repeat: Text,
+    sequence: Text,
     common: Text,
     custom: Text,
     /// `context.username`, `email`, `accountId`, `accountName`, then `attribute` (the base text; a
@@ -132,6 +133,10 @@ impl Texts {
             repeat: p
                 .max_repeat
                 .map(|n| Text { code: "rule.repeat.max", text: phrases::repeat(m, n) })
+                .unwrap_or_default(),
+            sequence: p
+                .max_sequence
+                .map(|n| Text { code: "rule.sequence.max", text: phrases::sequence(m, n) })
                 .unwrap_or_default(),
             common: if p.dictionary.common {
                 Text { code: "rule.dictionary.common", text: m.text("rule.dictionary.common", &[]) }
@@ -322,6 +327,8 @@ struct Scan {
     symbol: u32,
     graphemes: u32,
     longest_run: u32,
+    /// The longest sequence (`check::sequence`), counted only for a policy with `maxSequence`.
+    longest_sequence: u32,
     disallowed: u32,
     /// Per custom set (policy `sets`), then per N-of-M `chars` requirement, in order.
     set_counts: Vec<u32>,
@@ -462,7 +469,8 @@ impl Checker {
         }
     }
 
-    /// The class, set and N-of-M rules, `chars.allowed` and `repeat.max`, from one scan.
+    /// The class, set and N-of-M rules, `chars.allowed`, `repeat.max` and `sequence.max`, from one
+    /// scan.
     fn character_rules(&self, scan: &Scan, out: &mut Vec<RuleResult>) {
         let (p, texts) = (&self.policy, &self.texts);
         for (i, c) in p.classes.iter().enumerate() {
@@ -498,6 +506,10 @@ impl Checker {
         }
         if let Some(max) = p.max_repeat {
             out.push(result("repeat.max", Some(scan.longest_run <= max), &texts.repeat).numbers(max, scan.longest_run));
+        }
+        if let Some(max) = p.max_sequence {
+            let longest = scan.longest_sequence;
+            out.push(result("sequence.max", Some(longest <= max), &texts.sequence).numbers(max, longest));
         }
     }
 
@@ -594,6 +606,7 @@ impl Checker {
             symbol: 0,
             graphemes: 0,
             longest_run: 0,
+            longest_sequence: 0,
             disallowed: 0,
             set_counts: Vec::new(),
         };
@@ -603,6 +616,9 @@ impl Checker {
         let mut bases: Vec<(u32, Kind)> = Vec::new();
         let mut prev: Option<&str> = None;
         let mut run = 0u32;
+        // Sequences are runs of code points (`check::sequence`), followed across graphemes.
+        let sequences = self.policy.max_sequence.is_some();
+        let mut runs = sequence::Runs::default();
         for g in s.graphemes(true) {
             scan.graphemes += 1;
             let kind = Kind::of_grapheme(g, in_symbols);
@@ -617,6 +633,12 @@ impl Checker {
             run = if prev == Some(g) { run + 1 } else { 1 };
             scan.longest_run = scan.longest_run.max(run);
             prev = Some(g);
+            if sequences {
+                for c in g.chars() {
+                    runs = runs.then(sequence::key(c));
+                    scan.longest_sequence = scan.longest_sequence.max(runs.longest());
+                }
+            }
             // A cluster counts for a set when its base character is in it (counted below).
             if let (false, Some(base)) = (sets.counted.is_empty(), g.chars().next()) {
                 bases.push((base as u32, kind));
@@ -898,6 +920,7 @@ mod tests {
             symbol: 0,
             graphemes: 0,
             longest_run: 0,
+            longest_sequence: if p.max_sequence.is_some() { sequence::longest(s) } else { 0 },
             disallowed: 0,
             set_counts: vec![0; chars_reqs.len()],
         };

@@ -21,7 +21,8 @@
 //!   whole set or only the characters beyond those of the `required` properties (the language
 //!   adds those), whichever reads simpler; omitted when the `required` properties already give
 //!   exactly that set, or when it is printable ASCII and there is no `required` (the default).
-//! - Dictionary, context, history and strength rules have no equivalent and are listed.
+//! - `maxSequence` (no run like `abc` or `321`), dictionary, context, history and strength rules
+//!   have no equivalent and are listed.
 
 use serde::Serialize;
 
@@ -216,6 +217,7 @@ pub fn to_passwordrules(p: &Policy) -> PasswordRulesOut {
     let c = &p.context;
     let history = p.history.as_ref().is_some_and(|h| h.enforced && h.count > 0);
     for (present, path) in [
+        (p.max_sequence.is_some(), "maxSequence"),
         (d.common, "dictionary.common"),
         (d.custom.is_some(), "dictionary.custom"),
         (c.username.is_some(), "context.username"),
@@ -312,6 +314,18 @@ mod tests {
             "minlength: 12; maxlength: 64; required: lower; required: digit; allowed: ascii-printable;"
         );
         assert!(o.unsupported.is_empty(), "{:?}", o.unsupported);
+    }
+
+    #[test]
+    fn a_sequence_rule_is_listed_and_nothing_else_changes() {
+        let text = "minlength: 8; max-consecutive: 2; required: lower; required: digit;";
+        let without = out(&from(text));
+        assert!(without.unsupported.is_empty(), "{:?}", without.unsupported);
+        let mut p = from(text);
+        p.max_sequence = Some(2);
+        let with = out(&p);
+        assert_eq!(with.rules, without.rules);
+        assert_eq!(with.unsupported, ["maxSequence: no passwordrules equivalent"]);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Building one password: place the required characters, lay them out at random positions, fill
-//! the rest from the alphabet while keeping every run within `maxRepeat`.
+//! the rest from the alphabet while keeping every run within `maxRepeat` and `maxSequence`.
 //!
 //! Every loop here is bounded by the password length or by the sum of the requirements' minimums;
 //! nothing retries on luck.
 
 use std::ops::Range;
 
-use super::random::{choose, shuffle, uniform_below, RandomSource};
+use super::random::{choose, shuffle, RandomSource};
+use crate::check::sequence::{self, key};
 use crate::error::Result;
 
 /// The requirements of a policy, resolved to characters.
@@ -196,17 +197,100 @@ impl Demands {
     }
 }
 
+/// The run limits a password is laid out within: `maxRepeat` and `maxSequence`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    pub repeat: Option<u32>,
+    pub sequence: Option<u32>,
+}
+
+impl Limits {
+    fn any(self) -> bool {
+        self.repeat.is_some() || self.sequence.is_some()
+    }
+
+    /// Whether `a` followed by `b` starts or continues a run a limit counts: the same character
+    /// (with `maxRepeat`), or a step of a sequence (with `maxSequence`).
+    fn links(self, a: Option<char>, b: Option<char>) -> bool {
+        let (Some(a), Some(b)) = (a, b) else { return false };
+        (self.repeat.is_some() && a == b) || (self.sequence.is_some() && sequence::step(key(a), key(b)) != 0)
+    }
+}
+
+/// The runs that end at the last character laid out: of that very character, and the
+/// ascending and descending sequences (`check::sequence`, the checker's definition).
+#[derive(Debug, Clone, Copy, Default)]
+struct Tail {
+    last: Option<char>,
+    same: usize,
+    seq: sequence::Runs,
+}
+
+impl Tail {
+    fn then(self, c: char) -> Tail {
+        self.then_keyed(c, key(c))
+    }
+
+    /// `then` for a character whose sequence key is known.
+    fn then_keyed(self, c: char, k: Option<sequence::Key>) -> Tail {
+        Tail { last: Some(c), same: if self.last == Some(c) { self.same + 1 } else { 1 }, seq: self.seq.then(k) }
+    }
+
+    fn within(&self, rep: usize, seq: usize) -> bool {
+        self.same <= rep && self.seq.longest() as usize <= seq
+    }
+}
+
+/// The fixed (required) characters that follow a free position: the first, and the lengths of
+/// the runs they start (of that character, ascending, descending).
+#[derive(Debug, Clone, Copy)]
+struct Ahead {
+    first: char,
+    same: usize,
+    up: usize,
+    down: usize,
+}
+
+impl Ahead {
+    /// The fixed run starting at `from`, `None` when that position is free (or past the end).
+    fn at(slots: &[Option<char>], from: usize, limits: Limits) -> Option<Ahead> {
+        let first = slots.get(from).copied().flatten()?;
+        let mut a = Ahead { first, same: 1, up: 1, down: 1 };
+        let (mut same, mut up, mut down) = (true, limits.sequence.is_some(), limits.sequence.is_some());
+        let mut prev = first;
+        // Each run stops at its first break; the loop ends when all three have.
+        for c in slots.iter().skip(from + 1).map_while(|s| *s) {
+            same &= c == prev;
+            let s = if up || down { sequence::step(key(prev), key(c)) } else { 0 };
+            up &= s == 1;
+            down &= s == -1;
+            if !(same || up || down) {
+                break;
+            }
+            a.same += usize::from(same);
+            a.up += usize::from(up);
+            a.down += usize::from(down);
+            prev = c;
+        }
+        Some(a)
+    }
+}
+
 /// Lays `required` out at uniformly random positions among `n` and fills the other positions
-/// with uniformly random characters of `fill`. With `max_repeat = Some(m)` no character appears
-/// more than `m` times in a row: runs of identical required characters are broken by moving one
-/// to a free position away from its twins, and each fill character is drawn from `fill` minus
-/// the (at most two) characters that would make a run too long with its neighbours. `None` when
-/// that is impossible with these characters (a tiny alphabet).
+/// with uniformly random characters of `fill`, keeping every run within `limits`: no character
+/// more than `maxRepeat` times in a row, no sequence longer than `maxSequence`. Runs among the
+/// required characters are broken by moving the character that makes one too long to a free
+/// position where it links with neither neighbour; each fill character is drawn uniformly from
+/// the characters of `fill` that keep the runs through it (with the characters laid out on its
+/// left and the required ones on its right) within the limits: at most 2 characters are left out
+/// for `maxRepeat` (the neighbours), and for `maxSequence` those one step from a neighbour (at
+/// most 4 lower-cased letters or digits, in every case of them). `None` when that is impossible
+/// with these characters (a tiny alphabet).
 pub fn arrange(
     required: &[char],
     n: usize,
     fill: &[char],
-    max_repeat: Option<u32>,
+    limits: Limits,
     rng: &mut dyn RandomSource,
 ) -> Result<Option<Vec<char>>> {
     if required.len() > n || (required.len() < n && fill.is_empty()) {
@@ -215,7 +299,7 @@ pub fn arrange(
     let mut slots: Vec<Option<char>> = required.iter().copied().map(Some).collect();
     slots.resize(n, None);
     shuffle(rng, &mut slots)?;
-    let Some(m) = max_repeat.map(|m| m.max(1) as usize) else {
+    if !limits.any() {
         let mut out = Vec::with_capacity(n);
         for s in slots {
             out.push(match s {
@@ -224,30 +308,31 @@ pub fn arrange(
             });
         }
         return Ok(Some(out));
-    };
+    }
+    let rep = limits.repeat.map_or(usize::MAX, |m| m.max(1) as usize);
+    let seq = limits.sequence.map_or(usize::MAX, |m| m.max(1) as usize);
 
-    // Break runs of more than m identical required characters.
+    // Break the runs among the required characters that are too long.
     let at = |slots: &[Option<char>], i: Option<usize>| i.and_then(|i| slots.get(i).copied().flatten());
-    let mut prev: Option<char> = None;
-    let mut run = 0usize;
+    let mut tail = Tail::default();
     for i in 0..n {
-        let here = at(&slots, Some(i));
-        match here {
-            Some(c) if prev == Some(c) => run += 1,
-            Some(_) => run = 1,
-            None => run = 0,
-        }
-        prev = here;
-        if run <= m {
+        let Some(c) = at(&slots, Some(i)) else {
+            tail = Tail::default();
+            continue;
+        };
+        let next = tail.then(c);
+        if next.within(rep, seq) {
+            tail = next;
             continue;
         }
-        let Some(c) = here else { continue };
         if let Some(s) = slots.get_mut(i) {
             *s = None;
         }
         let free: Vec<usize> = (0..n)
             .filter(|&j| j != i && at(&slots, Some(j)).is_none())
-            .filter(|&j| at(&slots, j.checked_sub(1)) != Some(c) && at(&slots, Some(j + 1)) != Some(c))
+            .filter(|&j| {
+                !limits.links(at(&slots, j.checked_sub(1)), Some(c)) && !limits.links(Some(c), at(&slots, Some(j + 1)))
+            })
             .collect();
         if free.is_empty() {
             return Ok(None);
@@ -256,45 +341,42 @@ pub fn arrange(
         if let Some(s) = slots.get_mut(j) {
             *s = Some(c);
         }
-        prev = None;
-        run = 0;
+        tail = Tail::default();
     }
 
     // Fill left to right.
     let mut out: Vec<char> = Vec::with_capacity(n);
-    let mut left: Option<(char, usize)> = None;
+    let mut tail = Tail::default();
+    let mut choices: Vec<char> = Vec::with_capacity(fill.len());
+    let keys: Vec<Option<sequence::Key>> = fill.iter().map(|c| key(*c)).collect();
     for i in 0..n {
         let c = match at(&slots, Some(i)) {
             Some(c) => c,
             None => {
-                // The fixed run that follows this position.
-                let right = at(&slots, Some(i + 1)).map(|r| {
-                    let len = (i + 1..n).take_while(|&j| at(&slots, Some(j)) == Some(r)).count();
-                    (r, len)
-                });
-                let too_long = |x: char| {
-                    let l = left.filter(|(c, _)| *c == x).map_or(0, |(_, len)| len);
-                    let r = right.filter(|(c, _)| *c == x).map_or(0, |(_, len)| len);
-                    l + 1 + r > m
-                };
-                let mut excluded: Vec<char> = Vec::with_capacity(2);
-                for x in [left.map(|(c, _)| c), right.map(|(c, _)| c)].into_iter().flatten() {
-                    if too_long(x) && !excluded.contains(&x) && fill.binary_search(&x).is_ok() {
-                        excluded.push(x);
+                let ahead = Ahead::at(&slots, i + 1, limits);
+                let ahead_key = ahead.and_then(|a| key(a.first));
+                let fits = |x: char, k: Option<sequence::Key>| {
+                    let t = tail.then_keyed(x, k);
+                    if !t.within(rep, seq) {
+                        return false;
                     }
+                    let Some(a) = ahead else { return true };
+                    let joined = match sequence::step(k, ahead_key) {
+                        1 => t.seq.up as usize + a.up,
+                        -1 => t.seq.down as usize + a.down,
+                        _ => 0,
+                    };
+                    !(x == a.first && t.same + a.same > rep) && joined <= seq
+                };
+                choices.clear();
+                choices.extend(fill.iter().zip(&keys).filter(|(x, k)| fits(**x, **k)).map(|(x, _)| *x));
+                if choices.is_empty() {
+                    return Ok(None);
                 }
-                let Some(choices) = fill.len().checked_sub(excluded.len()).filter(|k| *k > 0) else { return Ok(None) };
-                let k = uniform_below(rng, u32::try_from(choices).unwrap_or(u32::MAX))? as usize;
-                match fill.iter().copied().filter(|x| !excluded.contains(x)).nth(k) {
-                    Some(x) => x,
-                    None => return Ok(None),
-                }
+                choose(rng, &choices)?
             }
         };
-        left = match left {
-            Some((p, len)) if p == c => Some((p, len + 1)),
-            _ => Some((c, 1)),
-        };
+        tail = tail.then(c);
         out.push(c);
     }
     Ok(Some(out))
@@ -325,7 +407,8 @@ mod tests {
                 let fill: Vec<char> = if seed % 2 == 0 { vec!['a', 'b'] } else { vec!['a', 'b', 'c'] };
                 let required = ['a', 'a', 'a', 'b'];
                 let n = 12;
-                if let Some(out) = arrange(&required, n, &fill, Some(m), &mut rng).unwrap() {
+                let limits = Limits { repeat: Some(m), sequence: None };
+                if let Some(out) = arrange(&required, n, &fill, limits, &mut rng).unwrap() {
                     assert_eq!(out.len(), n);
                     assert!(longest_run(&out) <= m as usize, "{out:?} m={m}");
                     assert!(out.iter().filter(|c| **c == 'a').count() >= 3);
@@ -343,7 +426,8 @@ mod tests {
         let mut laid_out = 0;
         for _ in 0..1000 {
             // Four '!' in 8 positions with no two adjacent: few layouts work.
-            let Some(out) = arrange(&['!', '!', '!', '!'], 8, &['x', 'y', 'z'], Some(1), &mut rng).unwrap() else {
+            let limits = Limits { repeat: Some(1), sequence: None };
+            let Some(out) = arrange(&['!', '!', '!', '!'], 8, &['x', 'y', 'z'], limits, &mut rng).unwrap() else {
                 continue;
             };
             laid_out += 1;
@@ -352,6 +436,51 @@ mod tests {
         }
         println!("laid out {laid_out} of 1000");
         assert!(laid_out > 500, "{laid_out}");
+    }
+
+    fn longest_sequence(s: &[char]) -> u32 {
+        let mut runs = sequence::Runs::default();
+        s.iter()
+            .map(|c| {
+                runs = runs.then(key(*c));
+                runs.longest()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn sequences_stay_within_max_sequence() {
+        let mut rng = SplitMix(5);
+        let fills: [&[char]; 4] =
+            [&['a', 'b'], &['a', 'b', 'c'], &['0', '1', '2', 'x', 'y', 'z', 'X', 'Y', 'Z'], &['1', '2']];
+        // Required characters that form sequences in almost any order, with repeats and both cases.
+        let required = ['a', 'B', 'c', 'd', '1', '2', '3', 'c', 'C'];
+        let mut laid_out = 0;
+        for m in 2..=4u32 {
+            for repeat in [None, Some(1), Some(2)] {
+                for fill in fills {
+                    for _ in 0..100 {
+                        let limits = Limits { repeat, sequence: Some(m) };
+                        let Some(out) = arrange(&required, 16, fill, limits, &mut rng).unwrap() else { continue };
+                        laid_out += 1;
+                        assert_eq!(out.len(), 16);
+                        assert!(longest_sequence(&out) <= m, "{out:?} m={m}");
+                        if let Some(r) = repeat {
+                            assert!(longest_run(&out) <= r as usize, "{out:?} repeat={r}");
+                        }
+                        // Every required character is there.
+                        let mut rest = out.clone();
+                        for c in required {
+                            let i = rest.iter().position(|x| *x == c).unwrap();
+                            rest.remove(i);
+                        }
+                    }
+                }
+            }
+        }
+        println!("laid out {laid_out} of {}", 3 * 3 * 4 * 100);
+        assert!(laid_out > 3 * 3 * 4 * 100 / 2, "{laid_out}");
     }
 
     #[test]

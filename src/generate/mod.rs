@@ -16,7 +16,8 @@
 //!    N-of-M rule, the N requirements closest to being met), uniformly from the characters that
 //!    meet them;
 //! 3. they are put at uniformly random positions (Fisher–Yates) and the other positions are filled
-//!    uniformly from the whole alphabet, never extending a run beyond `maxRepeat`;
+//!    uniformly from the whole alphabet, never extending a run beyond `maxRepeat` or a sequence
+//!    (`abc`, `321`) beyond `maxSequence`;
 //! 4. the result is checked with the checker. Only the rules that a random password fails by bad
 //!    luck (common password, dictionary words, context tokens, history, minimum strength) can fail
 //!    here; for those the password is made again, at most `MAX_ATTEMPTS` times, then the policy is
@@ -37,7 +38,7 @@ use crate::error::{ErrorCode, PolicyError, Result};
 use crate::policy::{CharClass, CharSet, LengthUnit, Policy};
 
 pub use alphabet::AMBIGUOUS;
-use build::{arrange, Demands, Mode};
+use build::{arrange, Demands, Limits, Mode};
 use random::{OsRandom, RandomSource};
 
 /// The length used when neither the caller nor the policy's minimum asks for more.
@@ -167,9 +168,12 @@ pub struct Generated {
     /// A lower bound on the entropy of each password, in bits:
     /// `free × log2(alphabetSize − excluded)`, where `free` is the fewest positions filled from
     /// the whole alphabet in any of these passwords (the length minus the required characters
-    /// placed first) and `excluded` is 2 with a `maxRepeat` rule shorter than the password (the
-    /// most characters a position may have to avoid), else 0. The required characters, their
-    /// positions and the rare passwords redrawn for the luck rules are not counted.
+    /// placed first) and `excluded` is the most characters a position may have to avoid: 2 with
+    /// a `maxRepeat` rule shorter than the password (its two neighbours), plus, with a
+    /// `maxSequence` rule shorter than the password, 4 × the most alphabet characters that count
+    /// as one letter (`c` and `C`; a digit is one character): those one step from either
+    /// neighbour (`b`, `B`, `d`, `D` next to `c`). The required characters, their positions and
+    /// the rare passwords redrawn for the luck rules are not counted.
     pub entropy_bits: f64,
 }
 
@@ -224,10 +228,7 @@ pub(crate) fn generate_with(
         fewest_free = fewest_free.min(free);
     }
     let size = plan.fill.len();
-    let excluded = match plan.max_repeat {
-        Some(m) if m < plan.length => 2,
-        _ => 0,
-    };
+    let excluded = plan.excluded();
     let per_char = (size.saturating_sub(excluded).max(1) as f64).log2();
     let entropy_bits = if fewest_free == usize::MAX { 0.0 } else { fewest_free as f64 * per_char };
     Ok(Generated {
@@ -260,7 +261,7 @@ struct Plan {
     demands: Demands,
     /// Wider pools for `Mode::Cover`, when the required characters may not fit the length.
     cover: Option<Demands>,
-    max_repeat: Option<u32>,
+    limits: Limits,
     strength: bool,
     exclude_note: &'static str,
 }
@@ -595,10 +596,27 @@ impl Plan {
             unit: p.length.unit,
             fill,
             demands,
-            max_repeat: p.max_repeat,
+            limits: Limits { repeat: p.max_repeat, sequence: p.max_sequence },
             strength: p.min_strength.is_some(),
             exclude_note,
         })
+    }
+
+    /// The most characters of the fill alphabet one position may have to avoid to keep the runs
+    /// within the limits (see `Generated::entropy_bits`).
+    fn excluded(&self) -> usize {
+        let shorter = |limit: Option<u32>| limit.is_some_and(|m| m < self.length);
+        let repeat = if shorter(self.limits.repeat) { 2 } else { 0 };
+        let sequence = if shorter(self.limits.sequence) {
+            // The most fill characters with one sequence key (`a` and `A`).
+            let mut keys: Vec<_> = self.fill.iter().filter_map(|c| crate::check::sequence::key(*c)).collect();
+            keys.sort_unstable();
+            let most = keys.chunk_by(|a, b| a == b).map(<[_]>::len).max().unwrap_or(0);
+            4 * most
+        } else {
+            0
+        };
+        repeat + sequence
     }
 
     /// Length of `chars` in the policy's unit.
@@ -615,7 +633,7 @@ impl Plan {
         enum Failure {
             /// The required characters took this many units, more than the length.
             TooLong(usize),
-            /// `arrange` found no layout within `maxRepeat` (a tiny alphabet).
+            /// `arrange` found no layout within `maxRepeat` and `maxSequence` (a tiny alphabet).
             Stuck,
             /// The checker's failed rules.
             Rules(Vec<&'static str>),
@@ -633,7 +651,7 @@ impl Plan {
             }
             // Characters outside the BMP take two UTF-16 units.
             let n = length - (self.units(&required) - required.len());
-            let Some(chars) = arrange(&required, n, &self.fill, self.max_repeat, rng)? else {
+            let Some(chars) = arrange(&required, n, &self.fill, self.limits, rng)? else {
                 last = Failure::Stuck;
                 continue;
             };
@@ -656,9 +674,19 @@ impl Plan {
                 ),
             ),
             Failure::Stuck => {
-                let (path, rule) = match self.max_repeat {
-                    Some(m) => ("maxRepeat", format!(" without repeating a character more than {m} times in a row")),
-                    None => ("allowed", String::new()),
+                let (path, rule) = match (self.limits.repeat, self.limits.sequence) {
+                    (Some(m), None) => {
+                        ("maxRepeat", format!(" without repeating a character more than {m} times in a row"))
+                    }
+                    (None, Some(s)) => ("maxSequence", format!(" without a sequence (abc, 321) longer than {s}")),
+                    (Some(m), Some(s)) => (
+                        "maxRepeat",
+                        format!(
+                            " without repeating a character more than {m} times in a row or a sequence (abc, 321) \
+                             longer than {s}"
+                        ),
+                    ),
+                    (None, None) => ("allowed", String::new()),
                 };
                 PolicyError::unsatisfiable(
                     path,
@@ -676,6 +704,7 @@ impl Plan {
                     id if id.starts_with("history") => "history",
                     id if id.starts_with("strength") => "minStrength",
                     id if id.starts_with("repeat") => "maxRepeat",
+                    id if id.starts_with("sequence") => "maxSequence",
                     _ => "",
                 };
                 PolicyError::unsatisfiable(

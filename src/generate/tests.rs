@@ -250,3 +250,80 @@ fn one_character_to_draw_from_is_an_error_not_aaaa() {
     assert_eq!(e.code(), "unsatisfiable");
     assert!(e.message.contains("one character"), "{}", e.message);
 }
+
+/// The longest sequence of `pw` as the checker reports it.
+fn reported_sequence(checker: &Checker, pw: &str) -> u32 {
+    let r = checker.check_rules(pw, &Context::default());
+    r.rules.iter().find(|x| x.id == "sequence.max").and_then(|x| x.actual).unwrap_or(0)
+}
+
+#[test]
+fn sequences_stay_within_max_sequence_over_many_seeds() {
+    // Alphabets where sequences come easily: digits only, a few consecutive letters in both
+    // cases, lower case with required runs of consecutive letters, the whole of ASCII.
+    let alphabets: [Option<CharSet>; 5] = [
+        Some(CharSet { classes: vec![CharClass::Digit], ..Default::default() }),
+        Some(CharSet::chars("abcdABCD")),
+        Some(CharSet::chars("xyz")),
+        Some(CharSet { classes: vec![CharClass::Lower], ..Default::default() }),
+        None,
+    ];
+    let mut passwords = 0;
+    for (a, allowed) in alphabets.iter().enumerate() {
+        for max in 2..=3u32 {
+            for repeat in [None, Some(1), Some(2)] {
+                let mut p = Policy::default();
+                p.allowed = allowed.clone();
+                p.max_sequence = Some(max);
+                p.max_repeat = repeat;
+                if a == 3 {
+                    // Required characters that are themselves a sequence.
+                    p.sets = vec![SetMin { name: None, chars: CharSet::chars("mno"), min: 3 }];
+                }
+                if a == 4 {
+                    p.classes = vec![
+                        ClassMin { class: CharClass::Digit, min: 4 },
+                        ClassMin { class: CharClass::Upper, min: 2 },
+                    ];
+                }
+                let checker = Checker::compile(&p).unwrap();
+                for seed in 0..40 {
+                    let o =
+                        GenerateOptions { count: 10, length: Some(8 + (seed % 5) as u32 * 6), ..Default::default() };
+                    let g = generate_with(&checker, &o, &mut SplitMix(seed * 7919 + u64::from(max))).unwrap();
+                    all_pass(&p, &g, &Context::default());
+                    for pw in &g.passwords {
+                        assert!(reported_sequence(&checker, pw) <= max, "{pw:?} max {max}");
+                        passwords += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(passwords, 5 * 2 * 3 * 40 * 10);
+}
+
+#[test]
+fn sequence_rule_and_entropy() {
+    // With the whole of ASCII: at most 2 neighbours for repeats and 4 letters in 2 cases each for
+    // sequences are avoided per position.
+    let mut p = Policy::default();
+    p.max_sequence = Some(2);
+    let g = gen(&p, &count(50), 12).unwrap();
+    all_pass(&p, &g, &Context::default());
+    assert!((g.entropy_bits - 20.0 * (94.0f64 - 8.0).log2()).abs() < 1e-9, "{}", g.entropy_bits);
+    p.max_repeat = Some(1);
+    let g = gen(&p, &count(50), 12).unwrap();
+    assert!((g.entropy_bits - 20.0 * (94.0f64 - 10.0).log2()).abs() < 1e-9, "{}", g.entropy_bits);
+    // Digits only: one character per key.
+    p.allowed = Some(CharSet { classes: vec![CharClass::Digit], ..Default::default() });
+    let g = gen(&p, &count(50), 12).unwrap();
+    all_pass(&p, &g, &Context::default());
+    assert_eq!(g.alphabet_size, 10);
+    assert!((g.entropy_bits - 20.0 * (10.0f64 - 6.0).log2()).abs() < 1e-9, "{}", g.entropy_bits);
+    // A limit no shorter than the password excludes nothing.
+    let o = GenerateOptions { length: Some(2), count: 50, ..Default::default() };
+    p.max_repeat = None;
+    let g = gen(&p, &o, 12).unwrap();
+    assert!((g.entropy_bits - 2.0 * 10.0f64.log2()).abs() < 1e-9, "{}", g.entropy_bits);
+}

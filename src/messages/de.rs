@@ -43,6 +43,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("rule.chars.allowedForbidden", "Nur Zeichen aus: {allowed}; keines dieser Zeichen: {forbidden}"),
     ("rule.repeat.max.one", "Kein Zeichen zweimal hintereinander"),
     ("rule.repeat.max.many", "Kein Zeichen mehr als {max}-mal hintereinander"),
+    ("rule.sequence.max", "Keine Folge wie abc oder 321 mit mehr als {max} Zeichen"),
     ("rule.dictionary.common", "Kein häufig verwendetes Passwort"),
     ("rule.dictionary.custom", "Enthält kein Wort aus dem Wörterbuch"),
     ("rule.dictionary.custom.whole", "Kein Wort aus dem Wörterbuch"),

@@ -47,6 +47,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("rule.chars.allowedForbidden", "Only characters from: {allowed}; none of these: {forbidden}"),
     ("rule.repeat.max.one", "No character twice in a row"),
     ("rule.repeat.max.many", "No character more than {max} times in a row"),
+    ("rule.sequence.max", "No sequence like abc or 321 longer than {max} characters"),
     ("rule.dictionary.common", "Not a commonly used password"),
     ("rule.dictionary.custom", "Does not contain a dictionary word"),
     ("rule.dictionary.custom.whole", "Not a dictionary word"),

@@ -42,6 +42,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("rule.chars.allowedForbidden", "Solo caracteres de: {allowed}; ninguno de estos caracteres: {forbidden}"),
     ("rule.repeat.max.one", "Ningún carácter dos veces seguidas"),
     ("rule.repeat.max.many", "Ningún carácter más de {max} veces seguidas"),
+    ("rule.sequence.max", "Ninguna secuencia como abc o 321 de más de {max} caracteres"),
     ("rule.dictionary.common", "No es una contraseña de uso común"),
     ("rule.dictionary.custom", "No contiene ninguna palabra del diccionario"),
     ("rule.dictionary.custom.whole", "No es una palabra del diccionario"),

@@ -46,6 +46,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ),
     ("rule.repeat.max.one", "Aucun caractère deux fois de suite"),
     ("rule.repeat.max.many", "Aucun caractère plus de {max} fois de suite"),
+    ("rule.sequence.max", "Aucune suite comme abc ou 321 de plus de {max} caractères"),
     ("rule.dictionary.common", "Pas un mot de passe couramment utilisé"),
     ("rule.dictionary.custom", "Ne contient aucun mot du dictionnaire"),
     ("rule.dictionary.custom.whole", "N’est pas un mot du dictionnaire"),

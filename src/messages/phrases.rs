@@ -279,6 +279,11 @@ pub fn repeat(m: &Messages, max: u32) -> String {
     m.plural("rule.repeat.max", f64::from(max), &[("max", &max)])
 }
 
+/// "No sequence like abc or 321 longer than 2 characters" (`maxSequence`: always 2 or more).
+pub fn sequence(m: &Messages, max: u32) -> String {
+    m.text("rule.sequence.max", &[("max", &max)])
+}
+
 /// A zxcvbn score's label ("safely unguessable").
 pub fn score_label(m: &Messages, score: u8) -> String {
     let code = match score {

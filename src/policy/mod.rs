@@ -5,7 +5,7 @@
 //!
 //! Two halves:
 //! - rules a password can be checked against (length, classes, sets, N-of-M, allowed/forbidden
-//!   characters, repeats, dictionary, context, history, strength);
+//!   characters, repeats, sequences, dictionary, context, history, strength);
 //! - `settings`: what a password alone cannot be checked against (expiry, lockout, session, MFA,
 //!   network, API keys). Kept so that nothing the vendor said is dropped.
 //!
@@ -68,6 +68,14 @@ pub struct Policy {
     /// The longest allowed run of one repeated character (`2` accepts `password`, rejects `passsword`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_repeat: Option<u32>,
+    /// The longest allowed sequence: a run of letters or digits, each one code point after the
+    /// previous (ascending) or each one before it (descending), letters compared by their simple
+    /// lowercase (`2` accepts `ab` and `xA`, rejects `abc`, `CBA` and `123`). Only ASCII digits
+    /// `0`–`9` count as digits; any Unicode letter counts as a letter; counted over the
+    /// password's code points as given (no normalization), so a combining mark ends a run. At
+    /// least 2 (validation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_sequence: Option<u32>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub dictionary: Dictionary,
     #[serde(default, skip_serializing_if = "is_default")]
@@ -97,6 +105,7 @@ impl Default for Policy {
             allowed: None,
             forbidden: None,
             max_repeat: None,
+            max_sequence: None,
             dictionary: Dictionary::default(),
             context: ContextRules::default(),
             history: None,

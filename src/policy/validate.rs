@@ -65,6 +65,14 @@ pub fn validate(p: &Policy) -> Result<()> {
     if p.max_repeat == Some(0) {
         return Err(PolicyError::field("maxRepeat", "must be at least 1 (1 forbids any repeated character)"));
     }
+    if let Some(n) = p.max_sequence.filter(|n| *n < 2) {
+        return Err(PolicyError::field(
+            "maxSequence",
+            format!(
+                "must be at least 2, not {n} (a sequence is two or more characters; 2 accepts `ab` and rejects `abc`)"
+            ),
+        ));
+    }
     if let Some(s) = p.min_strength {
         if s > 4 {
             return Err(PolicyError::field("minStrength", format!("a zxcvbn score is 0 to 4, not {s}")));
@@ -360,6 +368,16 @@ mod tests {
         let mut p = base();
         p.max_repeat = Some(0);
         assert_eq!(validate(&p).unwrap_err().path(), Some("maxRepeat"));
+        // A sequence limit below 2: 0 admits no password and 1 would forbid every `ab`.
+        for n in [0, 1] {
+            let mut p = base();
+            p.max_sequence = Some(n);
+            let e = validate(&p).unwrap_err();
+            assert_eq!((e.code(), e.path()), ("invalid_field", Some("maxSequence")), "{e}");
+        }
+        let mut p = base();
+        p.max_sequence = Some(2);
+        assert!(validate(&p).is_ok());
         let mut p = base();
         p.allowed = Some(CharSet { ranges: vec![[5, 2]], ..Default::default() });
         assert_eq!(validate(&p).unwrap_err().path(), Some("allowed.ranges[0]"));

@@ -173,6 +173,56 @@ module.exports = function suite(pp, entry) {
     first.free();
   });
 
+  t('canonical maxSequence: sequence.max reports the limit and the longest run, never the characters', () => {
+    const doc = { version: 1, maxRepeat: 2, maxSequence: 2 };
+    const p = pp.PasswordPolicy.from(doc);
+    assert.deepEqual(p.toJSON(), doc);
+    assert.deepEqual(ids(p.checkRules('x')), ['repeat.max', 'sequence.max']);
+    const cases = [
+      ['pw-abcd-1', 'fail', 4],
+      ['pw-DcBa-1', 'fail', 4],
+      ['zz-321-zz', 'fail', 3],
+      ['ab-ba-12-xy', 'pass', 2],
+      ['89:;', 'pass', 2],
+      ['', 'pass', 0],
+      ['q', 'pass', 1],
+    ];
+    for (const [pw, status, actual] of cases) {
+      const r = rule(p.checkRules(pw), 'sequence.max');
+      assert.deepEqual([r.status, r.required, r.actual, r.code], [status, 2, actual, 'rule.sequence.max'], pw);
+      assert.equal(r.message, 'No sequence like abc or 321 longer than 2 characters');
+    }
+    assert.deepEqual(failing(p.check('Pw-abcd-1')), ['sequence.max']);
+    const report = JSON.stringify(p.check('Qx-bcde-7'));
+    assert.ok(!report.includes('bcde') && !report.includes('Qx-'), report);
+    // The message in four languages, the description alike; an override by its code.
+    const messages = {
+      en: 'No sequence like abc or 321 longer than 2 characters',
+      de: 'Keine Folge wie abc oder 321 mit mehr als 2 Zeichen',
+      fr: 'Aucune suite comme abc ou 321 de plus de 2 caractères',
+      es: 'Ninguna secuencia como abc o 321 de más de 2 caracteres',
+    };
+    for (const [locale, text] of Object.entries(messages)) {
+      const q = pp.PasswordPolicy.from(doc, { locale });
+      assert.equal(rule(q.checkRules('abc'), 'sequence.max').message, text, locale);
+      const sentence = q.describe().rules.find((x) => x.field === 'maxSequence');
+      assert.deepEqual([sentence.code, sentence.text], ['rule.sequence.max', text], locale);
+      q.free();
+    }
+    const o = pp.PasswordPolicy.from(doc, { messages: { 'rule.sequence.max': 'at most {max} in a row' } });
+    assert.equal(rule(o.checkRules('abc'), 'sequence.max').message, 'at most 2 in a row');
+    o.free();
+    // Not expressible as passwordrules; generated passwords keep to it.
+    assert.ok(p.toPasswordRules().unsupported.includes('maxSequence: no passwordrules equivalent'));
+    const g = p.generate({ count: 200, length: 24 });
+    for (const pw of g.passwords) assert.equal(rule(p.checkRules(pw), 'sequence.max').status, 'pass', pw);
+    p.free();
+    // A limit below 2 is an error naming the field.
+    for (const bad of [0, 1, -1, 2.5, '3']) {
+      throwsCode(pp, () => pp.PasswordPolicy.from({ version: 1, maxSequence: bad }), 'invalid_field', 'maxSequence');
+    }
+  });
+
   t('sumologic: example normalizes (four classes, 8..128) and checks', () => {
     assert.equal(pp.detectVendor(V.sumologic), 'sumologic');
     const n = pp.normalize(V.sumologic);
@@ -453,6 +503,7 @@ module.exports = function suite(pp, entry) {
       types: [{ required: 2, of: [{ class: 'digit', min: 1 }, { class: 'lower', min: 1 }] }],
       forbidden: { chars: ':' },
       maxRepeat: 2,
+      maxSequence: 3,
       dictionary: { common: true, custom: { words: ['acme'], match: 'substring' } },
       context: { username: { match: 'substring', minTokenLength: 3 }, attributes: { match: 'substring', minTokenLength: 3 } },
       history: { count: 3 },
@@ -461,7 +512,7 @@ module.exports = function suite(pp, entry) {
     const ctx = { username: 'ann', attributes: { city: 'paris' }, previousPasswords: ['old'] };
     const p = pp.PasswordPolicy.from(doc);
     const report = p.check('aaaparis', ctx);
-    assert.equal(report.rules.length, 14);
+    assert.equal(report.rules.length, 15);
     for (const r of [...report.rules, ...p.checkRules('aaaparis', ctx).rules]) {
       assert.equal(typeof r.code, 'string', r.id);
       assert.match(r.code, /^rule\./, r.id);
@@ -473,6 +524,7 @@ module.exports = function suite(pp, entry) {
     }
     assert.equal(report.rules.find((r) => r.id === 'chars.symbol').code, 'rule.chars.symbol');
     assert.equal(report.rules.find((r) => r.id === 'repeat.max').code, 'rule.repeat.max');
+    assert.equal(report.rules.find((r) => r.id === 'sequence.max').code, 'rule.sequence.max');
     p.free();
   });
 
