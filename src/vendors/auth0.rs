@@ -25,6 +25,9 @@
 //! - `password_options.dictionary.custom` ("Array of custom words to block in passwords. Maximum 200
 //!   items, each up to 50 characters") → the custom dictionary when `active`, matched as the legacy
 //!   dictionary is (whole, case-insensitive), with an `approximation` warning.
+//! - `password_options.complexity.sequential_characters: block` → `maxSequence: 2` (no run of 3
+//!   ascending or descending letters or digits: Auth0's examples are "abc" and "123"), with an
+//!   `approximation` warning.
 //! - The Flexible Password Policy `password_options` (`complexity`, `dictionary`, `history`,
 //!   `profile_data`), when present, replaces all of the above; the legacy fields are then kept
 //!   under `vendorExtras` with an `inactive` warning.
@@ -69,6 +72,10 @@ const NAME_ATTRIBUTES: &[&str] =
 /// The Flexible Password Policy's custom dictionary: at most 200 words of at most 50 characters.
 const MAX_CUSTOM_WORDS: usize = 200;
 const MAX_CUSTOM_WORD: usize = 50;
+
+/// `sequential_characters: block`: the longest run of ascending or descending characters allowed
+/// (Auth0's examples, "abc" and "123", are runs of 3).
+const SEQUENCE_MAX: u32 = 2;
 
 /// Auth0's largest minimum length (bytes: bcrypt's limit).
 const MAX_BYTES: u32 = 72;
@@ -540,10 +547,10 @@ fn complexity(c: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     }
     let key = "sequential_characters";
     if choice(c, key, &["allow", "block"])? == Some("block") {
-        c.keep(key, p);
+        p.max_sequence = Some(SEQUENCE_MAX);
         w.approximation(
             &c.path(key),
-            "blocking sequential characters (which sequences is not documented) has no canonical rule; kept under vendorExtras and not checked",
+            "Auth0 blocks sequential characters (\"abc\", \"123\") without saying how long a run is blocked; read as: no run of more than 2 ascending or descending letters or digits",
         );
     }
     let key = "max_length_exceeded";
@@ -759,16 +766,18 @@ mod tests {
         assert_eq!(p.history, Some(History { count: 3, enforced: true }));
         let names = p.context.attributes.as_ref().and_then(|a| a.names.clone()).unwrap();
         assert!(names.contains(&"phone_number".to_string()) && names.contains(&"nickname".to_string()));
-        assert_eq!(
-            p.vendor_extras.get("options.password_options.complexity.sequential_characters"),
-            Some(&json!("block"))
-        );
+        // `sequential_characters: block`: no run of 3 ascending or descending characters.
+        assert_eq!(p.max_sequence, Some(2));
+        assert!(n.warnings.iter().any(|w| w.path == "options.password_options.complexity.sequential_characters"
+            && w.code == WarningCode::Approximation));
+        assert_eq!(failures(p, "Abcdefghij1234"), ["sequence.max"]);
+        assert_eq!(failures(p, "Tumble-Weed-321"), ["sequence.max"]);
         // The legacy level is superseded.
         assert_eq!(p.vendor_extras.get("options.passwordPolicy"), Some(&json!("good")));
         assert_eq!(codes(n, WarningCode::Inactive), ["options.passwordPolicy"]);
         assert!(n.warnings.iter().any(|w| w.path.ends_with("dictionary.active") && w.message.contains("100,000")));
         assert!(failures(p, "Tumble-Weed-42").is_empty());
-        assert_eq!(failures(p, &format!("Tumble-Weed-42{}", "abcdefghij".repeat(6))), ["length.max"]);
+        assert_eq!(failures(p, &format!("Tumble-Weed-42{}", "qwertyuiox".repeat(6))), ["length.max"]);
 
         let n = norm(json!({"password_options": {"complexity": {"character_types": ["lowercase", "number"]}}}));
         assert_eq!(
