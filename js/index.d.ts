@@ -356,7 +356,7 @@ export interface Policy {
   vendorExtras?: Record<string, JsonValue>;
 }
 
-export type WarningCode = 'unknown_field' | 'out_of_range' | 'not_checkable' | 'defaulted' | 'approximation' | 'inactive' | 'ignored' | 'duplicate_key';
+export type WarningCode = 'unknown_field' | 'out_of_range' | 'not_checkable' | 'defaulted' | 'approximation' | 'inactive' | 'ignored' | 'duplicate_key' | 'deprecated';
 
 /** A remark of the adapter about the vendor document. */
 export interface Warning {
