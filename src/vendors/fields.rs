@@ -62,6 +62,11 @@ impl<'a> Obj<'a> {
         join(&self.base, key)
     }
 
+    /// The object's own path in the document ("" at the top).
+    pub fn base_path(&self) -> String {
+        self.base.clone()
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &'a String> {
         self.map.keys()
     }
