@@ -235,13 +235,13 @@ impl Warnings {
             ),
         );
     }
-    /// A 0 whose meaning the vendor documents as "none" or "no limit" (`meaning` quotes it): nothing
-    /// of the field is kept in the policy.
+    /// A 0 whose meaning the vendor documents as "none" or "no limit" (`meaning` quotes it): the
+    /// field enforces nothing.
     pub fn zero_means(&mut self, path: &str, meaning: &str) {
         self.push(
             WarningCode::Inactive,
             path,
-            format!("0 means {meaning}, as the vendor documents: no rule or setting is kept for it"),
+            format!("0 means {meaning}, as the vendor documents: nothing of it is enforced"),
         );
     }
     /// A 0 the vendor does not document (or documents as out of range), left out of the policy.
