@@ -175,7 +175,7 @@ impl Describer<'_> {
             let on = e.enforced;
             match e.max_age_seconds {
                 // A zero maximum age is a placeholder, not "expires at once" nor "never expires".
-                Some(secs) if secs == 0.0 => {}
+                Some(0.0) => {}
                 Some(secs) if on => {
                     let text = self.duration("describe.expiry.maxAge", secs);
                     self.setting("describe.expiry.maxAge", "settings.expiry.maxAgeSeconds", text);
@@ -305,7 +305,7 @@ impl Describer<'_> {
         }
         if let Some(k) = &s.api_keys {
             match k.max_expiration_seconds {
-                Some(secs) if secs == 0.0 => {}
+                Some(0.0) => {}
                 Some(secs) => {
                     let text = self.duration("describe.apiKeys.maxExpiration", secs);
                     self.setting("describe.apiKeys.maxExpiration", "settings.apiKeys.maxExpirationSeconds", text);
@@ -318,7 +318,7 @@ impl Describer<'_> {
         }
         if let Some(b) = &s.breached {
             match b.expire_after_seconds {
-                Some(secs) if secs == 0.0 => {
+                Some(0.0) => {
                     let text = m.text("describe.breached.expireNow", &[]);
                     self.setting("describe.breached.expireNow", "settings.breached.expireAfterSeconds", text);
                 }
@@ -926,8 +926,7 @@ mod tests {
             ["Expires after 1 day", "Locked after 5 failed attempts"]
         );
         // A zero with a meaning of its own is said in words, with no digit.
-        let mut p = Policy::default();
-        p.history = Some(History { count: 0, enforced: true });
+        let mut p = Policy { history: Some(History { count: 0, enforced: true }), ..Default::default() };
         p.settings.breached = Some(Breached { expire_after_seconds: Some(0.0), logout: None });
         let d = describe(&p, &Messages::english());
         assert_eq!(texts(&d.rules), ["Previous passwords may be reused"]);

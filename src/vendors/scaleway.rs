@@ -67,7 +67,7 @@ fn duration(o: &Obj, key: &str) -> Result<Option<f64>> {
 /// A duration whose 0 is documented nowhere: `None` for a 0 (kept under vendorExtras, warned).
 fn nonzero_duration(o: &Obj, key: &str, p: &mut Policy, w: &mut Warnings) -> Result<Option<f64>> {
     match duration(o, key)? {
-        Some(s) if s == 0.0 => {
+        Some(0.0) => {
             o.keep(key, p);
             w.zero_left_out(&o.path(key), None);
             Ok(None)
