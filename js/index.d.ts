@@ -313,6 +313,14 @@ export interface ApiKeys {
   maxExpirationSeconds?: number;
 }
 
+/** The vendor checks passwords against known data breaches (the library does not, yet). */
+export interface Breached {
+  /** The password expires this long after it is found in a breach (`0`: at once). */
+  expireAfterSeconds?: number;
+  /** The user's sessions end when the password is found in a breach. */
+  logout?: boolean;
+}
+
 /** Settings a password alone cannot be checked against (durations in seconds). */
 export interface Settings {
   expiry?: Expiry;
@@ -321,6 +329,7 @@ export interface Settings {
   mfa?: Mfa;
   network?: Network;
   apiKeys?: ApiKeys;
+  breached?: Breached;
 }
 
 /** The canonical policy (version 1). Absent fields are rules the policy does not have. */
@@ -352,7 +361,7 @@ export interface Policy {
   vendorExtras?: Record<string, JsonValue>;
 }
 
-export type WarningCode = 'unknown_field' | 'out_of_range' | 'not_checkable' | 'defaulted' | 'approximation' | 'inactive' | 'ignored' | 'duplicate_key';
+export type WarningCode = 'unknown_field' | 'out_of_range' | 'not_checkable' | 'defaulted' | 'approximation' | 'inactive' | 'ignored' | 'duplicate_key' | 'deprecated';
 
 /** A remark of the adapter about the vendor document. */
 export interface Warning {

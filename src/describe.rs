@@ -6,6 +6,15 @@
 //! Rules use the same templates as the checker's messages where the sentence is the same, so a
 //! description and a report read alike. A setting the vendor carries but does not enforce says
 //! so. Durations are written in the largest unit that divides them exactly.
+//!
+//! A zero count or duration is never written as a rule or a setting ("At least 0 characters",
+//! "Locked after 0 failed attempts", "Expires after 0 seconds" say nothing, or something false,
+//! about a vendor's placeholder): such a field gives no sentence. The adapters already map each
+//! vendor's documented zero to its meaning; this is the second line of defence for canonical
+//! policies written by hand. Two zeros have a meaning of their own and are said in words: a
+//! history of 0 passwords ("Previous passwords may be reused") and a breached password that
+//! expires after 0 seconds ("… expires at once"). A maximum length of 0 is a rule the checker
+//! enforces (only the empty password passes) and is described as such.
 
 use serde::Serialize;
 
@@ -21,8 +30,8 @@ pub struct Description {
     pub locale: &'static str,
     /// What a password must satisfy, in the order the checker reports the rules.
     pub rules: Vec<Sentence>,
-    /// Everything else: expiry, lockout, sessions, MFA, network, API keys, history kept but not
-    /// enforced.
+    /// Everything else: expiry, lockout, sessions, MFA, network, API keys, breached passwords,
+    /// history kept but not enforced.
     pub settings: Vec<Sentence>,
 }
 
@@ -68,6 +77,11 @@ impl Describer<'_> {
         self.setting(code, field, text);
     }
 
+    /// A duration that says something: present and not zero.
+    fn some(seconds: Option<f64>) -> Option<f64> {
+        seconds.filter(|s| *s != 0.0)
+    }
+
     fn duration(&self, code: &str, seconds: f64) -> String {
         let d = phrases::duration(self.m, seconds);
         self.m.text(code, &[("duration", &d)])
@@ -75,7 +89,7 @@ impl Describer<'_> {
 
     fn rules(&mut self, p: &Policy) {
         let m = self.m;
-        if let Some(min) = p.length.min {
+        if let Some(min) = p.length.min.filter(|n| *n > 0) {
             let (code, text) = phrases::length(m, false, min);
             self.rule(code, "length.min", text);
         }
@@ -83,7 +97,7 @@ impl Describer<'_> {
             let (code, text) = phrases::length(m, true, max);
             self.rule(code, "length.max", text);
         }
-        for (i, c) in p.classes.iter().enumerate() {
+        for (i, c) in p.classes.iter().enumerate().filter(|(_, c)| c.min > 0) {
             let (code, text) = phrases::class_min(m, c.class, c.min, p.symbols.as_ref());
             self.rule(code, format!("classes[{i}]"), text);
         }
@@ -91,7 +105,7 @@ impl Describer<'_> {
             let list = phrases::set_list(s, m);
             self.rule("describe.symbols", "symbols", m.text("describe.symbols", &[("list", &list)]));
         }
-        for (i, s) in p.sets.iter().enumerate() {
+        for (i, s) in p.sets.iter().enumerate().filter(|(_, s)| s.min > 0) {
             let (code, text) = phrases::set_min(m, s);
             self.rule(code, format!("sets[{i}]"), text);
         }
@@ -148,14 +162,14 @@ impl Describer<'_> {
                 self.rule("describe.history.reuse", "history", text);
             }
         }
-        if let Some(min) = p.min_strength {
+        if let Some(min) = p.min_strength.filter(|n| *n > 0) {
             self.rule("describe.strength.min", "minStrength", m.text("describe.strength.min", &[("min", &min)]));
         }
     }
 
     fn settings(&mut self, p: &Policy) {
         let m = self.m;
-        if let Some(h) = p.history.as_ref().filter(|h| !h.enforced) {
+        if let Some(h) = p.history.as_ref().filter(|h| !h.enforced && h.count > 0) {
             let text = m.plural("describe.history.notEnforced", f64::from(h.count), &[("count", &h.count)]);
             self.setting("describe.history.notEnforced", "history", text);
         }
@@ -163,6 +177,8 @@ impl Describer<'_> {
         if let Some(e) = &s.expiry {
             let on = e.enforced;
             match e.max_age_seconds {
+                // A zero maximum age is a placeholder, not "expires at once" nor "never expires".
+                Some(0.0) => {}
                 Some(secs) if on => {
                     let text = self.duration("describe.expiry.maxAge", secs);
                     self.setting("describe.expiry.maxAge", "settings.expiry.maxAgeSeconds", text);
@@ -176,11 +192,11 @@ impl Describer<'_> {
                     self.setting_in(on, "describe.expiry.never", "settings.expiry.maxAgeSeconds", text);
                 }
             }
-            if let Some(secs) = e.min_age_seconds {
+            if let Some(secs) = Self::some(e.min_age_seconds) {
                 let text = self.duration("describe.expiry.minAge", secs);
                 self.setting_in(on, "describe.expiry.minAge", "settings.expiry.minAgeSeconds", text);
             }
-            if let Some(secs) = e.reminder_seconds {
+            if let Some(secs) = Self::some(e.reminder_seconds) {
                 let text = self.duration("describe.expiry.reminder", secs);
                 self.setting_in(on, "describe.expiry.reminder", "settings.expiry.reminderSeconds", text);
             }
@@ -189,7 +205,7 @@ impl Describer<'_> {
                     if renew { "describe.expiry.renewOnFirstLogin" } else { "describe.expiry.renewOnFirstLogin.off" };
                 self.setting_in(on, code, "settings.expiry.renewOnFirstLogin", m.text(code, &[]));
             }
-            if let Some(secs) = e.grace_period_seconds {
+            if let Some(secs) = Self::some(e.grace_period_seconds) {
                 let text = self.duration("describe.expiry.gracePeriod", secs);
                 self.setting_in(on, "describe.expiry.gracePeriod", "settings.expiry.gracePeriodSeconds", text);
             }
@@ -202,6 +218,8 @@ impl Describer<'_> {
         if let Some(l) = &s.lockout {
             let on = l.enforced;
             match l.threshold {
+                // "Locked after 0 failed attempts" is a placeholder: no sentence.
+                Some(0) => {}
                 Some(n) => {
                     let text = m.plural("describe.lockout.threshold", f64::from(n), &[("count", &n)]);
                     self.setting_in(on, "describe.lockout.threshold", "settings.lockout.threshold", text);
@@ -211,7 +229,7 @@ impl Describer<'_> {
                     self.setting_in(on, "describe.lockout.none", "settings.lockout.threshold", text);
                 }
             }
-            if let Some(secs) = l.duration_seconds {
+            if let Some(secs) = Self::some(l.duration_seconds) {
                 let text = self.duration("describe.lockout.duration", secs);
                 self.setting_in(on, "describe.lockout.duration", "settings.lockout.durationSeconds", text);
             }
@@ -219,13 +237,13 @@ impl Describer<'_> {
                 let text = m.text("describe.lockout.untilUnlocked", &[]);
                 self.setting_in(on, "describe.lockout.untilUnlocked", "settings.lockout.untilUnlocked", text);
             }
-            if let Some(secs) = l.reset_window_seconds {
+            if let Some(secs) = Self::some(l.reset_window_seconds) {
                 let text = self.duration("describe.lockout.resetWindow", secs);
                 self.setting_in(on, "describe.lockout.resetWindow", "settings.lockout.resetWindowSeconds", text);
             }
         }
         if let Some(se) = &s.session {
-            if let Some(secs) = se.idle_timeout_seconds {
+            if let Some(secs) = Self::some(se.idle_timeout_seconds) {
                 let text = self.duration("describe.session.idleTimeout", secs);
                 self.setting_in(
                     se.enforced,
@@ -234,7 +252,7 @@ impl Describer<'_> {
                     text,
                 );
             }
-            if let Some(secs) = se.max_duration_seconds {
+            if let Some(secs) = Self::some(se.max_duration_seconds) {
                 let text = self.duration("describe.session.maxDuration", secs);
                 self.setting_in(
                     se.enforced,
@@ -280,7 +298,7 @@ impl Describer<'_> {
                 let text = m.plural("describe.network.loginIpRanges", count as f64, &[("count", &count)]);
                 self.setting_in(n.enforced, "describe.network.loginIpRanges", "settings.network.loginIpRanges", text);
             }
-            if let Some(r) = &n.api_key_ip_ranges {
+            if let Some(r) = n.api_key_ip_ranges.as_ref().filter(|r| !r.ranges.is_empty()) {
                 let count = r.ranges.len();
                 let code =
                     if r.enabled { "describe.network.apiKeyIpRanges" } else { "describe.network.apiKeyIpRanges.off" };
@@ -290,6 +308,7 @@ impl Describer<'_> {
         }
         if let Some(k) = &s.api_keys {
             match k.max_expiration_seconds {
+                Some(0.0) => {}
                 Some(secs) => {
                     let text = self.duration("describe.apiKeys.maxExpiration", secs);
                     self.setting("describe.apiKeys.maxExpiration", "settings.apiKeys.maxExpirationSeconds", text);
@@ -298,6 +317,27 @@ impl Describer<'_> {
                     let text = m.text("describe.apiKeys.noMax", &[]);
                     self.setting("describe.apiKeys.noMax", "settings.apiKeys.maxExpirationSeconds", text);
                 }
+            }
+        }
+        if let Some(b) = &s.breached {
+            match b.expire_after_seconds {
+                Some(0.0) => {
+                    let text = m.text("describe.breached.expireNow", &[]);
+                    self.setting("describe.breached.expireNow", "settings.breached.expireAfterSeconds", text);
+                }
+                Some(secs) => {
+                    let text = self.duration("describe.breached.expireAfter", secs);
+                    self.setting("describe.breached.expireAfter", "settings.breached.expireAfterSeconds", text);
+                }
+                None => {}
+            }
+            if let Some(logout) = b.logout {
+                let code = if logout { "describe.breached.logout" } else { "describe.breached.logout.off" };
+                self.setting(code, "settings.breached.logout", m.text(code, &[]));
+            }
+            if b.expire_after_seconds.is_none() && b.logout.is_none() {
+                let text = m.text("describe.breached.checked", &[]);
+                self.setting("describe.breached.checked", "settings.breached", text);
             }
         }
         if !p.vendor_extras.is_empty() {
@@ -530,10 +570,15 @@ mod tests {
                 "No maximum lifetime for API keys",
             ]
         );
+        // `login_attempts_before_locked: 0` is documented nowhere: kept aside, not "No limit".
         let d = describe(&fixture(SCALEWAY_NULLS)[0], &en);
         assert_eq!(
             texts(&d.settings),
-            ["Passwords do not expire", "No password change required at first login", "No limit on failed attempts"]
+            [
+                "Passwords do not expire",
+                "No password change required at first login",
+                "Other vendor settings kept as is: 1"
+            ]
         );
 
         let d = describe(&fixture(LONGJUMP)[0], &en);
@@ -689,6 +734,7 @@ mod tests {
                     api_key_ip_ranges: Some(IpRestriction { enabled: true, ranges: vec!["10.0.0.0/8".into()] }),
                 }),
                 api_keys: Some(ApiKeys { max_expiration_seconds: Some(365.0 * 86_400.0) }),
+                breached: Some(Breached { expire_after_seconds: Some(2.0 * 86_400.0), logout: Some(true) }),
             },
             vendor_extras: extras,
         }
@@ -727,7 +773,7 @@ mod tests {
     fn one_sentence_per_field() {
         let p = full_policy();
         let expected = json_fields(&p);
-        assert_eq!(expected.len(), 41, "{expected:?}");
+        assert_eq!(expected.len(), 43, "{expected:?}");
         crate::policy::validate(&p).unwrap();
         for locale in Locale::ALL {
             let d = describe(&p, &Messages { locale, overrides: BTreeMap::new() });
@@ -787,6 +833,8 @@ mod tests {
                 "Login allowed only from 2 IP ranges",
                 "API keys usable only from 1 IP range",
                 "API keys expire after at most 365 days",
+                "A password found in a data breach expires after 2 days",
+                "Sessions end when the password is found in a data breach",
                 "Other vendor settings kept as is: 1",
             ]
         );
@@ -808,7 +856,7 @@ mod tests {
     }
 
     #[test]
-    fn plurals_and_zero() {
+    fn plurals() {
         let mut p = Policy::default();
         p.length.min = Some(1);
         p.history = Some(History { count: 1, enforced: true });
@@ -820,26 +868,97 @@ mod tests {
         let d = describe(&p, &Messages::new("de"));
         assert_eq!(texts(&d.rules), ["Mindestens 1 Zeichen", "Darf nicht Ihr letztes Passwort sein"]);
         assert_eq!(texts(&d.settings), ["Konto wird nach 1 Fehlversuch gesperrt", "Sperrdauer: 1 Tag"]);
-        // French: 0 is singular.
-        p.length.min = Some(0);
-        p.history = Some(History { count: 0, enforced: false });
-        p.settings.lockout = Some(Lockout { threshold: Some(0), duration_seconds: Some(0.0), ..Default::default() });
-        let d = describe(&p, &Messages::new("fr"));
-        assert_eq!(texts(&d.rules), ["Au moins 0 caractère"]);
-        assert_eq!(
-            texts(&d.settings),
-            [
-                "L’historique des mots de passe ne s’applique pas (0 mot de passe)",
-                "Compte verrouillé après 0 tentative échouée",
-                "Durée du verrouillage\u{a0}: 0 seconde",
-            ]
-        );
-        let d = describe(&p, &Messages::new("es"));
-        assert_eq!(texts(&d.rules), ["Al menos 0 caracteres"]);
         p.history = Some(History { count: 0, enforced: true });
         assert_eq!(
             texts(&describe(&p, &Messages::english()).rules),
-            ["At least 0 characters", "Previous passwords may be reused"]
+            ["At least 1 character", "Previous passwords may be reused"]
+        );
+    }
+
+    /// Every count and duration a canonical policy can hold, set to 0: a vendor's placeholder.
+    fn zero_policy() -> Policy {
+        let mut p = Policy::default();
+        p.length.min = Some(0);
+        p.classes = vec![ClassMin { class: CharClass::Digit, min: 0 }];
+        p.sets = vec![SetMin { name: None, chars: CharSet::chars("#$"), min: 0 }];
+        p.history = Some(History { count: 0, enforced: false });
+        p.min_strength = Some(0);
+        p.settings = Settings {
+            expiry: Some(Expiry {
+                max_age_seconds: Some(0.0),
+                min_age_seconds: Some(0.0),
+                reminder_seconds: Some(0.0),
+                grace_period_seconds: Some(0.0),
+                ..Default::default()
+            }),
+            lockout: Some(Lockout {
+                threshold: Some(0),
+                duration_seconds: Some(0.0),
+                reset_window_seconds: Some(0.0),
+                ..Default::default()
+            }),
+            session: Some(Session { enforced: true, idle_timeout_seconds: Some(0.0), max_duration_seconds: Some(0.0) }),
+            mfa: None,
+            network: Some(Network {
+                enforced: true,
+                login_ip_ranges: vec![],
+                api_key_ip_ranges: Some(IpRestriction { enabled: true, ranges: vec![] }),
+            }),
+            api_keys: Some(ApiKeys { max_expiration_seconds: Some(0.0) }),
+            breached: None,
+        };
+        p
+    }
+
+    #[test]
+    fn a_zero_is_never_a_rule_or_a_setting() {
+        let mut p = zero_policy();
+        crate::policy::validate(&p).unwrap();
+        for locale in Locale::ALL {
+            let d = describe(&p, &Messages { locale, overrides: BTreeMap::new() });
+            assert!(d.rules.is_empty(), "{locale}: {:?}", texts(&d.rules));
+            assert!(d.settings.is_empty(), "{locale}: {:?}", texts(&d.settings));
+        }
+        // Not enforced either: "Expiry not enforced (0 seconds)" says nothing more.
+        p.settings.expiry.as_mut().unwrap().enforced = false;
+        p.settings.lockout.as_mut().unwrap().enforced = false;
+        assert!(describe(&p, &Messages::english()).settings.is_empty());
+        // The same sections with real values are described: the zero, not the section, was dropped.
+        p.settings.lockout = Some(Lockout { threshold: Some(5), ..Default::default() });
+        p.settings.expiry = Some(Expiry { max_age_seconds: Some(86_400.0), ..Default::default() });
+        assert_eq!(
+            texts(&describe(&p, &Messages::english()).settings),
+            ["Expires after 1 day", "Locked after 5 failed attempts"]
+        );
+        // A zero with a meaning of its own is said in words, with no digit.
+        let mut p = Policy { history: Some(History { count: 0, enforced: true }), ..Default::default() };
+        p.settings.breached = Some(Breached { expire_after_seconds: Some(0.0), logout: None });
+        let d = describe(&p, &Messages::english());
+        assert_eq!(texts(&d.rules), ["Previous passwords may be reused"]);
+        assert_eq!(texts(&d.settings), ["A password found in a data breach expires at once"]);
+        for locale in Locale::ALL {
+            let d = describe(&p, &Messages { locale, overrides: BTreeMap::new() });
+            for s in d.rules.iter().chain(&d.settings) {
+                assert!(!s.text.contains('0'), "{locale}: {}", s.text);
+            }
+        }
+    }
+
+    #[test]
+    fn breached_passwords() {
+        let mut p = Policy::default();
+        p.settings.breached = Some(Breached::default());
+        let d = describe(&p, &Messages::english());
+        assert_eq!(texts(&d.settings), ["Passwords are checked against known data breaches"]);
+        assert_eq!(d.settings[0].field, "settings.breached");
+        p.settings.breached = Some(Breached { expire_after_seconds: Some(10.0 * 86_400.0), logout: Some(false) });
+        let d = describe(&p, &Messages::new("fr"));
+        assert_eq!(
+            texts(&d.settings),
+            [
+                "Un mot de passe trouvé dans une fuite de données expire après 10 jours",
+                "Les sessions ne sont pas fermées quand le mot de passe est trouvé dans une fuite de données",
+            ]
         );
     }
 

@@ -191,6 +191,7 @@ const SETTING_GROUPS = [
   ['Multi-factor authentication', 'settings.mfa'],
   ['Network', 'settings.network'],
   ['API keys', 'settings.apiKeys'],
+  ['Breached passwords', 'settings.breached'],
 ];
 
 const inGroup = (field, prefix) => field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`);

@@ -126,6 +126,11 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("describe.network.apiKeyIpRanges.off.many", "API key IP restriction off ({count} IP ranges)"),
     ("describe.apiKeys.maxExpiration", "API keys expire after at most {duration}"),
     ("describe.apiKeys.noMax", "No maximum lifetime for API keys"),
+    ("describe.breached.checked", "Passwords are checked against known data breaches"),
+    ("describe.breached.expireNow", "A password found in a data breach expires at once"),
+    ("describe.breached.expireAfter", "A password found in a data breach expires after {duration}"),
+    ("describe.breached.logout", "Sessions end when the password is found in a data breach"),
+    ("describe.breached.logout.off", "Sessions do not end when the password is found in a data breach"),
     ("describe.vendorExtras", "Other vendor settings kept as is: {count}"),
     ("describe.notEnforced", "{text} (not enforced)"),
     // Durations.

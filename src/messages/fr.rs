@@ -128,6 +128,17 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ),
     ("describe.apiKeys.maxExpiration", "Les clés d’API expirent au plus tard après {duration}"),
     ("describe.apiKeys.noMax", "Aucune durée de validité maximale pour les clés d’API"),
+    ("describe.breached.checked", "Les mots de passe sont comparés aux fuites de données connues"),
+    ("describe.breached.expireNow", "Un mot de passe trouvé dans une fuite de données expire aussitôt"),
+    ("describe.breached.expireAfter", "Un mot de passe trouvé dans une fuite de données expire après {duration}"),
+    (
+        "describe.breached.logout",
+        "Les sessions sont fermées quand le mot de passe est trouvé dans une fuite de données",
+    ),
+    (
+        "describe.breached.logout.off",
+        "Les sessions ne sont pas fermées quand le mot de passe est trouvé dans une fuite de données",
+    ),
     ("describe.vendorExtras", "Autres paramètres de l’éditeur conservés tels quels\u{a0}: {count}"),
     ("describe.notEnforced", "{text} (ne s’applique pas)"),
     ("duration.second.one", "{n} seconde"),

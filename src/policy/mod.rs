@@ -7,7 +7,8 @@
 //! - rules a password can be checked against (length, classes, sets, N-of-M, allowed/forbidden
 //!   characters, repeats, sequences, dictionary, context, history, strength);
 //! - `settings`: what a password alone cannot be checked against (expiry, lockout, session, MFA,
-//!   network, API keys). Kept so that nothing the vendor said is dropped.
+//!   network, API keys, what happens to a password found in a data breach). Kept so that nothing
+//!   the vendor said is dropped.
 //!
 //! A vendor field with no canonical home goes to `vendorExtras`, keyed by its path in the document.
 
@@ -324,6 +325,9 @@ pub struct Settings {
     pub network: Option<Network>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_keys: Option<ApiKeys>,
+    /// The vendor checks passwords against known data breaches (the library does not, yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breached: Option<Breached>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -427,6 +431,20 @@ pub struct ApiKeys {
     /// Longest expiry an API key may have. Absent: no maximum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_expiration_seconds: Option<f64>,
+}
+
+/// The vendor looks passwords up in known data breaches and acts on a match. The check itself is
+/// the vendor's (its list is not published); this records that it happens and what follows, in the
+/// place a future `breached` rule of the checker would read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Breached {
+    /// The password expires this long after it is found in a breach (`0`: at once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expire_after_seconds: Option<f64>,
+    /// The user's sessions are ended when the password is found in a breach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logout: Option<bool>,
 }
 
 impl Policy {

@@ -15,8 +15,8 @@ use serde_json::{Map, Value};
 
 use super::charset::{CharClass, CharSet};
 use super::{
-    ApiKeys, AttributeCheck, ClassMin, ContextCheck, ContextRules, CustomDictionary, Dictionary, Expiry, History,
-    IpRestriction, Length, LengthUnit, Lockout, MatchMode, Mfa, Network, Policy, Requirement, Session, SetMin,
+    ApiKeys, AttributeCheck, Breached, ClassMin, ContextCheck, ContextRules, CustomDictionary, Dictionary, Expiry,
+    History, IpRestriction, Length, LengthUnit, Lockout, MatchMode, Mfa, Network, Policy, Requirement, Session, SetMin,
     Settings, Source, TypesRule,
 };
 use crate::error::{PolicyError, Result};
@@ -297,7 +297,10 @@ fn settings(v: &Value, path: &str) -> Result<Settings> {
             "mfa" => s.mfa = optional(v, at, mfa)?,
             "network" => s.network = optional(v, at, network)?,
             "apiKeys" => s.api_keys = optional(v, at, api_keys)?,
-            _ => return Err(unknown(at, k, &["expiry", "lockout", "session", "mfa", "network", "apiKeys"])),
+            "breached" => s.breached = optional(v, at, breached)?,
+            _ => {
+                return Err(unknown(at, k, &["expiry", "lockout", "session", "mfa", "network", "apiKeys", "breached"]))
+            }
         }
     }
     Ok(s)
@@ -443,6 +446,20 @@ fn api_keys(v: &Value, path: &str) -> Result<ApiKeys> {
         }
     }
     Ok(a)
+}
+
+fn breached(v: &Value, path: &str) -> Result<Breached> {
+    let mut b = Breached::default();
+    for (k, v) in object(v, path, "the breached-password settings")? {
+        let at = join(path, k);
+        let at = at.as_str();
+        match k.as_str() {
+            "expireAfterSeconds" => b.expire_after_seconds = optional(v, at, number)?,
+            "logout" => b.logout = optional(v, at, boolean)?,
+            _ => return Err(unknown(at, k, &["expireAfterSeconds", "logout"])),
+        }
+    }
+    Ok(b)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -630,7 +647,8 @@ mod tests {
                 "mfa": { "required": true, "remember": false, "requiredForPasswordChange": null, "requiredOffNetwork": true,
                          "requiredUntrustedGeographies": false },
                 "network": { "enforced": false, "loginIpRanges": ["10.0.0.0/8"], "apiKeyIpRanges": { "enabled": true, "ranges": ["1.2.3.4/32"] } },
-                "apiKeys": { "maxExpirationSeconds": 1e6 }
+                "apiKeys": { "maxExpirationSeconds": 1e6 },
+                "breached": { "expireAfterSeconds": 0, "logout": true }
             },
             "vendorExtras": { "x.y": [1, "two", { "three": null }] }
         });
@@ -666,6 +684,8 @@ mod tests {
                 json!({ "settings": { "network": { "apiKeyIpRanges": { "ranges": [] } } } }),
                 "settings.network.apiKeyIpRanges",
             ),
+            (json!({ "settings": { "breached": { "logout": "yes" } } }), "settings.breached.logout"),
+            (json!({ "settings": { "breached": { "expirePassword": 1 } } }), "settings.breached.expirePassword"),
             (json!({ "vendorExtras": [] }), "vendorExtras"),
             (json!({ "extra": 1 }), "extra"),
         ];

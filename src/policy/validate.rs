@@ -117,6 +117,9 @@ fn check_durations(p: &Policy) -> Result<()> {
     if let Some(k) = &s.api_keys {
         all.push(("settings.apiKeys.maxExpirationSeconds", k.max_expiration_seconds));
     }
+    if let Some(b) = &s.breached {
+        all.push(("settings.breached.expireAfterSeconds", b.expire_after_seconds));
+    }
     for (path, v) in all {
         if let Some(v) = v {
             if !(v.is_finite() && v >= 0.0) {
@@ -293,7 +296,7 @@ fn satisfiable(p: &Policy) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{ClassMin, Length, TypesRule};
+    use crate::policy::{Breached, ClassMin, Length, TypesRule};
 
     fn base() -> Policy {
         Policy::default()
@@ -381,5 +384,11 @@ mod tests {
         let mut p = base();
         p.allowed = Some(CharSet { ranges: vec![[5, 2]], ..Default::default() });
         assert_eq!(validate(&p).unwrap_err().path(), Some("allowed.ranges[0]"));
+        // The breached-password expiry is a duration like the others: 0 (at once) or more.
+        let mut p = base();
+        p.settings.breached = Some(Breached { expire_after_seconds: Some(-1.0), logout: None });
+        assert_eq!(validate(&p).unwrap_err().path(), Some("settings.breached.expireAfterSeconds"));
+        p.settings.breached = Some(Breached { expire_after_seconds: Some(0.0), logout: Some(true) });
+        assert!(validate(&p).is_ok());
     }
 }

@@ -3,25 +3,35 @@
 //! `Policies`, as in CloudFormation), or a `describe-user-pool` response
 //! (`{"UserPool": {… "Policies": {"PasswordPolicy": {…}}}}`).
 //!
-//! - `MinimumLength` 6–99 → `length.min`; every Cognito password is at most 256 characters →
-//!   `length.max` 256.
+//! Follows the Amazon Cognito user pools API Reference (API version 2016-04-18):
+//! `PasswordPolicyType`
+//! (<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html>,
+//! the revision with `PasswordHistorySize`) and `UserPoolPolicyType` (`PasswordPolicy`,
+//! `SignInPolicy`).
+//!
+//! - `MinimumLength` 6–99 → `length.min` ("This value can't be less than 6": a 0 is left out, kept
+//!   under vendorExtras); every Cognito password is at most 256 characters → `length.max` 256.
 //! - `Require*` flags are one character of each class. Symbols are Cognito's list plus space
 //!   ([`SYMBOLS`]): Cognito counts a space as a symbol only when it is neither leading nor
 //!   trailing, and it rejects leading and trailing white space altogether (the API's password
 //!   pattern is `^[\S]+.*[\S]+$`), so every space of a password Cognito accepts is an inner one.
 //!   The canonical model cannot forbid leading or trailing spaces: one `approximation` warning.
 //!   Letters are "basic latin": the same note as IAM's.
-//! - `PasswordHistorySize` 0–24 (0: none) → `history`.
+//! - `PasswordHistorySize` 0–24 → `history`: "Password history isn't enforced … when you set this
+//!   value to `0` or don't provide it" (a 0: no history, with a warning).
 //! - `TemporaryPasswordValidityDays` → `settings.expiry.gracePeriodSeconds` with
 //!   `renewOnFirstLogin: true`: an administrator-set temporary password must be replaced at the
-//!   first sign-in, within that many days.
+//!   first sign-in, within that many days. "Defaults to 7. If you submit a value of 0, Amazon
+//!   Cognito treats it as a null value and sets TemporaryPasswordValidityDays to its default
+//!   value": absent or 0, 7 days (`defaulted`).
 //! - In a `describe-user-pool` response only `Policies.PasswordPolicy` is read, with `Id` and
-//!   `Name` as the source; the pool's other fields are left out with one warning.
+//!   `Name` as the source; the pool's other fields, and `Policies.SignInPolicy` (the allowed
+//!   first sign-in factors), are left out with one warning each.
 
 use serde_json::{Map, Value};
 
-use super::fields::{count_field, days, Obj};
-use super::{aws_iam, new_policy, Document, Normalized, Warnings};
+use super::fields::{count_field, count_or_zero, days, Obj, Zero};
+use super::{aws_iam, new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{CharClass, CharSet, ClassMin, Expiry, History, Policy};
 
@@ -36,6 +46,9 @@ pub const SYMBOLS: &str = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ";
 
 /// Cognito's maximum password length.
 pub const MAX_LENGTH: u32 = 256;
+
+/// The documented default of `TemporaryPasswordValidityDays`.
+const DEFAULT_TEMPORARY_DAYS: u32 = 7;
 
 fn has_any(map: &Map<String, Value>, keys: &[&str]) -> bool {
     keys.iter().any(|k| map.contains_key(*k))
@@ -97,17 +110,22 @@ pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
     Ok(vec![Normalized { vendor: "aws-cognito", policy: p, warnings: w.0 }])
 }
 
-/// The `PasswordPolicy` object inside `o`.
+/// The `PasswordPolicy` object inside `o` (a `UserPoolPolicyType`), whose documented
+/// `SignInPolicy` is not part of the password policy.
 fn policy_in(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     let inner = required(o, "PasswordPolicy")?;
     read(&inner, p, w)?;
     inner.finish(p, w);
+    if o.has("SignInPolicy") {
+        o.skip("SignInPolicy");
+        w.left_out(&o.base_path(), "the user pool's policies", &["SignInPolicy"]);
+    }
     Ok(())
 }
 
 /// One `PasswordPolicyType`.
 fn read(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
-    p.length.min = count_field(o, "MinimumLength", Some((6, 99)), w)?;
+    p.length.min = count_or_zero(o, "MinimumLength", Some((6, 99)), Zero::Undocumented, p, w)?;
     p.length.max = Some(MAX_LENGTH);
 
     let mut ascii = Vec::new();
@@ -141,26 +159,42 @@ fn read(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         );
     }
 
-    if let Some(n) = count_field(o, "PasswordHistorySize", Some((0, 24)), w)? {
-        if n > 0 {
-            p.history = Some(History { count: n, enforced: true });
-        }
+    let key = "PasswordHistorySize";
+    let none = "no history (\"Password history isn't enforced … when you set this value to `0`\")";
+    if let Some(n) = count_or_zero(o, key, Some((0, 24)), Zero::Means(none), p, w)? {
+        p.history = Some(History { count: n, enforced: true });
     }
     let key = "TemporaryPasswordValidityDays";
-    if let Some(n) = count_field(o, key, Some((0, 365)), w)? {
-        w.not_checkable(&o.path(key), "the validity of a temporary password");
-        p.settings.expiry = Some(Expiry {
-            renew_on_first_login: Some(true),
-            grace_period_seconds: Some(days(n)),
-            ..Default::default()
-        });
-    }
+    let days_valid = match count_field(o, key, Some((0, 365)), w)? {
+        Some(0) => {
+            w.push(
+                WarningCode::Defaulted,
+                o.path(key),
+                format!("\"If you submit a value of 0, Amazon Cognito treats it as a null value\": the documented default {DEFAULT_TEMPORARY_DAYS} days applies"),
+            );
+            DEFAULT_TEMPORARY_DAYS
+        }
+        Some(n) => {
+            w.not_checkable(&o.path(key), "the validity of a temporary password");
+            n
+        }
+        None => {
+            w.defaulted(&o.path(key), format!("of {DEFAULT_TEMPORARY_DAYS} days"));
+            DEFAULT_TEMPORARY_DAYS
+        }
+    };
+    p.settings.expiry = Some(Expiry {
+        renew_on_first_login: Some(true),
+        grace_period_seconds: Some(days(days_valid)),
+        ..Default::default()
+    });
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::Expiry;
     use crate::vendors::detect_vendor;
     use crate::vendors::testing::{codes, failures, norm_as};
     use crate::vendors::WarningCode;
@@ -224,10 +258,12 @@ mod tests {
         assert_eq!(p.length.min, Some(8));
         assert_eq!(p.classes.len(), 3);
         assert_eq!(p.history, None, "PasswordHistorySize 0 is no history");
-        // SignInPolicy is not a documented PasswordPolicy field: kept.
-        assert_eq!(codes(n, WarningCode::UnknownField), ["UserPool.Policies.SignInPolicy"]);
-        assert_eq!(codes(n, WarningCode::Ignored), ["UserPool"]);
-        assert!(p.vendor_extras.contains_key("UserPool.Policies.SignInPolicy"));
+        // SignInPolicy is the documented sign-in policy beside the password policy: left out, named.
+        assert!(codes(n, WarningCode::UnknownField).is_empty());
+        assert_eq!(codes(n, WarningCode::Ignored), ["UserPool.Policies", "UserPool"]);
+        assert!(!p.vendor_extras.contains_key("UserPool.Policies.SignInPolicy"));
+        let signin = n.warnings.iter().find(|w| w.path == "UserPool.Policies").unwrap();
+        assert!(signin.message.contains("SignInPolicy"), "{}", signin.message);
         assert!(!p.vendor_extras.keys().any(|k| k.contains("LambdaConfig")));
         let ignored = n.warnings.iter().find(|w| w.path == "UserPool").unwrap();
         assert!(
@@ -267,13 +303,42 @@ mod tests {
             ["MinimumLength", "PasswordHistorySize", "TemporaryPasswordValidityDays"]
         );
         assert_eq!(n.policy.history, Some(History { count: 25, enforced: true }));
-        let n = norm(r#"{"MinimumLength": 6, "PasswordHistorySize": 0}"#);
-        assert!(n.warnings.is_empty(), "{:?}", n.warnings);
+        // "Password history isn't enforced … when you set this value to `0` or don't provide it."
+        let n = norm(r#"{"MinimumLength": 6, "PasswordHistorySize": 0, "TemporaryPasswordValidityDays": 3}"#);
+        assert_eq!(codes(&n, WarningCode::Inactive), ["PasswordHistorySize"]);
+        assert_eq!(n.warnings.len(), 2, "{:?}", n.warnings);
         assert_eq!(n.policy.history, None);
         assert!(n.policy.classes.is_empty() && n.policy.symbols.is_none());
         // A minimum beyond 256 cannot be met.
         let e = crate::vendors::normalize(r#"{"MinimumLength": 300}"#, Some("aws-cognito")).unwrap_err();
         assert_eq!(e.code(), "unsatisfiable");
+    }
+
+    /// "Defaults to 7. If you submit a value of 0, Amazon Cognito treats it as a null value and sets
+    /// TemporaryPasswordValidityDays to its default value." And a MinimumLength of 0 ("This value
+    /// can't be less than 6") is left out.
+    #[test]
+    fn zeros_and_the_temporary_password_default() {
+        let seven = Some(Expiry {
+            renew_on_first_login: Some(true),
+            grace_period_seconds: Some(7.0 * 86_400.0),
+            ..Default::default()
+        });
+        for doc in [r#"{"MinimumLength": 8, "TemporaryPasswordValidityDays": 0}"#, r#"{"MinimumLength": 8}"#] {
+            let n = norm(doc);
+            assert_eq!(n.policy.settings.expiry, seven, "{doc}");
+            assert_eq!(codes(&n, WarningCode::Defaulted), ["TemporaryPasswordValidityDays"], "{doc}");
+            assert!(n.warnings.iter().any(|w| w.message.contains('7')), "{doc}");
+        }
+        let d = crate::describe::describe(
+            &norm(r#"{"TemporaryPasswordValidityDays": 0}"#).policy,
+            &crate::messages::Messages::english(),
+        );
+        assert!(d.settings.iter().any(|s| s.text == "Grace period to renew the password: 7 days"), "{d:?}");
+        let n = norm(r#"{"MinimumLength": 0, "RequireNumbers": true}"#);
+        assert_eq!((n.policy.length.min, n.policy.length.max), (None, Some(MAX_LENGTH)));
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["MinimumLength"]);
+        assert_eq!(n.policy.vendor_extras.get("MinimumLength"), Some(&json!(0)));
     }
 
     #[test]

@@ -4,13 +4,22 @@
 //! `GetAccountPasswordPolicyResult` → `PasswordPolicy`, numbers and booleans as text; the
 //! `ResponseMetadata` is left out with an `ignored` warning).
 //!
-//! - `MinimumPasswordLength` 6–128; absent: the API default 6 (reported as `defaulted`). Length is
+//! Follows the IAM API Reference (API version 2010-05-08): the `PasswordPolicy` data type
+//! (<https://docs.aws.amazon.com/IAM/latest/APIReference/API_PasswordPolicy.html>) and, for what an
+//! absent field or a 0 means, `UpdateAccountPasswordPolicy`
+//! (<https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html>).
+//! The fields are unchanged in the current reference: ten, no deprecation.
+//!
+//! - `MinimumPasswordLength` 6–128; absent: the API default 6 (reported as `defaulted`); 0 is
+//!   outside the range and documented nowhere: left out, kept under vendorExtras. Length is
 //!   counted in the default unit (AWS passwords are effectively ASCII).
 //! - `Require*` flags are one character of each class. `RequireSymbols` uses AWS's closed list
 //!   ([`SYMBOLS`]). AWS letters are "ISO basic Latin" and digits 0–9, while the canonical classes
 //!   are Unicode-aware: one `approximation` warning says so.
 //! - `MaxPasswordAge` (days, 1–1095) → `settings.expiry`; `PasswordReusePrevention` (1–24) →
-//!   `history`. Absent means never / none; 0 (outside the range) is read the same way.
+//!   `history`. Absent means never / none; a 0 is documented the same way ("Returns false if
+//!   MaxPasswordAge is 0 or not present", "the default value of 0. The result is that IAM users are
+//!   not prevented from reusing previous passwords"): nothing, with a warning.
 //! - `HardExpiry` and `AllowUsersToChangePassword` have no canonical home: `vendorExtras`, each with a
 //!   `not_checkable` warning. `ExpirePasswords` is derived by AWS from `MaxPasswordAge`: kept under
 //!   `vendorExtras` without a warning.
@@ -20,7 +29,7 @@
 
 use serde_json::{Map, Value};
 
-use super::fields::{count_field, days, Obj};
+use super::fields::{count_or_zero, days, Obj, Zero};
 use super::{aws_cognito, new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{CharClass, CharSet, ClassMin, Expiry, History, Policy};
@@ -143,13 +152,15 @@ fn keep_setting(o: &Obj, key: &str, what: &str, p: &mut Policy, w: &mut Warnings
 /// The policy object at `base` ("" or "PasswordPolicy").
 fn read(o: &Obj, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     let key = "MinimumPasswordLength";
-    p.length.min = Some(match count_field(o, key, Some((6, 128)), w)? {
-        Some(n) => n,
+    p.length.min = match count_or_zero(o, key, Some((6, 128)), Zero::Undocumented, p, w)? {
+        Some(n) => Some(n),
+        // A given 0 is left out (kept as given); only a missing field takes the default.
+        None if o.raw(key).is_some() => None,
         None => {
             w.defaulted(&o.path(key), DEFAULT_MIN_LENGTH);
-            DEFAULT_MIN_LENGTH
+            Some(DEFAULT_MIN_LENGTH)
         }
-    });
+    };
 
     let mut ascii = Vec::new();
     for (key, class) in [
@@ -178,17 +189,15 @@ fn read(o: &Obj, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     }
 
     let key = "MaxPasswordAge";
-    if let Some(n) = count_field(o, key, Some((1, 1095)), w)? {
-        // 0 is outside the range; like an absent field (ExpirePasswords false) it means never.
-        if n > 0 {
-            w.not_checkable(&o.path(key), "password expiry");
-            p.settings.expiry = Some(Expiry { max_age_seconds: Some(days(n)), ..Default::default() });
-        }
+    let never = "never (ExpirePasswords \"Returns false if MaxPasswordAge is 0 or not present\")";
+    if let Some(n) = count_or_zero(o, key, Some((1, 1095)), Zero::Means(never), p, w)? {
+        w.not_checkable(&o.path(key), "password expiry");
+        p.settings.expiry = Some(Expiry { max_age_seconds: Some(days(n)), ..Default::default() });
     }
-    if let Some(n) = count_field(o, "PasswordReusePrevention", Some((1, 24)), w)? {
-        if n > 0 {
-            p.history = Some(History { count: n, enforced: true });
-        }
+    let key = "PasswordReusePrevention";
+    let none = "none (\"the default value of 0. The result is that IAM users are not prevented from reusing previous passwords\")";
+    if let Some(n) = count_or_zero(o, key, Some((1, 24)), Zero::Means(none), p, w)? {
+        p.history = Some(History { count: n, enforced: true });
     }
 
     keep_setting(o, "HardExpiry", "Hard expiry (an administrator must reset an expired password)", p, w)?;
@@ -296,15 +305,25 @@ mod tests {
         );
         assert_eq!(
             codes(&n, WarningCode::OutOfRange),
-            [
-                "PasswordPolicy.MinimumPasswordLength",
-                "PasswordPolicy.MaxPasswordAge",
-                "PasswordPolicy.PasswordReusePrevention"
-            ]
+            ["PasswordPolicy.MinimumPasswordLength", "PasswordPolicy.PasswordReusePrevention"]
         );
         assert_eq!(n.policy.length.min, Some(4));
+        // ExpirePasswords: "Returns false if MaxPasswordAge is 0 or not present": never expires.
         assert_eq!(n.policy.settings.expiry, None, "0 days: never expires");
+        assert_eq!(codes(&n, WarningCode::Inactive), ["PasswordPolicy.MaxPasswordAge"]);
         assert_eq!(n.policy.history, Some(History { count: 30, enforced: true }));
+        // UpdateAccountPasswordPolicy: "the default value of 0. The result is that IAM users are
+        // not prevented from reusing previous passwords."
+        let n = norm(r#"{"PasswordPolicy": {"PasswordReusePrevention": 0}}"#);
+        assert_eq!(n.policy.history, None);
+        assert_eq!(codes(&n, WarningCode::Inactive), ["PasswordPolicy.PasswordReusePrevention"]);
+        assert!(n.policy.vendor_extras.is_empty());
+        // A 0 minimum length is documented nowhere: left out, kept as given, and not defaulted.
+        let n = norm(r#"{"PasswordPolicy": {"MinimumPasswordLength": 0}}"#);
+        assert_eq!(n.policy.length.min, None);
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["PasswordPolicy.MinimumPasswordLength"]);
+        assert!(codes(&n, WarningCode::Defaulted).is_empty());
+        assert_eq!(n.policy.vendor_extras.get("PasswordPolicy.MinimumPasswordLength"), Some(&json!(0)));
         let n = norm(r#"{"PasswordPolicy": {"MaxPasswordAge": 1095, "PasswordReusePrevention": 1}}"#);
         assert!(codes(&n, WarningCode::OutOfRange).is_empty());
         assert_eq!(n.policy.history.map(|h| h.count), Some(1));

@@ -62,6 +62,11 @@ impl<'a> Obj<'a> {
         join(&self.base, key)
     }
 
+    /// The object's own path in the document ("" at the top).
+    pub fn base_path(&self) -> String {
+        self.base.clone()
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &'a String> {
         self.map.keys()
     }
@@ -232,6 +237,46 @@ pub fn int_field(o: &Obj, key: &str, floor: i64, range: Option<(i64, i64)>, w: &
     Ok(Some(n))
 }
 
+/// What a vendor documents for a 0 in a field.
+#[derive(Debug, Clone, Copy)]
+pub enum Zero<'a> {
+    /// 0 means "none" or "no limit" (the text quotes the vendor): the field gives nothing, with a
+    /// warning saying so.
+    Means(&'a str),
+    /// 0 is not documented, or outside the documented range: the field is left out of the policy
+    /// and its raw value kept under vendorExtras, with an `out_of_range` warning.
+    Undocumented,
+}
+
+/// [`count_field`], where a 0 is not a count: `None` for a 0, with the warning of `zero` (and the
+/// raw value under vendorExtras when it is undocumented).
+pub fn count_or_zero(
+    o: &Obj,
+    key: &str,
+    range: Option<(i64, i64)>,
+    zero: Zero,
+    p: &mut Policy,
+    w: &mut Warnings,
+) -> Result<Option<u32>> {
+    if o.int(key)? == Some(0) {
+        zero_warning(o, key, range, zero, p, w);
+        return Ok(None);
+    }
+    count_field(o, key, range, w)
+}
+
+/// The warning (and for an undocumented 0, the vendorExtras entry) of a 0 at `key`.
+pub fn zero_warning(o: &Obj, key: &str, range: Option<(i64, i64)>, zero: Zero, p: &mut Policy, w: &mut Warnings) {
+    match zero {
+        Zero::Means(meaning) => w.zero_means(&o.path(key), meaning),
+        Zero::Undocumented => {
+            o.keep(key, p);
+            let range = range.map(|(lo, hi)| if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") });
+            w.zero_left_out(&o.path(key), range.as_deref());
+        }
+    }
+}
+
 /// [`int_field`] for a non-negative count.
 pub fn count_field(o: &Obj, key: &str, range: Option<(i64, i64)>, w: &mut Warnings) -> Result<Option<u32>> {
     Ok(int_field(o, key, 0, range, w)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)))
@@ -261,6 +306,29 @@ mod tests {
         assert_eq!(w.0.len(), 1);
         assert_eq!(w.0[0].path, "root.other");
         assert_eq!(p.vendor_extras.get("root.other"), Some(&json!({"x": 1})));
+    }
+
+    #[test]
+    fn zeros_documented_and_not() {
+        let v = json!({"a": 0, "b": 0, "c": 4, "d": 0});
+        let o = Obj::new(&v, "x").unwrap();
+        let (mut p, mut w) = (Policy::default(), Warnings::default());
+        assert_eq!(count_or_zero(&o, "a", Some((1, 10)), Zero::Means("no limit"), &mut p, &mut w).unwrap(), None);
+        assert_eq!(count_or_zero(&o, "b", Some((1, 10)), Zero::Undocumented, &mut p, &mut w).unwrap(), None);
+        assert_eq!(count_or_zero(&o, "c", Some((1, 10)), Zero::Undocumented, &mut p, &mut w).unwrap(), Some(4));
+        assert_eq!(count_or_zero(&o, "d", None, Zero::Undocumented, &mut p, &mut w).unwrap(), None);
+        let got: Vec<(&str, &str)> = w.0.iter().map(|w| (w.code.as_str(), w.path.as_str())).collect();
+        assert_eq!(got, [("inactive", "x.a"), ("out_of_range", "x.b"), ("out_of_range", "x.d")]);
+        assert!(w.0[0].message.contains("no limit"), "{}", w.0[0].message);
+        assert!(w.0[1].message.contains("1–10") && w.0[1].message.contains("left out"), "{}", w.0[1].message);
+        assert!(!w.0[2].message.contains("range"), "{}", w.0[2].message);
+        // Only the undocumented zeros are kept, as given.
+        let kept: Vec<&String> = p.vendor_extras.keys().collect();
+        assert_eq!(kept, ["x.b", "x.d"]);
+        assert_eq!(p.vendor_extras["x.b"], json!(0));
+        // Nothing is left for finish() to report.
+        o.finish(&mut p, &mut w);
+        assert_eq!(w.0.len(), 3);
     }
 
     #[test]

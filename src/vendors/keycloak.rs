@@ -3,12 +3,22 @@
 //! document or a JSON string, a realm JSON object with a string `passwordPolicy`, or the realms
 //! list (`GET /admin/realms`: an array of realms, one policy each, paths prefixed `[i]`).
 //!
+//! Follows Keycloak's own policy providers (keycloak/keycloak, `server-spi-private/src/main/java/
+//! org/keycloak/policy/*PasswordPolicyProviderFactory.java`, main branch of 2025: the ids, their
+//! default configs, and what a 0 does) and the Server Administration Guide, "Password policies"
+//! (<https://www.keycloak.org/docs/latest/server_admin/#_password-policies>).
+//!
 //! Grammar (`PasswordPolicy.parse`): the string is split on `" and "`; each trimmed part is `id` or
 //! `id(config)`, the config being everything between the first `(` and the final `)`. A missing,
 //! empty or `undefined` config takes the type's default (reported as `defaulted` when the type has
 //! a numeric default). Unknown ids are `unknown_field` warnings, kept under `vendorExtras` (Keycloak
 //! itself rejects them); a part that does not follow the grammar is an `invalid_field` error. Paths
 //! are the ids (`passwordPolicy.<id>` inside a realm).
+//!
+//! Zeros: `length(0)` and the character counts (`digits(0)`, …) require nothing (Keycloak's check,
+//! "fewer than 0", never fails): no rule, with a warning. `maxLength(0)`, `passwordHistory(0)` and
+//! `forceExpiredPasswordChange(0)` are documented nowhere: left out, kept under vendorExtras, with
+//! an `out_of_range` warning.
 //!
 //! | id (default) | canonical |
 //! |---|---|
@@ -26,6 +36,7 @@
 //! | `passwordBlacklist(file)` | `dictionary.custom`, whole; the file name under `vendorExtras` |
 //! | `regexPattern(re)` | `vendorExtras` (a list), `approximation`: not checked |
 //! | `passwordAge(30)`, `hashAlgorithm`, `hashIterations`, `maxAuthAge(300)`, `recoveryCodesWarningThreshold(4)` | `vendorExtras`, `not_checkable` |
+//! | `passwordStrength` ("Password strength indicator": a meter on the form, no check) | `vendorExtras`, `not_checkable` |
 //!
 //! In a realm only `passwordPolicy` is read, with `id` and `realm` as the source; the realm's
 //! other fields (hundreds) are left out with one warning.
@@ -63,6 +74,7 @@ pub const IDS: &[&str] = &[
     "hashIterations",
     "maxAuthAge",
     "recoveryCodesWarningThreshold",
+    "passwordStrength",
 ];
 
 /// One `id` or `id(config)` of a policy string.
@@ -206,11 +218,21 @@ fn required<'a>(part: &Part<'a>, path: &str, what: &str) -> Result<&'a str> {
     given(part).ok_or_else(|| PolicyError::field(path, format!("`{}` needs {what}", part.id)))
 }
 
-fn set_class(p: &mut Policy, class: CharClass, min: u32) {
+/// A character count; 0 requires nothing (Keycloak counts "fewer than 0": never), said in a
+/// warning. The last occurrence wins, as in Keycloak's map of ids.
+fn set_class(p: &mut Policy, class: CharClass, min: u32, path: &str, w: &mut Warnings) {
     p.classes.retain(|c| c.class != class);
     if min > 0 {
         p.classes.push(ClassMin { class, min });
+    } else {
+        w.zero_means(path, "no requirement (Keycloak rejects fewer than 0 characters: never)");
     }
+}
+
+/// A config of 0 that Keycloak documents nowhere: left out, kept under vendorExtras.
+fn zero_left_out(path: &str, p: &mut Policy, w: &mut Warnings) {
+    p.extra(path, json!(0));
+    w.zero_left_out(path, None);
 }
 
 fn check(mode: MatchMode) -> ContextCheck {
@@ -256,17 +278,29 @@ fn apply(s: &str, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         let path = path.as_str();
         match part.id {
             "length" => {
-                p.length.min = Some(int(&part, path, 8, w)?);
+                p.length.min = match int(&part, path, 8, w)? {
+                    0 => {
+                        w.zero_means(path, "no minimum (Keycloak rejects fewer than 0 characters: never)");
+                        None
+                    }
+                    n => Some(n),
+                };
                 p.length.unit = LengthUnit::Utf16;
             }
             "maxLength" => {
-                p.length.max = Some(int(&part, path, 64, w)?);
+                p.length.max = match int(&part, path, 64, w)? {
+                    0 => {
+                        zero_left_out(path, p, w);
+                        None
+                    }
+                    n => Some(n),
+                };
                 p.length.unit = LengthUnit::Utf16;
             }
-            "digits" => set_class(p, CharClass::Digit, int(&part, path, 1, w)?),
-            "lowerCase" => set_class(p, CharClass::Lower, int(&part, path, 1, w)?),
-            "upperCase" => set_class(p, CharClass::Upper, int(&part, path, 1, w)?),
-            "specialChars" => set_class(p, CharClass::Symbol, int(&part, path, 1, w)?),
+            "digits" => set_class(p, CharClass::Digit, int(&part, path, 1, w)?, path, w),
+            "lowerCase" => set_class(p, CharClass::Lower, int(&part, path, 1, w)?, path, w),
+            "upperCase" => set_class(p, CharClass::Upper, int(&part, path, 1, w)?, path, w),
+            "specialChars" => set_class(p, CharClass::Symbol, int(&part, path, 1, w)?, path, w),
             "notUsername" => {
                 set_context(&mut p.context.username, MatchMode::Whole);
                 w.approximation(path, "Keycloak rejects the username itself (case-sensitive); here case is ignored and a password equal to one word of the username is rejected too");
@@ -302,6 +336,9 @@ fn apply(s: &str, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
             "passwordHistory" => {
                 let n = int(&part, path, 3, w)?;
                 p.history = (n > 0).then_some(History { count: n, enforced: true });
+                if n == 0 {
+                    zero_left_out(path, p, w);
+                }
             }
             "passwordAge" => {
                 let n = int(&part, path, 30, w)?;
@@ -309,8 +346,12 @@ fn apply(s: &str, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
             }
             "forceExpiredPasswordChange" => {
                 let n = int(&part, path, 365, w)?;
-                w.not_checkable(path, "password expiry");
-                p.settings.expiry.get_or_insert_with(Expiry::default).max_age_seconds = Some(days(n));
+                if n == 0 {
+                    zero_left_out(path, p, w);
+                } else {
+                    w.not_checkable(path, "password expiry");
+                    p.settings.expiry.get_or_insert_with(Expiry::default).max_age_seconds = Some(days(n));
+                }
             }
             "forceExpiredPasswordChangeWhitelist" => {
                 let list = whitelist(given(&part).unwrap_or(""));
@@ -344,6 +385,11 @@ fn apply(s: &str, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
             "recoveryCodesWarningThreshold" => {
                 let n = int(&part, path, 4, w)?;
                 keep(path, json!(n), "The recovery codes warning threshold", p, w);
+            }
+            // `StrengthPasswordPolicyProvider`: "Password strength indicator", a meter shown while
+            // typing; it validates nothing and takes no config.
+            "passwordStrength" => {
+                keep(path, Value::Bool(true), "A password strength indicator on the form (it rejects nothing)", p, w);
             }
             _ => {
                 w.unknown_field(path);
@@ -530,10 +576,42 @@ mod tests {
         assert_eq!(n.policy.classes.len(), 2);
         assert_eq!(codes(&n, WarningCode::Defaulted), ["length", "digits", "passwordHistory", "upperCase"]);
         assert!(n.warnings.iter().any(|w| w.path == "length" && w.message.contains('8')));
-        // Zero turns a rule off; the last occurrence wins, as in Keycloak's map.
+        // Zero turns a count off; the last occurrence wins, as in Keycloak's map.
         let n = norm("digits(2) and digits(0) and passwordHistory(0) and length(6) and length(9)");
         assert!(n.policy.classes.is_empty() && n.policy.history.is_none());
         assert_eq!(n.policy.length.min, Some(9));
+        assert_eq!(codes(&n, WarningCode::Inactive), ["digits"]);
+        // passwordHistory(0) is documented nowhere: left out, kept as given.
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["passwordHistory"]);
+        assert_eq!(n.policy.vendor_extras.get("passwordHistory"), Some(&json!(0)));
+    }
+
+    /// length(0) and digits(0) require nothing (Keycloak rejects "fewer than 0"); maxLength(0) and
+    /// forceExpiredPasswordChange(0) are documented nowhere. None gives a "0" sentence.
+    #[test]
+    fn zeros() {
+        let n = norm("length(0) and maxLength(0) and upperCase(0) and forceExpiredPasswordChange(0)");
+        let p = &n.policy;
+        assert_eq!((p.length.min, p.length.max), (None, None));
+        assert!(p.classes.is_empty() && p.settings.expiry.is_none());
+        assert_eq!(codes(&n, WarningCode::Inactive), ["length", "upperCase"]);
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["maxLength", "forceExpiredPasswordChange"]);
+        assert_eq!(p.vendor_extras.get("maxLength"), Some(&json!(0)));
+        assert_eq!(p.vendor_extras.get("forceExpiredPasswordChange"), Some(&json!(0)));
+        assert!(codes(&n, WarningCode::NotCheckable).is_empty());
+        let d = crate::describe::describe(p, &crate::messages::Messages::english());
+        assert!(d.rules.is_empty(), "{d:?}");
+        // Every password passes.
+        assert!(failures(p, "").is_empty());
+    }
+
+    #[test]
+    fn password_strength_indicator_is_kept() {
+        let n = norm("length(12) and passwordStrength");
+        assert_eq!(n.policy.vendor_extras.get("passwordStrength"), Some(&json!(true)));
+        assert_eq!(codes(&n, WarningCode::NotCheckable), ["passwordStrength"]);
+        assert!(codes(&n, WarningCode::UnknownField).is_empty());
+        assert_eq!(n.policy.length.min, Some(12));
     }
 
     #[test]

@@ -1,5 +1,10 @@
 //! LongJump / AgileApps Live `passwordPolicy` REST resource.
 //!
+//! Follows the AgileApps Support Wiki, "REST API:passwordPolicy Resource" (its Fields table, latest
+//! revision of 8 December 2022: <https://agileappscloud.info/wiki/REST_API:passwordPolicy_Resource>),
+//! which is the LongJump Support Wiki's page of the same name with the platform renamed; the
+//! fields, values and example are unchanged.
+//!
 //! Accepted shapes: the XML of the REST API (`<platform><passwordPolicy>…</passwordPolicy>
 //! <message>…</message></platform>`, or a bare `<passwordPolicy>`), and its JSON form with or
 //! without the `platform` wrapper, with numbers or numeric strings (values converted from XML are
@@ -9,8 +14,14 @@
 //! 1 no restrictions; 2 alphanumerics (read as at least one letter and one digit); 3 = 2 plus an
 //! upper-case letter; 4 = 2 plus one of `#$%@`; 5 = 3 plus one of `#$%@`.
 //! Expiry, session and lockout fields go to `settings` (durations in seconds).
+//!
+//! Zeros, as documented: `expiry_frequency` "0 (never)" and `try_limit` "0 (no limit)" give no
+//! setting, `password_min_age` 0 (the bottom of its range 0–5) no minimum age, each with a warning;
+//! `lockout_duration` "0 (disable account)" keeps the account locked until it is unlocked. A 0 of
+//! `min_length` (6–10), `last_matching_limit` (1–5) or `session_timeout` (15–120 minutes) is
+//! documented nowhere: left out, kept under vendorExtras, with an `out_of_range` warning.
 
-use super::fields::{days, minutes, Obj};
+use super::fields::{days, minutes, zero_warning, Obj, Zero};
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{CharClass, CharSet, ClassMin, Expiry, History, Lockout, Policy, Session, SetMin};
@@ -83,9 +94,27 @@ fn required<'a>(o: &Obj<'a>, key: &str) -> Result<Obj<'a>> {
     o.obj(key)?.ok_or_else(|| PolicyError::field(o.path(key), "missing; expected an object"))
 }
 
-/// Reads `key`; a value outside `documented` gets an `out_of_range` warning (and is used).
-fn ranged(o: &Obj, w: &mut Warnings, key: &str, documented: fn(u32) -> bool, range: &str) -> Result<Option<u32>> {
+/// Reads `key`; a value outside `documented` gets an `out_of_range` warning (and is used). A 0 is
+/// `None`, with the warning of `zero`.
+fn ranged(
+    o: &Obj,
+    p: &mut Policy,
+    w: &mut Warnings,
+    key: &str,
+    (documented, range): (fn(u32) -> bool, &str),
+    zero: Zero,
+) -> Result<Option<u32>> {
     let v = o.uint(key)?;
+    if v == Some(0) {
+        match zero {
+            Zero::Means(_) => zero_warning(o, key, None, zero, p, w),
+            Zero::Undocumented => {
+                o.keep(key, p);
+                w.zero_left_out(&o.path(key), Some(range));
+            }
+        }
+        return Ok(None);
+    }
     if let Some(v) = v.filter(|v| !documented(*v)) {
         w.out_of_range(&o.path(key), v, range);
     }
@@ -105,20 +134,23 @@ fn read(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     for key in AUDIT {
         o.keep(key, p);
     }
-    p.length.min = ranged(o, w, "min_length", |v| (6..=10).contains(&v), "6–10")?;
+    p.length.min = ranged(o, p, w, "min_length", (|v| (6..=10).contains(&v), "6–10"), Zero::Undocumented)?;
     characters(o, p, w)?;
-    if let Some(count) = ranged(o, w, "last_matching_limit", |v| (1..=5).contains(&v), "1–5")? {
+    if let Some(count) = ranged(o, p, w, "last_matching_limit", (|v| (1..=5).contains(&v), "1–5"), Zero::Undocumented)?
+    {
         p.history = Some(History { count, enforced: true });
     }
 
     let key = "expiry_frequency";
     let range = "15, 30, 60, 90, 120, or 0 (never)";
-    if let Some(d) = ranged(o, w, key, |v| [0, 15, 30, 60, 90, 120].contains(&v), range)?.filter(|d| *d > 0) {
+    let zero = Zero::Means("never (\"Values: 15, 30, 60, 90, 120, 0 (never)\")");
+    if let Some(d) = ranged(o, p, w, key, (|v| [0, 15, 30, 60, 90, 120].contains(&v), range), zero)? {
         expiry(p).max_age_seconds = Some(days(d));
         w.not_checkable(&o.path(key), "password expiry");
     }
     let key = "password_min_age";
-    if let Some(d) = ranged(o, w, key, |v| v <= 5, "0–5")?.filter(|d| *d > 0) {
+    let zero = Zero::Means("no minimum age (the bottom of the documented range 0–5 days)");
+    if let Some(d) = ranged(o, p, w, key, (|v| v <= 5, "0–5"), zero)? {
         expiry(p).min_age_seconds = Some(days(d));
         w.not_checkable(&o.path(key), "the minimum password age");
     }
@@ -135,7 +167,7 @@ fn read(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 
     let key = "session_timeout";
     let range = "15, 30, 60, 90 or 120 minutes";
-    if let Some(m) = ranged(o, w, key, |v| [15, 30, 60, 90, 120].contains(&v), range)? {
+    if let Some(m) = ranged(o, p, w, key, (|v| [15, 30, 60, 90, 120].contains(&v), range), Zero::Undocumented)? {
         p.settings.session =
             Some(Session { enforced: true, idle_timeout_seconds: Some(minutes(m)), max_duration_seconds: None });
         w.not_checkable(&o.path(key), "the session timeout");
@@ -143,18 +175,21 @@ fn read(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 
     let key = "try_limit";
     let range = "3–10, or 0 (no limit)";
-    if let Some(n) = ranged(o, w, key, |v| v == 0 || (3..=10).contains(&v), range)?.filter(|n| *n > 0) {
+    let zero = Zero::Means("no limit (\"0 (no limit)\")");
+    if let Some(n) = ranged(o, p, w, key, (|v| v == 0 || (3..=10).contains(&v), range), zero)? {
         lockout(p).threshold = Some(n);
         w.not_checkable(&o.path(key), "account lockout");
     }
     let key = "lockout_duration";
     let range = "5, 10, 15, 30, 60, or 0 (disable the account)";
-    if let Some(m) = ranged(o, w, key, |v| [0, 5, 10, 15, 30, 60].contains(&v), range)? {
-        if m == 0 {
-            lockout(p).until_unlocked = true;
-        } else {
-            lockout(p).duration_seconds = Some(minutes(m));
-        }
+    // "0 (disable account)": the account stays locked until it is unlocked, not "locked for 0".
+    let disable = o.uint(key)? == Some(0);
+    if disable {
+        lockout(p).until_unlocked = true;
+        w.not_checkable(&o.path(key), "the lockout duration");
+    } else if let Some(m) = ranged(o, p, w, key, (|v| [0, 5, 10, 15, 30, 60].contains(&v), range), Zero::Undocumented)?
+    {
+        lockout(p).duration_seconds = Some(minutes(m));
         w.not_checkable(&o.path(key), "the lockout duration");
     }
     o.finish(p, w);
@@ -254,6 +289,8 @@ mod tests {
             w,
             vec![
                 (WarningCode::Approximation, "platform.passwordPolicy.characters_type"),
+                // "Values: 15, 30, 60, 90, 120, 0 (never)".
+                (WarningCode::Inactive, "platform.passwordPolicy.expiry_frequency"),
                 (WarningCode::NotCheckable, "platform.passwordPolicy.password_min_age"),
                 (WarningCode::NotCheckable, "platform.passwordPolicy.excluded_ids"),
                 (WarningCode::NotCheckable, "platform.passwordPolicy.session_timeout"),
@@ -340,6 +377,8 @@ mod tests {
         assert_eq!(n.policy.settings.session.as_ref().and_then(|s| s.idle_timeout_seconds), Some(900.0));
         assert!(codes(&n, WarningCode::NotCheckable).iter().all(|p| *p != "try_limit"));
         assert!(codes(&n, WarningCode::OutOfRange).is_empty());
+        // "0 (no limit)", said.
+        assert_eq!(codes(&n, WarningCode::Inactive), ["try_limit"]);
         let n = run(r#"{"try_limit": 0}"#);
         assert_eq!(n.policy.settings.lockout, None);
         // lockout_duration 0 = the account stays locked until unlocked.
@@ -363,9 +402,34 @@ mod tests {
         let n = run(r#"{"expiry_frequency": 90, "password_min_age": 0, "excluded_ids": " , ... ,"}"#);
         let e = n.policy.settings.expiry.clone().unwrap();
         assert_eq!(e, Expiry { enforced: true, max_age_seconds: Some(90.0 * 86400.0), ..Default::default() });
+        // "0 (never)" and the bottom of 0–5: no expiry at all, each zero said.
         let n = run(r#"{"expiry_frequency": 0, "password_min_age": "0", "excluded_ids": ""}"#);
         assert_eq!(n.policy.settings.expiry, None);
-        assert!(n.warnings.is_empty(), "{:?}", n.warnings);
+        assert_eq!(codes(&n, WarningCode::Inactive), ["expiry_frequency", "password_min_age"]);
+        assert!(n.warnings[0].message.contains("0 (never)"), "{}", n.warnings[0].message);
+        assert_eq!(n.warnings.len(), 2, "{:?}", n.warnings);
+        assert!(n.policy.vendor_extras.is_empty());
+    }
+
+    /// A 0 of `min_length` (6–10), `last_matching_limit` (1–5) or `session_timeout` (15–120) is
+    /// documented nowhere: left out, kept as given; no "At least 0 characters".
+    #[test]
+    fn undocumented_zeros_are_left_out() {
+        let n = run("<platform><passwordPolicy><min_length>0</min_length><last_matching_limit>0</last_matching_limit>\
+             <session_timeout>0</session_timeout><try_limit>0</try_limit></passwordPolicy></platform>");
+        let p = &n.policy;
+        assert_eq!((p.length.min, &p.history, &p.settings.session, &p.settings.lockout), (None, &None, &None, &None));
+        let at = |k: &str| format!("platform.passwordPolicy.{k}");
+        assert_eq!(
+            codes(&n, WarningCode::OutOfRange),
+            [at("min_length"), at("last_matching_limit"), at("session_timeout")]
+        );
+        assert_eq!(codes(&n, WarningCode::Inactive), [at("try_limit")]);
+        for k in ["min_length", "last_matching_limit", "session_timeout"] {
+            assert_eq!(p.vendor_extras.get(&at(k)), Some(&json!("0")), "{k}");
+        }
+        let w = n.warnings.iter().find(|w| w.path == at("min_length")).unwrap();
+        assert!(w.message.contains("6–10") && w.message.contains("left out"), "{}", w.message);
     }
 
     #[test]

@@ -1,21 +1,37 @@
 //! Cisco Meraki Dashboard API `loginSecurity` (`GET`/`PUT /organizations/{id}/loginSecurity`):
 //! the bare object, every field optional.
 //!
-//! - `enforceStrongPasswords: true`: at least 8 characters and 3 of lower, upper, digit, symbol
-//!   (the symbol set is open, so the Unicode default is kept). False or absent: no rule at all.
-//! - Each number applies only when its `enforce*` flag is true. Otherwise it is kept with
-//!   `enforced: false` and an `inactive` warning.
-//! - Everything else (expiry, lockout, idle timeout, 2FA, IP ranges) goes to `settings`.
+//! Follows the Dashboard API v1 reference as generated into Meraki's own SDK
+//! (meraki/dashboard-api-python, `meraki/api/batch/organizations.py`,
+//! `updateOrganizationLoginSecurity`, release of 2025, the first to list `enforceLockedIpSessions`;
+//! <https://developer.cisco.com/meraki/api-v1/update-organization-login-security/>), and for the
+//! ranges Cisco's data model (netascode.cisco.com, `login_security`: days 1–365, passwords 1–10,
+//! attempts 1–10).
 //!
-//! Also holds [`int_field`], the integer reader shared by the Sumo Logic and Scaleway adapters.
+//! - `minimumPasswordLength` ("Minimum number of characters required in admins' passwords") →
+//!   `length.min`; it has no enforce flag.
+//! - `enforceStrongPasswords` is deprecated ("Deprecated. Values of 'false' are always ignored.",
+//!   with a `deprecated` warning either way). `true` keeps its documented meaning: at least 8
+//!   characters and 3 of lower, upper, digit, symbol (the symbol set is open, "! @ # $ % ^ & *,
+//!   etc", so the Unicode default is kept). With `minimumPasswordLength` too, both apply: the
+//!   minimum is the larger of the two ⚖. `false` is ignored, as documented: no rule, and
+//!   `minimumPasswordLength` still applies.
+//! - Each other number applies only when its `enforce*` flag is true. Otherwise it is kept with
+//!   `enforced: false` and an `inactive` warning.
+//! - A 0 is documented for none of the numbers (and is below every documented range): it is left
+//!   out with its flag, both kept under vendorExtras, with an `out_of_range` warning, so that a
+//!   document with the flags on and every number 0 gives no "Locked after 0 failed attempts".
+//! - `enforceLockedIpSessions` (sessions locked to the IP address that opened them) has no
+//!   canonical setting: vendorExtras, `not_checkable`.
+//! - Everything else (expiry, lockout, idle timeout, 2FA, IP ranges) goes to `settings`.
 
 use serde_json::Value;
 
-use super::fields::{count_field, days, minutes, Obj};
+use super::fields::{count_or_zero, days, minutes, Obj, Zero};
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::Result;
 use crate::policy::{
-    CharClass, Expiry, History, IpRestriction, Lockout, Mfa, Network, Requirement, Session, TypesRule,
+    CharClass, Expiry, History, IpRestriction, Lockout, Mfa, Network, Policy, Requirement, Session, TypesRule,
 };
 
 /// Every documented top-level key.
@@ -33,6 +49,8 @@ pub const KEYS: &[&str] = &[
     "enforceLoginIpRanges",
     "loginIpRanges",
     "apiAuthentication",
+    "minimumPasswordLength",
+    "enforceLockedIpSessions",
 ];
 
 /// A value gated by its `enforce*` flag. `None` when neither is present; otherwise the value and
@@ -59,8 +77,65 @@ fn gate<T>(
     Ok(Some((value, on == Some(true))))
 }
 
+/// A number gated by `flag`: its value, or `None` when it is absent or a 0 (left out with its flag,
+/// both kept under vendorExtras: a section with no number would read as "no limit").
+fn number(
+    o: &Obj,
+    flag: &str,
+    key: &str,
+    range: Option<(i64, i64)>,
+    p: &mut Policy,
+    w: &mut Warnings,
+) -> Result<Gated> {
+    let zero = o.int(key)? == Some(0);
+    let value = count_or_zero(o, key, range, Zero::Undocumented, p, w)?;
+    if zero {
+        o.keep(flag, p);
+        return Ok(Gated::Zero);
+    }
+    Ok(Gated::Value(value))
+}
+
+/// A gated number as read by [`number`].
+enum Gated {
+    Zero,
+    Value(Option<u32>),
+}
+
+/// The documented minimum length of `enforceStrongPasswords`.
+const STRONG_MIN_LENGTH: u32 = 8;
+
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
     Ok(vec![read(doc.value())?])
+}
+
+/// `minimumPasswordLength` and the deprecated `enforceStrongPasswords`.
+fn strong_passwords(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
+    let key = "enforceStrongPasswords";
+    let strong = o.bool(key)?;
+    // "Minimum number of characters required in admins' passwords"; no documented range, and a 0
+    // requires nothing.
+    let min = count_or_zero(o, "minimumPasswordLength", None, Zero::Undocumented, p, w)?;
+    p.length.min = min;
+    match strong {
+        Some(true) => {
+            let min = min.map_or(STRONG_MIN_LENGTH, |n| n.max(STRONG_MIN_LENGTH));
+            p.length.min = Some(min);
+            let of = [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol]
+                .map(|c| Requirement::class(c, 1));
+            p.types.push(TypesRule { required: 3, of: of.to_vec() });
+            w.deprecated(
+                &o.path(key),
+                format!("deprecated by Meraki; `true` is read with its documented meaning: at least {STRONG_MIN_LENGTH} characters and 3 of lower case, upper case, digit and symbol (the larger minimum applies when `minimumPasswordLength` is given too)"),
+            );
+        }
+        Some(false) => w.deprecated(
+            &o.path(key),
+            "deprecated by Meraki, and \"values of 'false' are always ignored\": no rule is added or removed",
+        ),
+        None => {}
+    }
+    Ok(())
 }
 
 /// The one policy of a Meraki document.
@@ -68,40 +143,50 @@ fn read(doc: &Value) -> Result<Normalized> {
     let o = Obj::new(doc, "")?;
     let (mut p, mut w) = (new_policy("meraki"), Warnings::default());
 
-    if o.bool("enforceStrongPasswords")? == Some(true) {
-        p.length.min = Some(8);
-        let of =
-            [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol].map(|c| Requirement::class(c, 1));
-        p.types.push(TypesRule { required: 3, of: of.to_vec() });
+    strong_passwords(&o, &mut p, &mut w)?;
+
+    if let Gated::Value(n) =
+        number(&o, "enforceDifferentPasswords", "numDifferentPasswords", Some((1, 10)), &mut p, &mut w)?
+    {
+        if let Some((Some(count), enforced)) =
+            gate(&o, &mut w, "enforceDifferentPasswords", "numDifferentPasswords", None, n)?
+        {
+            p.history = Some(History { count, enforced });
+        }
     }
 
-    let n = count_field(&o, "numDifferentPasswords", Some((1, 10)), &mut w)?;
-    if let Some((Some(count), enforced)) =
-        gate(&o, &mut w, "enforceDifferentPasswords", "numDifferentPasswords", None, n)?
+    if let Gated::Value(days) =
+        number(&o, "enforcePasswordExpiration", "passwordExpirationDays", Some((1, 365)), &mut p, &mut w)?
     {
-        p.history = Some(History { count, enforced });
+        if let Some((days, enforced)) =
+            gate(&o, &mut w, "enforcePasswordExpiration", "passwordExpirationDays", Some("password expiry"), days)?
+        {
+            p.settings.expiry = Some(Expiry { enforced, max_age_seconds: days.map(self::days), ..Default::default() });
+        }
     }
 
-    let days = count_field(&o, "passwordExpirationDays", Some((1, 365)), &mut w)?;
-    if let Some((days, enforced)) =
-        gate(&o, &mut w, "enforcePasswordExpiration", "passwordExpirationDays", Some("password expiry"), days)?
+    if let Gated::Value(attempts) =
+        number(&o, "enforceAccountLockout", "accountLockoutAttempts", Some((1, 10)), &mut p, &mut w)?
     {
-        p.settings.expiry = Some(Expiry { enforced, max_age_seconds: days.map(self::days), ..Default::default() });
+        if let Some((threshold, enforced)) =
+            gate(&o, &mut w, "enforceAccountLockout", "accountLockoutAttempts", Some("account lockout"), attempts)?
+        {
+            p.settings.lockout = Some(Lockout { enforced, threshold, ..Default::default() });
+        }
     }
 
-    let attempts = count_field(&o, "accountLockoutAttempts", Some((1, 10)), &mut w)?;
-    if let Some((threshold, enforced)) =
-        gate(&o, &mut w, "enforceAccountLockout", "accountLockoutAttempts", Some("account lockout"), attempts)?
-    {
-        p.settings.lockout = Some(Lockout { enforced, threshold, ..Default::default() });
+    if let Gated::Value(idle) = number(&o, "enforceIdleTimeout", "idleTimeoutMinutes", None, &mut p, &mut w)? {
+        if let Some((idle, enforced)) =
+            gate(&o, &mut w, "enforceIdleTimeout", "idleTimeoutMinutes", Some("the idle timeout"), idle)?
+        {
+            p.settings.session =
+                Some(Session { enforced, idle_timeout_seconds: idle.map(minutes), max_duration_seconds: None });
+        }
     }
 
-    let idle = count_field(&o, "idleTimeoutMinutes", None, &mut w)?;
-    if let Some((idle, enforced)) =
-        gate(&o, &mut w, "enforceIdleTimeout", "idleTimeoutMinutes", Some("the idle timeout"), idle)?
-    {
-        p.settings.session =
-            Some(Session { enforced, idle_timeout_seconds: idle.map(minutes), max_duration_seconds: None });
+    if o.bool("enforceLockedIpSessions")?.is_some() {
+        o.keep("enforceLockedIpSessions", &mut p);
+        w.kept_extra(&o.path("enforceLockedIpSessions"), "Locking sessions to the IP address that opened them");
     }
 
     if let Some(required) = o.bool("enforceTwoFactorAuth")? {
@@ -140,7 +225,7 @@ fn read(doc: &Value) -> Result<Normalized> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vendors::testing::{codes, norm_as};
+    use crate::vendors::testing::{codes, failures, norm_as};
     use crate::vendors::WarningCode;
     use serde_json::json;
 
@@ -202,7 +287,8 @@ mod tests {
                 "apiAuthentication.ipRestrictionsForKeys.ranges"
             ]
         );
-        assert_eq!(n.warnings.len(), 6, "{:?}", n.warnings);
+        assert_eq!(codes(&n, WarningCode::Deprecated), ["enforceStrongPasswords"]);
+        assert_eq!(n.warnings.len(), 7, "{:?}", n.warnings);
     }
 
     #[test]
@@ -274,22 +360,119 @@ mod tests {
         let w = n.warnings.iter().find(|w| w.path == "passwordExpirationDays").unwrap();
         assert!(w.message.contains("400") && w.message.contains("1–365"), "{}", w.message);
         assert_eq!(n.policy.settings.expiry.and_then(|e| e.max_age_seconds), Some(400.0 * 86400.0));
-        assert_eq!(n.policy.history.map(|h| h.count), Some(0));
         assert_eq!(n.policy.settings.lockout.and_then(|l| l.threshold), Some(11));
+        // 0 is below the documented range and means nothing: left out, with its flag, both kept.
+        assert_eq!(n.policy.history, None);
+        let w = n.warnings.iter().find(|w| w.path == "numDifferentPasswords").unwrap();
+        assert!(w.message.contains("left out") && w.message.contains("1–10"), "{}", w.message);
+        assert_eq!(n.policy.vendor_extras.get("numDifferentPasswords"), Some(&json!(0)));
+        assert_eq!(n.policy.vendor_extras.get("enforceDifferentPasswords"), Some(&json!(true)));
     }
 
     #[test]
     fn unknown_fields_are_kept_at_every_level() {
-        let n = run(r#"{"enforceStrongPasswords": true, "minimumPasswordLength": 12,
+        let n = run(r#"{"enforceStrongPasswords": true, "passwordHint": 12,
                         "apiAuthentication": {"ipRestrictionsForKeys": {"enabled": true, "ranges": [], "mode": "strict"}, "other": 1}}"#);
         let unknown = codes(&n, WarningCode::UnknownField);
         assert_eq!(
             unknown,
-            ["apiAuthentication.ipRestrictionsForKeys.mode", "apiAuthentication.other", "minimumPasswordLength"]
+            ["apiAuthentication.ipRestrictionsForKeys.mode", "apiAuthentication.other", "passwordHint"]
         );
-        assert_eq!(n.policy.vendor_extras.get("minimumPasswordLength"), Some(&json!(12)));
+        assert_eq!(n.policy.vendor_extras.get("passwordHint"), Some(&json!(12)));
         assert_eq!(n.policy.vendor_extras.get("apiAuthentication.ipRestrictionsForKeys.mode"), Some(&json!("strict")));
         assert_eq!(n.policy.vendor_extras.get("apiAuthentication.other"), Some(&json!(1)));
+    }
+
+    /// "minimumPasswordLength (integer): Minimum number of characters required in admins'
+    /// passwords." and "enforceStrongPasswords (boolean): Deprecated. Values of 'false' are always
+    /// ignored." (Dashboard API v1, `updateOrganizationLoginSecurity`).
+    #[test]
+    fn minimum_password_length_and_deprecated_strong_passwords() {
+        let n = run(r#"{"minimumPasswordLength": 12}"#);
+        assert_eq!(n.policy.length.min, Some(12));
+        assert!(n.policy.types.is_empty());
+        assert!(n.warnings.is_empty(), "{:?}", n.warnings);
+        assert_eq!(failures(&n.policy, "elevenchars"), ["length.min"]);
+        assert!(failures(&n.policy, "twelve chars").is_empty());
+
+        // `false` is ignored: the length still applies, no composition rule, a deprecation warning.
+        let n = run(r#"{"minimumPasswordLength": 10, "enforceStrongPasswords": false}"#);
+        assert_eq!(n.policy.length.min, Some(10));
+        assert!(n.policy.types.is_empty());
+        assert_eq!(codes(&n, WarningCode::Deprecated), ["enforceStrongPasswords"]);
+        assert!(n.warnings[0].message.contains("always ignored"), "{}", n.warnings[0].message);
+        let n = run(r#"{"enforceStrongPasswords": false}"#);
+        assert_eq!(n.policy, new_policy("meraki"));
+        assert_eq!(codes(&n, WarningCode::Deprecated), ["enforceStrongPasswords"]);
+
+        // `true` keeps its documented rule; with a minimum too, the larger one applies (⚖).
+        let n = run(r#"{"minimumPasswordLength": 14, "enforceStrongPasswords": true}"#);
+        assert_eq!((n.policy.length.min, n.policy.types.len()), (Some(14), 1));
+        let n = run(r#"{"minimumPasswordLength": 6, "enforceStrongPasswords": true}"#);
+        assert_eq!((n.policy.length.min, n.policy.types.len()), (Some(8), 1));
+        assert_eq!(failures(&n.policy, "Pass1"), ["length.min"]);
+        assert_eq!(failures(&n.policy, "password"), ["chars.types"]);
+        assert!(failures(&n.policy, "Passw0rd").is_empty());
+
+        // A 0 requires nothing and is documented nowhere: left out, kept as given.
+        let n = run(r#"{"minimumPasswordLength": 0}"#);
+        assert_eq!(n.policy.length.min, None);
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["minimumPasswordLength"]);
+        assert_eq!(n.policy.vendor_extras.get("minimumPasswordLength"), Some(&json!(0)));
+        let e = read(&json!({"minimumPasswordLength": "12"})).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_field", Some("minimumPasswordLength")));
+    }
+
+    /// The flags on and every number 0 (a placeholder: 0 is below every documented range): no
+    /// section is made of a 0, so nothing reads "Locked after 0 failed attempts".
+    #[test]
+    fn zeros_with_their_flags_on_are_left_out() {
+        let n = run(r#"{"enforcePasswordExpiration": true, "passwordExpirationDays": 0,
+                        "enforceDifferentPasswords": true, "numDifferentPasswords": 0,
+                        "enforceStrongPasswords": true, "minimumPasswordLength": 0,
+                        "enforceAccountLockout": true, "accountLockoutAttempts": 0,
+                        "enforceIdleTimeout": true, "idleTimeoutMinutes": 0}"#);
+        let p = &n.policy;
+        assert_eq!(
+            (&p.history, &p.settings.expiry, &p.settings.lockout, &p.settings.session),
+            (&None, &None, &None, &None)
+        );
+        // The strong-password rule is no number: it stays.
+        assert_eq!((p.length.min, p.types.len()), (Some(8), 1));
+        assert_eq!(
+            codes(&n, WarningCode::OutOfRange),
+            [
+                "minimumPasswordLength",
+                "numDifferentPasswords",
+                "passwordExpirationDays",
+                "accountLockoutAttempts",
+                "idleTimeoutMinutes"
+            ]
+        );
+        for key in ["passwordExpirationDays", "numDifferentPasswords", "accountLockoutAttempts", "idleTimeoutMinutes"] {
+            assert_eq!(p.vendor_extras.get(key), Some(&json!(0)), "{key}");
+        }
+        for flag in
+            ["enforcePasswordExpiration", "enforceDifferentPasswords", "enforceAccountLockout", "enforceIdleTimeout"]
+        {
+            assert_eq!(p.vendor_extras.get(flag), Some(&json!(true)), "{flag}");
+        }
+        assert!(codes(&n, WarningCode::UnknownField).is_empty() && codes(&n, WarningCode::NotCheckable).is_empty());
+        let d = crate::describe::describe(p, &crate::messages::Messages::english());
+        for s in d.rules.iter().chain(&d.settings) {
+            assert!(!s.text.contains(" 0 "), "{}", s.text);
+        }
+        assert_eq!(d.settings.iter().map(|s| s.code).collect::<Vec<_>>(), ["describe.vendorExtras"]);
+    }
+
+    #[test]
+    fn locked_ip_sessions_are_kept() {
+        // "enforceLockedIpSessions (boolean): Boolean indicating whether Dashboard sessions are
+        // locked to the IP address from which they were established."
+        let n = run(r#"{"enforceLockedIpSessions": true, "enforceTwoFactorAuth": true}"#);
+        assert_eq!(n.policy.vendor_extras.get("enforceLockedIpSessions"), Some(&json!(true)));
+        assert_eq!(codes(&n, WarningCode::NotCheckable), ["enforceLockedIpSessions", "enforceTwoFactorAuth"]);
+        assert!(codes(&n, WarningCode::UnknownField).is_empty());
     }
 
     #[test]
@@ -328,5 +511,9 @@ mod tests {
         assert_eq!(out[0].vendor, "meraki");
         assert_eq!(out[0].policy.length.min, Some(8));
         assert_eq!(crate::vendors::detect_vendor(r#"{"idleTimeoutMinutes": 5}"#).unwrap(), "meraki");
+        // The current API's new fields are Meraki's alone.
+        let n = crate::vendors::normalize(r#"{"minimumPasswordLength": 12}"#, None).unwrap();
+        assert_eq!((n[0].vendor, n[0].policy.length.min), ("meraki", Some(12)));
+        assert_eq!(crate::vendors::detect_vendor(r#"{"enforceLockedIpSessions": true}"#).unwrap(), "meraki");
     }
 }

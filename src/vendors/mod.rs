@@ -189,6 +189,8 @@ crate::error::codes! {
         Ignored => "ignored",
         /// A key given twice in one JSON object: the last value is used (as `JSON.parse` does).
         DuplicateKey => "duplicate_key",
+        /// A field the vendor documents as deprecated: read as its current documentation says.
+        Deprecated => "deprecated",
     }
 }
 
@@ -268,6 +270,27 @@ impl Warnings {
         if let Some(w) = self.0.get_mut(at) {
             w.fields = names.iter().map(|n| n.to_string()).collect();
         }
+    }
+    /// A 0 whose meaning the vendor documents as "none" or "no limit" (`meaning` quotes it): the
+    /// field enforces nothing.
+    pub fn zero_means(&mut self, path: &str, meaning: &str) {
+        self.push(
+            WarningCode::Inactive,
+            path,
+            format!("0 means {meaning}, as the vendor documents: nothing of it is enforced"),
+        );
+    }
+    /// A 0 the vendor does not document (or documents as out of range), left out of the policy.
+    pub fn zero_left_out(&mut self, path: &str, range: Option<&str>) {
+        let documented = range.map(|r| format!(" (documented range {r})")).unwrap_or_default();
+        self.push(
+            WarningCode::OutOfRange,
+            path,
+            format!("0 has no documented meaning here{documented}; left out of the policy and kept under vendorExtras"),
+        );
+    }
+    pub fn deprecated(&mut self, path: &str, message: impl Into<String>) {
+        self.push(WarningCode::Deprecated, path, message);
     }
     pub fn inactive(&mut self, path: &str, flag: &str) {
         self.push(

@@ -2,22 +2,37 @@
 //! `{"settings": {"password": …}}` (the documented settings example), or the list response of
 //! `GET /api/v1/policies?type=PASSWORD` (an array: one policy per element, paths prefixed `[i].`).
 //!
+//! Follows Okta's Management API schema `PasswordPolicyPasswordSettings` as generated into Okta's
+//! SDKs (okta/okta-sdk-python@37c77f428257713b5edad83298cb62f8200a5c49 and
+//! @427ace24f1275766f6f149925706d9e0caee39d1, `docs/PasswordPolicyPasswordSettings*.md`, 2025), and
+//! for defaults the Policy API reference (developer.okta.com, `/docs/reference/api/policy/`).
+//!
 //! `settings.password`:
 //! - `complexity.minLength` (absent: the documented default 8, reported). `minLowerCase`,
-//!   `minUpperCase`, `minNumber`, `minSymbol` are documented as 0/1 flags; a value above 1 is read
-//!   as a count, with an `approximation` warning. The symbol set is open ("For example:
-//!   !@#$%^&*"): the Unicode default.
+//!   `minUpperCase`, `minNumber`, `minSymbol` are documented as 0/1 flags ("`0` indicates no, `1`
+//!   indicates yes"), each with the default 1 when absent (reported); a value above 1 is read as a
+//!   count, with an `approximation` warning. The symbol set is open ("For example: !@#$%^&*"): the
+//!   Unicode default.
 //! - `excludeUsername` (absent: the documented default true) → `context.username`, substring of the
 //!   username's parts ("no parts of your username", as Okta's error message puts it); how short a
 //!   part may be is not published: the default minimum of 3, with an `approximation` warning.
 //! - `excludeAttributes` (`firstName`, `lastName`) → `context.attributes` with those names.
 //! - `dictionary.common.exclude` → `dictionary.common` (Okta's list is not published: our list,
 //!   with an `approximation` warning).
+//! - `oelStatement` (Early Access: an Expression Language expression that blocks one word) →
+//!   `vendorExtras` with an `approximation` warning: the canonical model has no expression rule.
 //! - `age`: `maxAgeDays`, `expireWarnDays`, `minAgeMinutes` → `settings.expiry`; `historyCount` →
-//!   `history`. 0 means none for each.
-//! - `lockout`: `maxAttempts` (0: no lockout) → `settings.lockout.threshold`;
-//!   `autoUnlockMinutes` → its duration, 0 meaning locked until an administrator unlocks.
-//!   `showLockoutFailures` and `userLockoutNotificationChannels` → `vendorExtras`.
+//!   `history`. "`0` indicates no limit" (no warning, none) for each: no setting, with a warning.
+//! - `lockout`: `maxAttempts` → `settings.lockout.threshold` ("`0` indicates no limit": no lockout;
+//!   missing from a `lockout` object: the current default 10, reported ⚖ — the older reference
+//!   said 0); `autoUnlockMinutes` → its duration, "`0` indicates no limit": locked until an
+//!   administrator unlocks. `showLockoutFailures` and `userLockoutNotificationChannels` →
+//!   `vendorExtras`.
+//! - `breachedProtection` → `settings.breached` (Okta checks passwords against breached
+//!   credentials; this library does not, yet: `not_checkable`): `expireAfterDays` ("Valid values: 0
+//!   through 10. If set to 0, it happens immediately") → `expireAfterSeconds`, `logoutEnabled`
+//!   (default false) → `logout`; `delegatedWorkflowId` (the workflow run on a match) →
+//!   `vendorExtras`.
 //! - `settings.recovery`, `settings.delegation` → `vendorExtras` (`not_checkable`). The policy's
 //!   `id`, `name`, `description` → `source`; `status`, `priority`, `system`, `conditions`,
 //!   `created`, `lastUpdated`, `_links` → `vendorExtras` as they are. An `INACTIVE` policy gets an
@@ -25,16 +40,22 @@
 
 use serde_json::Value;
 
-use super::fields::{count_field, days, minutes, Obj};
+use super::fields::{count_field, count_or_zero, days, minutes, zero_warning, Obj, Zero};
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
-    AttributeCheck, CharClass, ClassMin, ContextCheck, Expiry, History, Lockout, MatchMode, Policy,
+    AttributeCheck, Breached, CharClass, ClassMin, ContextCheck, Expiry, History, Lockout, MatchMode, Policy,
     DEFAULT_MIN_TOKEN_LENGTH,
 };
 
 /// Okta's documented default minimum length.
 const DEFAULT_MIN_LENGTH: u32 = 8;
+/// Okta's documented default of `minLowerCase`, `minUpperCase`, `minNumber`, `minSymbol`.
+const DEFAULT_CLASS_FLAG: u32 = 1;
+/// The current default of `lockout.maxAttempts`.
+const DEFAULT_MAX_ATTEMPTS: u32 = 10;
+/// The documented range of `breachedProtection.expireAfterDays`.
+const BREACHED_EXPIRE_DAYS: (i64, i64) = (0, 10);
 
 /// Policy fields kept under vendorExtras as they are, without a warning.
 const AUDIT: &[&str] = &["status", "priority", "system", "conditions", "created", "lastUpdated", "_links", "_embedded"];
@@ -124,6 +145,10 @@ fn one(v: &Value, base: &str) -> Result<Normalized> {
             read_lockout(&lockout, &mut p, &mut w)?;
             lockout.finish(&mut p, &mut w);
         }
+        if let Some(breached) = pw.obj("breachedProtection")? {
+            read_breached(&breached, &mut p, &mut w)?;
+            breached.finish(&mut p, &mut w);
+        }
         pw.finish(&mut p, &mut w);
     }
     if let Some(s) = &settings {
@@ -135,9 +160,16 @@ fn one(v: &Value, base: &str) -> Result<Normalized> {
     Ok(Normalized { vendor: "okta", policy: p, warnings: w.0 })
 }
 
-/// A documented 0/1 flag; values above 1 are read as counts.
-fn flag(o: &Obj, key: &str, w: &mut Warnings) -> Result<u32> {
-    let n = count_field(o, key, None, w)?.unwrap_or(0);
+/// A documented 0/1 flag ("`0` indicates no, `1` indicates yes"), default 1; values above 1 are
+/// read as counts.
+fn flag(o: &Obj, key: &str, p: &mut Policy, w: &mut Warnings) -> Result<u32> {
+    if !o.has(key) || o.raw(key).is_none() {
+        w.defaulted(&o.path(key), DEFAULT_CLASS_FLAG);
+        return Ok(DEFAULT_CLASS_FLAG);
+    }
+    let Some(n) = count_or_zero(o, key, None, Zero::Means("no (\"`0` indicates no\")"), p, w)? else {
+        return Ok(0);
+    };
     if n > 1 {
         w.approximation(
             &o.path(key),
@@ -149,25 +181,31 @@ fn flag(o: &Obj, key: &str, w: &mut Warnings) -> Result<u32> {
 
 fn read_complexity(c: Option<&Obj>, path: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     let at = |key: &str| super::fields::join(path, key);
-    let min = match c {
-        Some(c) => count_field(c, "minLength", None, w)?,
-        None => None,
-    };
-    p.length.min = Some(min.unwrap_or_else(|| {
-        w.defaulted(&at("minLength"), DEFAULT_MIN_LENGTH);
-        DEFAULT_MIN_LENGTH
-    }));
-    if let Some(c) = c {
-        for (key, class) in [
-            ("minLowerCase", CharClass::Lower),
-            ("minUpperCase", CharClass::Upper),
-            ("minNumber", CharClass::Digit),
-            ("minSymbol", CharClass::Symbol),
-        ] {
-            let n = flag(c, key, w)?;
-            if n > 0 {
-                p.classes.push(ClassMin { class, min: n });
+    match c.map(|c| (c, c.int("minLength"))) {
+        // "Minimum password length": a 0 is documented nowhere.
+        Some((c, Ok(Some(0)))) => zero_warning(c, "minLength", None, Zero::Undocumented, p, w),
+        Some((c, Ok(Some(_)))) => p.length.min = count_field(c, "minLength", None, w)?,
+        Some((_, Err(e))) => return Err(e),
+        Some((_, Ok(None))) | None => {
+            w.defaulted(&at("minLength"), DEFAULT_MIN_LENGTH);
+            p.length.min = Some(DEFAULT_MIN_LENGTH);
+        }
+    }
+    for (key, class) in [
+        ("minLowerCase", CharClass::Lower),
+        ("minUpperCase", CharClass::Upper),
+        ("minNumber", CharClass::Digit),
+        ("minSymbol", CharClass::Symbol),
+    ] {
+        let n = match c {
+            Some(c) => flag(c, key, p, w)?,
+            None => {
+                w.defaulted(&at(key), DEFAULT_CLASS_FLAG);
+                DEFAULT_CLASS_FLAG
             }
+        };
+        if n > 0 {
+            p.classes.push(ClassMin { class, min: n });
         }
     }
 
@@ -210,6 +248,14 @@ fn read_complexity(c: Option<&Obj>, path: &str, p: &mut Policy, w: &mut Warnings
         }
     }
 
+    if c.str("oelStatement")?.is_some() {
+        c.keep("oelStatement", p);
+        w.approximation(
+            &c.path("oelStatement"),
+            "an Expression Language statement that blocks a word: the canonical model has no expression rule, so it is kept under vendorExtras and not checked",
+        );
+    }
+
     if let Some(d) = c.obj("dictionary")? {
         if let Some(common) = d.obj("common")? {
             if common.bool("exclude")? == Some(true) {
@@ -227,15 +273,16 @@ fn read_complexity(c: Option<&Obj>, path: &str, p: &mut Policy, w: &mut Warnings
     Ok(())
 }
 
-/// A count where 0 means none.
-fn nonzero(o: &Obj, key: &str, w: &mut Warnings) -> Result<Option<u32>> {
-    Ok(count_field(o, key, None, w)?.filter(|n| *n > 0))
+/// A count whose 0 is documented as `zero` ("`0` indicates no limit"): `None` for a 0, with a
+/// warning quoting it.
+fn nonzero(o: &Obj, key: &str, zero: &str, p: &mut Policy, w: &mut Warnings) -> Result<Option<u32>> {
+    count_or_zero(o, key, None, Zero::Means(zero), p, w)
 }
 
 fn read_age(a: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
-    let max = nonzero(a, "maxAgeDays", w)?;
-    let warn = nonzero(a, "expireWarnDays", w)?;
-    let min = nonzero(a, "minAgeMinutes", w)?;
+    let max = nonzero(a, "maxAgeDays", "no limit (\"`0` indicates no limit\")", p, w)?;
+    let warn = nonzero(a, "expireWarnDays", "no warning (\"`0` indicates no warning\")", p, w)?;
+    let min = nonzero(a, "minAgeMinutes", "no limit (\"`0` indicates no limit\")", p, w)?;
     for (key, value, what) in [
         ("maxAgeDays", max, "password expiry"),
         ("expireWarnDays", warn, "the expiry warning"),
@@ -253,17 +300,24 @@ fn read_age(a: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
             ..Default::default()
         });
     }
-    if let Some(count) = nonzero(a, "historyCount", w)? {
+    if let Some(count) = nonzero(a, "historyCount", "no history (\"`0` indicates none\")", p, w)? {
         p.history = Some(History { count, enforced: true });
     }
     Ok(())
 }
 
 fn read_lockout(l: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
-    let attempts = nonzero(l, "maxAttempts", w)?;
+    let key = "maxAttempts";
+    let attempts = if l.raw(key).is_none() {
+        w.defaulted(&l.path(key), DEFAULT_MAX_ATTEMPTS);
+        Some(DEFAULT_MAX_ATTEMPTS)
+    } else {
+        nonzero(l, key, "no lockout (\"`0` indicates no limit\")", p, w)?
+    };
     let unlock = count_field(l, "autoUnlockMinutes", None, w)?;
     if let Some(threshold) = attempts {
-        w.not_checkable(&l.path("maxAttempts"), "account lockout");
+        w.not_checkable(&l.path(key), "account lockout");
+        // autoUnlockMinutes: "`0` indicates no limit": locked until an administrator unlocks.
         p.settings.lockout = Some(Lockout {
             threshold: Some(threshold),
             duration_seconds: unlock.filter(|m| *m > 0).map(minutes),
@@ -275,7 +329,7 @@ fn read_lockout(l: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         w.push(
             WarningCode::Inactive,
             l.path("autoUnlockMinutes"),
-            "no lockout applies (`maxAttempts` is 0 or absent); kept under vendorExtras as inactive metadata",
+            "no lockout applies (`maxAttempts` is 0); kept under vendorExtras as inactive metadata",
         );
     }
     keep_extra(l, "showLockoutFailures", "Showing lockout failures", p, w);
@@ -283,9 +337,29 @@ fn read_lockout(l: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     Ok(())
 }
 
+/// `breachedProtection`: what Okta does when a sign-in finds the password in a breach.
+fn read_breached(b: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
+    // "Specifies the number of days after a breached password is found during a sign-in attempt
+    // that the user's password should expire. Valid values: 0 through 10. If set to 0, it happens
+    // immediately."
+    let days = count_field(b, "expireAfterDays", Some(BREACHED_EXPIRE_DAYS), w)?;
+    // "(Optional, default is false) … When enabled, the user's session(s) are terminated
+    // immediately the first time the user's credentials are detected as part of a breach."
+    let logout = b.bool("logoutEnabled")?;
+    p.settings.breached = Some(Breached { expire_after_seconds: days.map(self::days), logout });
+    w.not_checkable(&b.base_path(), "Okta's check against breached credentials (this library does not check it yet)");
+    // "The `id` of the workflow that runs when a breached password is found during a sign-in attempt."
+    if b.str("delegatedWorkflowId")?.is_some() {
+        b.keep("delegatedWorkflowId", p);
+        w.kept_extra(&b.path("delegatedWorkflowId"), "The workflow run when a breached password is found");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::Breached;
     use crate::vendors::detect_vendor;
     use crate::vendors::testing::{codes, failures_in, norm_json};
     use crate::Context;
@@ -323,7 +397,13 @@ mod tests {
         assert_eq!(
             w,
             [
+                // "`0` indicates no" (minSymbol), "`0` indicates no limit" (age): nothing kept.
+                (WarningCode::Inactive, "settings.password.complexity.minSymbol"),
                 (WarningCode::Approximation, "settings.password.complexity.excludeUsername"),
+                (WarningCode::Inactive, "settings.password.age.maxAgeDays"),
+                (WarningCode::Inactive, "settings.password.age.expireWarnDays"),
+                (WarningCode::Inactive, "settings.password.age.minAgeMinutes"),
+                (WarningCode::Inactive, "settings.password.age.historyCount"),
                 (WarningCode::NotCheckable, "settings.password.lockout.maxAttempts"),
                 (WarningCode::NotCheckable, "settings.password.lockout.showLockoutFailures"),
                 (WarningCode::NotCheckable, "settings.recovery"),
@@ -420,7 +500,7 @@ mod tests {
     #[test]
     fn flags_above_one_are_counts() {
         let n = norm(
-            json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minLength": 10, "minNumber": 2, "minSymbol": 1, "excludeUsername": false}}}}),
+            json!({"type": "PASSWORD", "settings": {"password": {"complexity": {"minLength": 10, "minLowerCase": 0, "minUpperCase": 0, "minNumber": 2, "minSymbol": 1, "excludeUsername": false}}}}),
         );
         assert_eq!(
             n.policy.classes,
@@ -433,18 +513,37 @@ mod tests {
         assert!(failures_in(&n.policy, "abcdefg12!", &ctx).is_empty());
     }
 
+    /// The documented defaults: `minLength` 8, each of `minLowerCase`, `minUpperCase`, `minNumber`,
+    /// `minSymbol` 1 ("[default to 1]"), `excludeUsername` true; `lockout.maxAttempts` 10 in the
+    /// current schema ("[default to 10]").
     #[test]
     fn defaults_when_absent() {
         let n = norm(json!({"type": "PASSWORD", "name": "Bare"}));
         assert_eq!(n.policy.length.min, Some(8));
+        let all = [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol];
+        assert_eq!(n.policy.classes, all.map(|class| ClassMin { class, min: 1 }));
         assert!(n.policy.context.username.is_some());
+        let c = "settings.password.complexity";
         assert_eq!(
             codes(&n, WarningCode::Defaulted),
-            ["settings.password.complexity.minLength", "settings.password.complexity.excludeUsername"]
+            ["minLength", "minLowerCase", "minUpperCase", "minNumber", "minSymbol", "excludeUsername"]
+                .map(|k| format!("{c}.{k}"))
         );
-        let n = norm(json!({"settings": {"password": {"complexity": {"minLength": 9}}}}));
+        // No lockout object, no lockout: the default belongs to the object.
+        assert_eq!(n.policy.settings.lockout, None);
+        let n = norm(json!({"settings": {"password": {"complexity": {"minLength": 9, "minSymbol": null}}}}));
         assert_eq!(n.policy.length.min, Some(9));
-        assert_eq!(codes(&n, WarningCode::Defaulted), ["settings.password.complexity.excludeUsername"]);
+        assert_eq!(n.policy.classes.len(), 4);
+        assert_eq!(
+            codes(&n, WarningCode::Defaulted),
+            ["minLowerCase", "minUpperCase", "minNumber", "minSymbol", "excludeUsername"].map(|k| format!("{c}.{k}"))
+        );
+        let n = norm(json!({"settings": {"password": {"lockout": {"autoUnlockMinutes": 15}}}}));
+        assert_eq!(
+            n.policy.settings.lockout,
+            Some(Lockout { threshold: Some(10), duration_seconds: Some(900.0), ..Default::default() })
+        );
+        assert!(codes(&n, WarningCode::Defaulted).contains(&"settings.password.lockout.maxAttempts"));
     }
 
     #[test]
@@ -458,8 +557,93 @@ mod tests {
         assert_eq!((&p.settings.expiry, &p.settings.lockout, &p.history), (&None, &None, &None));
         assert_eq!(p.context, Default::default());
         assert!(!p.dictionary.common);
-        assert_eq!(codes(&n, WarningCode::Inactive), ["settings.password.lockout.autoUnlockMinutes"]);
+        // Each documented 0 is said: "`0` indicates no limit" (maxAgeDays, minAgeMinutes,
+        // maxAttempts), "no warning" (expireWarnDays), "none" (historyCount).
+        assert_eq!(
+            codes(&n, WarningCode::Inactive),
+            [
+                "settings.password.age.maxAgeDays",
+                "settings.password.age.expireWarnDays",
+                "settings.password.age.minAgeMinutes",
+                "settings.password.age.historyCount",
+                "settings.password.lockout.maxAttempts",
+                "settings.password.lockout.autoUnlockMinutes"
+            ]
+        );
+        let w = n.warnings.iter().find(|w| w.path.ends_with("expireWarnDays")).unwrap();
+        assert!(w.message.contains("`0` indicates no warning"), "{}", w.message);
         assert_eq!(p.vendor_extras.get("settings.password.lockout.autoUnlockMinutes"), Some(&json!(30)));
+        // A documented 0 is not kept: it means nothing is configured.
+        assert!(!p.vendor_extras.contains_key("settings.password.age.maxAgeDays"));
+        let d = crate::describe::describe(p, &crate::messages::Messages::english());
+        assert!(d.rules.iter().chain(&d.settings).all(|s| !s.text.contains(" 0 ")), "{d:?}");
+        // minLength 0 is documented nowhere: left out, kept as given.
+        let n = norm(json!({"settings": {"password": {"complexity": {"minLength": 0}}}}));
+        assert_eq!(n.policy.length.min, None);
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["settings.password.complexity.minLength"]);
+        assert_eq!(n.policy.vendor_extras.get("settings.password.complexity.minLength"), Some(&json!(0)));
+    }
+
+    /// `breachedProtection` (`PasswordPolicyPasswordSettingsBreachedProtection`): what Okta does
+    /// when a sign-in finds the password in a breach.
+    #[test]
+    fn breached_protection_is_a_setting() {
+        let n = norm(json!({"type": "PASSWORD", "settings": {"password": {
+            "complexity": {"minLength": 12},
+            "breachedProtection": {"expireAfterDays": 5, "logoutEnabled": true, "delegatedWorkflowId": "wflw123"}
+        }}}));
+        let b = n.policy.settings.breached.clone().unwrap();
+        assert_eq!(b, Breached { expire_after_seconds: Some(5.0 * 86_400.0), logout: Some(true) });
+        assert_eq!(
+            n.policy.vendor_extras.get("settings.password.breachedProtection.delegatedWorkflowId"),
+            Some(&json!("wflw123"))
+        );
+        assert_eq!(
+            codes(&n, WarningCode::NotCheckable),
+            ["settings.password.breachedProtection", "settings.password.breachedProtection.delegatedWorkflowId"]
+        );
+        assert!(codes(&n, WarningCode::UnknownField).is_empty());
+        // The canonical JSON holds it, and reads back (norm_json checks the round trip).
+        let j = serde_json::to_value(&n.policy).unwrap();
+        assert_eq!(j["settings"]["breached"], json!({"expireAfterSeconds": 432000.0, "logout": true}));
+        // "If set to 0, it happens immediately": 0 seconds, said as "at once".
+        let n = norm(
+            json!({"settings": {"password": {"breachedProtection": {"expireAfterDays": 0, "delegatedWorkflowId": null}}}}),
+        );
+        assert_eq!(n.policy.settings.breached, Some(Breached { expire_after_seconds: Some(0.0), logout: None }));
+        let d = crate::describe::describe(&n.policy, &crate::messages::Messages::english());
+        assert!(d.settings.iter().any(|s| s.text == "A password found in a data breach expires at once"), "{d:?}");
+        // "Valid values: 0 through 10".
+        let n = norm(json!({"settings": {"password": {"breachedProtection": {"expireAfterDays": 30}}}}));
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["settings.password.breachedProtection.expireAfterDays"]);
+        // An empty object: Okta checks, and does nothing more.
+        let n = norm(json!({"settings": {"password": {"breachedProtection": {}}}}));
+        assert_eq!(n.policy.settings.breached, Some(Breached::default()));
+        for (doc, path) in [
+            (
+                json!({"breachedProtection": {"logoutEnabled": "yes"}}),
+                "settings.password.breachedProtection.logoutEnabled",
+            ),
+            (
+                json!({"breachedProtection": {"expireAfterDays": -1}}),
+                "settings.password.breachedProtection.expireAfterDays",
+            ),
+            (json!({"breachedProtection": []}), "settings.password.breachedProtection"),
+        ] {
+            let e = normalize(&Document::Json(json!({"settings": {"password": doc}}))).unwrap_err();
+            assert_eq!((e.code(), e.path()), ("invalid_field", Some(path)));
+        }
+    }
+
+    #[test]
+    fn expression_language_statement_is_kept() {
+        let n = norm(json!({"settings": {"password": {"complexity": {"oelStatement": "user.profile.nickName"}}}}));
+        assert_eq!(
+            n.policy.vendor_extras.get("settings.password.complexity.oelStatement"),
+            Some(&json!("user.profile.nickName"))
+        );
+        assert!(codes(&n, WarningCode::Approximation).contains(&"settings.password.complexity.oelStatement"));
+        assert!(codes(&n, WarningCode::UnknownField).is_empty());
     }
 
     #[test]

@@ -7,6 +7,13 @@
 //! `vendorExtras`); or the whole quirks file (`{"example.com": {"password-rules": "…"}, …}`), which
 //! gives one policy per domain with `source.id` = the domain.
 //!
+//! Follows Apple's reference parser (apple/password-manager-resources@ee244546d18855b853eb58d3c9f247b967b29469:
+//! `tools/PasswordRulesParser/PasswordRulesParser.js`, 2026) and the language's page
+//! (<https://developer.apple.com/password-rules/>). That parser now also accepts `max-repeating`
+//! and `max-sequential` (the smallest value wins, like `max-consecutive`), which neither Apple's
+//! README nor its page defines: they are kept under `vendorExtras` with an `approximation` warning,
+//! not checked.
+//!
 //! # The language (Apple's `tools/PasswordRulesParser.js`, the reference)
 //! Properties are separated by `;` (a trailing `;` is optional), a name from its value by `:`, the
 //! classes of a value by `,`. Names and class identifiers are case-insensitive.
@@ -58,6 +65,8 @@ pub const VENDOR: &str = "passwordrules";
 pub const KEY: &str = "password-rules";
 /// The path errors and warnings name for rules given as text or as a JSON string.
 pub const TEXT_PATH: &str = "passwordrules";
+/// Properties Apple's current parser accepts with no documented meaning.
+const UNDEFINED_PROPERTIES: [&str; 2] = ["max-repeating", "max-sequential"];
 
 // ---------------------------------------------------------------------------------------------
 // Parsing.
@@ -377,11 +386,18 @@ pub fn to_policy(rules: &Rules, path: &str, w: &mut Warnings) -> Policy {
     p.allowed = charset_of(union);
     for (name, raw) in &rules.unknown {
         let key = join(path, name);
-        w.push(
-            super::WarningCode::UnknownField,
-            &key,
-            format!("`{name}` is not a property of the passwordrules language; kept under vendorExtras"),
-        );
+        if UNDEFINED_PROPERTIES.contains(&name.as_str()) {
+            w.approximation(
+                &key,
+                format!("`{name}` is accepted by Apple's current parser but defined nowhere; kept under vendorExtras and not checked"),
+            );
+        } else {
+            w.push(
+                super::WarningCode::UnknownField,
+                &key,
+                format!("`{name}` is not a property of the passwordrules language; kept under vendorExtras"),
+            );
+        }
         match p.vendor_extras.get_mut(&key) {
             Some(Value::Array(list)) => list.push(Value::String(raw.clone())),
             Some(old) => *old = Value::Array(vec![old.clone(), Value::String(raw.clone())]),
@@ -578,6 +594,25 @@ mod tests {
         assert_eq!(w.0[0].code.as_str(), "unknown_field");
         assert_eq!(w.0[0].path, "passwordrules.foo");
         assert_eq!(p.vendor_extras.get("passwordrules.foo"), Some(&Value::String("bar [;x]".into())));
+    }
+
+    /// Apple's parser accepts `max-repeating` and `max-sequential` (`RuleName.MAX_REPEATING`,
+    /// `MAX_SEQUENTIAL`) but nothing defines them: kept, not checked, and not an unknown property.
+    #[test]
+    fn properties_of_apples_parser_with_no_definition() {
+        let (p, w) = policy_from_text("minlength: 8; max-repeating: 2; max-sequential: 3", TEXT_PATH).unwrap();
+        assert_eq!(p.length.min, Some(8));
+        assert_eq!(p.max_repeat, None);
+        let got: Vec<(&str, &str)> = w.0.iter().map(|w| (w.code.as_str(), w.path.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("defaulted", "passwordrules"),
+                ("approximation", "passwordrules.max-repeating"),
+                ("approximation", "passwordrules.max-sequential")
+            ]
+        );
+        assert_eq!(p.vendor_extras.get("passwordrules.max-sequential"), Some(&Value::String("3".into())));
     }
 
     #[test]

@@ -2,8 +2,20 @@
 //! `/v3/password-policies` and its beta/v2024+/experimental twins): a single object, or the list
 //! endpoint's array (one policy per element, paths prefixed `[i].`).
 //!
+//! Follows SailPoint's API specification (sailpoint-oss/api-specs, `idn/v3` `password-policies`,
+//! `Password Policy V 3 Dto`, 2025: the fields, their "By default is equals to …" texts and the
+//! example; <https://developer.sailpoint.com/docs/api/v3/create-password-policy>), and the
+//! "Password Requirements" help page for the special characters and the forbidden ones.
+//!
 //! Readings:
-//! - `-1` means unset for every integer field; `maxLength: 0` means no maximum.
+//! - `-1` means unset for every integer field ("By default is equals to -1").
+//! - Zeros: `minLength`, `minAlpha`, `minUpper`, `minLower`, `minNumeric`, `minSpecial` are
+//!   documented with the default 0 ("By default is equals to 0"): none, with a warning; the spec's
+//!   own example has `maxLength: 0`, read as no maximum, with a warning. A 0 of
+//!   `maxRepeatedChars` (it would admit no password), `minCharacterTypes`, `passwordExpiration`,
+//!   `firstExpirationReminder`, `accountIdMinWordLength` or `accountNameMinWordLength` is
+//!   documented nowhere: left out (read as unset), kept under vendorExtras, with an
+//!   `out_of_range` warning.
 //! - `minCharacterTypes` N (when set) is an N-of-4 rule over upper, lower, digit and special,
 //!   each needing max(1, its `min*`) characters; unset, each non-zero `min*` applies on its own.
 //!   `minAlpha` always applies on its own.
@@ -13,7 +25,7 @@
 
 use serde_json::Value;
 
-use super::fields::{days, Obj};
+use super::fields::{days, zero_warning, Obj, Zero};
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
@@ -98,20 +110,13 @@ fn one(v: &Value, base: &str) -> Result<Normalized> {
         o.keep(key, &mut p);
     }
 
-    if let Some(min) = int(&o, "minLength")?.filter(|m| *m > 0) {
-        p.length.min = Some(min);
-    }
-    if let Some(max) = int(&o, "maxLength")?.filter(|m| *m > 0) {
-        p.length.max = Some(max);
-    }
+    p.length.min = count(&o, "minLength", DEFAULT_ZERO, &mut p, &mut w)?;
+    p.length.max =
+        count(&o, "maxLength", Zero::Means("no maximum (as in the API reference's example policy)"), &mut p, &mut w)?;
     composition(&o, &mut p, &mut w)?;
     characters(&mut p, &mut w, base);
-    match int(&o, "maxRepeatedChars")? {
-        Some(0) => {
-            w.approximation(&o.path("maxRepeatedChars"), "0 would admit no password; read as unset (-1, no limit)")
-        }
-        run => p.max_repeat = run,
-    }
+    // A longest run of 0 would admit no password.
+    p.max_repeat = count(&o, "maxRepeatedChars", Zero::Undocumented, &mut p, &mut w)?;
     context(&o, &mut p, &mut w)?;
     if o.bool("useDictionary")? == Some(true) {
         // The dictionary is uploaded to the org separately; the caller passes its words.
@@ -123,6 +128,21 @@ fn one(v: &Value, base: &str) -> Result<Normalized> {
 
     o.finish(&mut p, &mut w);
     Ok(Normalized { vendor: "sailpoint", policy: p, warnings: w.0 })
+}
+
+/// The 0 of a field documented with "By default is equals to 0".
+const DEFAULT_ZERO: Zero = Zero::Means("none (\"By default is equals to 0\")");
+
+/// [`int`] where a 0 is not a value: `None`, with the warning of `zero` (an undocumented 0 is kept
+/// under vendorExtras).
+fn count(o: &Obj, key: &str, zero: Zero, p: &mut Policy, w: &mut Warnings) -> Result<Option<u32>> {
+    match int(o, key)? {
+        Some(0) => {
+            zero_warning(o, key, None, zero, p, w);
+            Ok(None)
+        }
+        n => Ok(n),
+    }
 }
 
 /// A SailPoint integer: absent, `null` and `-1` are unset; other negatives are errors.
@@ -137,15 +157,15 @@ fn int(o: &Obj, key: &str) -> Result<Option<u32>> {
 
 /// `minAlpha`, the four categories and `minCharacterTypes`.
 fn composition(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
-    if let Some(n) = int(o, "minAlpha")?.filter(|n| *n > 0) {
+    if let Some(n) = count(o, "minAlpha", DEFAULT_ZERO, p, w)? {
         p.classes.push(ClassMin { class: CharClass::Letter, min: n });
     }
     let mut mins = [0u32; 4];
     for (slot, (key, _)) in mins.iter_mut().zip(CATEGORIES) {
-        *slot = int(o, key)?.unwrap_or(0);
+        *slot = count(o, key, DEFAULT_ZERO, p, w)?.unwrap_or(0);
     }
     let key = "minCharacterTypes";
-    match int(o, key)? {
+    match count(o, key, Zero::Undocumented, p, w)? {
         Some(required) if required > 0 => {
             if required > 4 {
                 w.out_of_range(&o.path(key), required, "-1 (unset) or 1–4: there are four categories");
@@ -154,13 +174,7 @@ fn composition(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
                 mins.iter().zip(CATEGORIES).map(|(min, (_, class))| Requirement::class(class, (*min).max(1))).collect();
             p.types.push(TypesRule { required, of });
         }
-        set => {
-            if set == Some(0) {
-                w.approximation(
-                    &o.path(key),
-                    "0 read as unset (-1): each configured minimum (upper, lower, digits, special) applies on its own",
-                );
-            }
+        _ => {
             for (min, (_, class)) in mins.iter().zip(CATEGORIES) {
                 if *min > 0 {
                     p.classes.push(ClassMin { class, min: *min });
@@ -196,7 +210,7 @@ fn context(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 
 fn context_check(o: &Obj, p: &mut Policy, w: &mut Warnings, flag: &str, len_key: &str) -> Result<Option<ContextCheck>> {
     let enabled = o.bool(flag)?.unwrap_or(false);
-    let len = int(o, len_key)?;
+    let len = count(o, len_key, Zero::Undocumented, p, w)?;
     if !enabled {
         if len.is_some() {
             w.inactive(&o.path(len_key), flag);
@@ -220,16 +234,24 @@ fn expiry(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     const DEFAULT_EXPIRATION_DAYS: u32 = 90;
     let enabled = o.bool("enablePasswdExpiration")?;
     let age_key = "passwordExpiration";
-    let max_age = match int(o, age_key)? {
+    let zero_age = o.int(age_key)? == Some(0);
+    let max_age = match count(o, age_key, Zero::Undocumented, p, w)? {
         Some(d) => Some(d),
+        // An undocumented 0 is left out, not defaulted.
+        None if zero_age => None,
         None if enabled == Some(true) && !o.has(age_key) => {
             w.defaulted(&o.path(age_key), DEFAULT_EXPIRATION_DAYS);
             Some(DEFAULT_EXPIRATION_DAYS)
         }
         None => None,
     };
-    let reminder = int(o, "firstExpirationReminder")?;
-    if max_age.is_none() && reminder.is_none() && enabled != Some(true) {
+    let reminder = count(o, "firstExpirationReminder", Zero::Undocumented, p, w)?;
+    // With its age a 0 (left out), an enabled expiry says nothing: no section that would read
+    // "Passwords do not expire"; the flag is kept beside the 0.
+    if max_age.is_none() && reminder.is_none() && (enabled != Some(true) || zero_age) {
+        if zero_age {
+            o.keep("enablePasswdExpiration", p);
+        }
         return Ok(());
     }
     let enforced = enabled == Some(true);
@@ -342,6 +364,12 @@ mod tests {
         assert_eq!(
             w,
             vec![
+                // The example's `maxLength: 0` (no maximum) and the minimums of 0 ("By default is
+                // equals to 0"), each said.
+                (WarningCode::Inactive, "[0].maxLength"),
+                (WarningCode::Inactive, "[0].minUpper"),
+                (WarningCode::Inactive, "[0].minLower"),
+                (WarningCode::Inactive, "[0].minSpecial"),
                 (WarningCode::Approximation, "[0]"),
                 (WarningCode::NotCheckable, "[0].passwordExpiration"),
                 (WarningCode::Inactive, "[0].passwordExpiration"),
@@ -474,11 +502,12 @@ mod tests {
                 ClassMin { class: CharClass::Symbol, min: 1 },
             ]
         );
-        // 0 is read as unset, with a note.
+        // 0 is documented nowhere: read as unset, kept as given.
         let n = norm(json!({"minCharacterTypes": 0, "minUpper": 1}));
         assert!(n.policy.types.is_empty());
         assert_eq!(n.policy.classes, vec![ClassMin { class: CharClass::Upper, min: 1 }]);
-        assert_eq!(codes(&n, WarningCode::Approximation), vec!["minCharacterTypes", ""]);
+        assert_eq!(codes(&n, WarningCode::OutOfRange), vec!["minCharacterTypes"]);
+        assert_eq!(n.policy.vendor_extras.get("minCharacterTypes"), Some(&json!(0)));
     }
 
     #[test]
@@ -494,9 +523,39 @@ mod tests {
     #[test]
     fn repeats() {
         assert_eq!(norm(json!({"maxRepeatedChars": 2})).policy.max_repeat, Some(2));
+        // A longest run of 0 would admit no password, and is documented nowhere.
         let n = norm(json!({"maxRepeatedChars": 0}));
         assert_eq!(n.policy.max_repeat, None);
-        assert_eq!(codes(&n, WarningCode::Approximation), vec!["", "maxRepeatedChars"]);
+        assert_eq!(codes(&n, WarningCode::OutOfRange), vec!["maxRepeatedChars"]);
+        assert_eq!(n.policy.vendor_extras.get("maxRepeatedChars"), Some(&json!(0)));
+    }
+
+    /// An enabled expiry of 0 days, a 0 reminder, a 0 minimum word length: documented nowhere,
+    /// left out and kept as given; nothing reads "Expires after 0 seconds".
+    #[test]
+    fn undocumented_zeros_are_left_out() {
+        let n = norm(json!({"enablePasswdExpiration": true, "passwordExpiration": 0, "firstExpirationReminder": 0,
+                            "validateAgainstAccountId": true, "accountIdMinWordLength": 0, "minLength": 0}));
+        let p = &n.policy;
+        assert_eq!((p.settings.expiry.as_ref(), p.length.min), (None, None));
+        assert_eq!(
+            codes(&n, WarningCode::OutOfRange),
+            vec!["accountIdMinWordLength", "passwordExpiration", "firstExpirationReminder"]
+        );
+        for (key, value) in [
+            ("passwordExpiration", json!(0)),
+            ("firstExpirationReminder", json!(0)),
+            ("enablePasswdExpiration", json!(true)),
+            ("accountIdMinWordLength", json!(0)),
+        ] {
+            assert_eq!(p.vendor_extras.get(key), Some(&value), "{key}");
+        }
+        // The account ID check stays, with the default minimum word length.
+        assert_eq!(p.context.account_id.as_ref().map(|c| c.min_token_length), Some(3));
+        // minLength 0 is the documented default: none, said.
+        assert!(codes(&n, WarningCode::Inactive).contains(&"minLength"));
+        let d = crate::describe::describe(p, &crate::messages::Messages::english());
+        assert!(d.rules.iter().chain(&d.settings).all(|s| !s.text.contains(" 0 ")), "{d:?}");
     }
 
     #[test]

@@ -2,18 +2,24 @@
 //! (`GET`/`PATCH /iam/v1alpha1/organizations/{id}/security-settings`): the bare
 //! `OrganizationSecuritySettings` object, snake_case keys.
 //!
+//! Follows the IAM API v1alpha1 reference as generated into Scaleway's SDKs (scaleway-sdk-go
+//! `api/iam/v1alpha1/iam_sdk.go`, scaleway-sdk-python `scaleway/iam/v1alpha1/types.py`, 2025:
+//! five fields; <https://www.scaleway.com/en/developers/api/iam/>).
+//!
 //! It has no composition fields, so the result has no password rules, only `settings`.
 //! Durations are protobuf-JSON strings (`"2592000s"`, `"2.5s"`); a plain number of seconds is
-//! accepted too. `null` is absent. `0` means "no limit" for the login attempts, the session
-//! duration and the API key expiry (the grace period keeps a 0).
+//! accepted too. `null` is absent. Zeros: only `max_api_key_expiration_duration` documents one ("A
+//! value of 0 means there is no maximum duration"): `apiKeys` with no maximum, with a warning. A 0
+//! of `login_attempts_before_locked` (a uint32, whose 0 is also what protobuf writes for "not
+//! set"), `grace_period_duration` or `max_login_session_duration` is documented nowhere: left out,
+//! kept under vendorExtras, with an `out_of_range` warning.
 
 use serde_json::Value;
 
-use super::fields::count_field;
-use super::fields::Obj;
+use super::fields::{count_or_zero, Obj, Zero};
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
-use crate::policy::{ApiKeys, Expiry, Lockout, Session};
+use crate::policy::{ApiKeys, Expiry, Lockout, Policy, Session};
 
 /// Every documented top-level key.
 pub const KEYS: &[&str] = &[
@@ -58,6 +64,18 @@ fn duration(o: &Obj, key: &str) -> Result<Option<f64>> {
     }
 }
 
+/// A duration whose 0 is documented nowhere: `None` for a 0 (kept under vendorExtras, warned).
+fn nonzero_duration(o: &Obj, key: &str, p: &mut Policy, w: &mut Warnings) -> Result<Option<f64>> {
+    match duration(o, key)? {
+        Some(0.0) => {
+            o.keep(key, p);
+            w.zero_left_out(&o.path(key), None);
+            Ok(None)
+        }
+        other => Ok(other),
+    }
+}
+
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
     Ok(vec![read(doc.value())?])
 }
@@ -66,12 +84,23 @@ pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
 fn read(doc: &Value) -> Result<Normalized> {
     let o = Obj::new(doc, "")?;
     let (mut p, mut w) = (new_policy("scaleway"), Warnings::default());
+    // "Defines whether password renewal is enforced during first login."
     let renew = o.bool("enforce_password_renewal")?;
-    let grace = duration(&o, "grace_period_duration")?;
-    // uint32 with no documented range; 0 means no limit.
-    let attempts = count_field(&o, "login_attempts_before_locked", None, &mut w)?;
-    let session = duration(&o, "max_login_session_duration")?;
+    // "Duration of the grace period to renew password or enable MFA."
+    let grace = nonzero_duration(&o, "grace_period_duration", &mut p, &mut w)?;
+    // "Number of login attempts before the account is locked." (uint32, no documented range).
+    let attempts = count_or_zero(&o, "login_attempts_before_locked", None, Zero::Undocumented, &mut p, &mut w)?;
+    // "Maximum duration a login session will stay active before needing to relogin."
+    let session = nonzero_duration(&o, "max_login_session_duration", &mut p, &mut w)?;
+    // "Maximum duration the `expires_at` field of an API key can represent. A value of 0 means
+    // there is no maximum duration."
     let api = duration(&o, "max_api_key_expiration_duration")?;
+    if api == Some(0.0) {
+        w.zero_means(
+            &o.path("max_api_key_expiration_duration"),
+            "no maximum (\"A value of 0 means there is no maximum duration\")",
+        );
+    }
     for (key, what, given) in [
         ("enforce_password_renewal", "password renewal at first login", renew.is_some()),
         ("grace_period_duration", "the renewal grace period", grace.is_some()),
@@ -93,15 +122,14 @@ fn read(doc: &Value) -> Result<Normalized> {
         });
     }
     if let Some(n) = attempts {
-        p.settings.lockout = Some(Lockout { enforced: true, threshold: (n > 0).then_some(n), ..Default::default() });
+        p.settings.lockout = Some(Lockout { enforced: true, threshold: Some(n), ..Default::default() });
     }
-    let nonzero = |s: f64| (s > 0.0).then_some(s);
     if let Some(s) = session {
         p.settings.session =
-            Some(Session { enforced: true, idle_timeout_seconds: None, max_duration_seconds: nonzero(s) });
+            Some(Session { enforced: true, idle_timeout_seconds: None, max_duration_seconds: Some(s) });
     }
     if let Some(s) = api {
-        p.settings.api_keys = Some(ApiKeys { max_expiration_seconds: nonzero(s) });
+        p.settings.api_keys = Some(ApiKeys { max_expiration_seconds: (s > 0.0).then_some(s) });
     }
 
     o.finish(&mut p, &mut w);
@@ -147,21 +175,26 @@ mod tests {
             s.session,
             Some(Session { enforced: true, idle_timeout_seconds: None, max_duration_seconds: Some(2_592_000.0) })
         );
-        // "0s": no maximum.
+        // "0s": "A value of 0 means there is no maximum duration", said in a warning.
         assert_eq!(s.api_keys, Some(ApiKeys { max_expiration_seconds: None }));
         assert_eq!(codes(&n, WarningCode::NotCheckable), KEYS);
-        assert_eq!(n.warnings.len(), 5);
+        assert_eq!(codes(&n, WarningCode::Inactive), ["max_api_key_expiration_duration"]);
+        assert!(n.warnings.iter().any(|w| w.message.contains("A value of 0 means there is no maximum duration")));
+        assert_eq!(n.warnings.len(), 6);
     }
 
+    /// `login_attempts_before_locked: 0` (what protobuf writes for an unset uint32) is documented
+    /// nowhere: no lockout is made of it ("No limit on failed attempts" would be our guess).
     #[test]
-    fn nulls_are_absent_and_zero_attempts_is_no_limit() {
+    fn nulls_are_absent_and_zero_attempts_are_left_out() {
         let n = run(serde_json::from_str(NULLS).unwrap());
         let s = &n.policy.settings;
         assert_eq!(s.expiry, Some(Expiry { enforced: true, renew_on_first_login: Some(false), ..Default::default() }));
-        assert_eq!(s.lockout, Some(Lockout { enforced: true, threshold: None, ..Default::default() }));
-        assert_eq!((&s.session, &s.api_keys), (&None, &None));
-        assert_eq!(codes(&n, WarningCode::NotCheckable), ["enforce_password_renewal", "login_attempts_before_locked"]);
-        assert!(n.policy.vendor_extras.is_empty());
+        assert_eq!((&s.lockout, &s.session, &s.api_keys), (&None, &None, &None));
+        assert_eq!(codes(&n, WarningCode::NotCheckable), ["enforce_password_renewal"]);
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["login_attempts_before_locked"]);
+        assert_eq!(n.policy.vendor_extras.get("login_attempts_before_locked"), Some(&json!(0)));
+        assert_eq!(n.policy.vendor_extras.len(), 1);
     }
 
     #[test]
@@ -181,10 +214,17 @@ mod tests {
         assert_eq!(s.expiry.as_ref().and_then(|e| e.grace_period_seconds), Some(2.5));
         assert_eq!(s.session.as_ref().and_then(|x| x.max_duration_seconds), Some(3600.0));
         assert_eq!(s.api_keys.as_ref().and_then(|a| a.max_expiration_seconds), Some(86_400.5));
-        // "0s" grace is a real zero; "0s" session means no maximum.
-        let n = run(json!({"grace_period_duration": "0s", "max_login_session_duration": "0s"}));
-        assert_eq!(n.policy.settings.expiry.as_ref().and_then(|e| e.grace_period_seconds), Some(0.0));
-        assert_eq!(n.policy.settings.session.as_ref().map(|x| x.max_duration_seconds), Some(None));
+        // A 0 grace period or session is documented nowhere: left out, kept as given.
+        let n = run(json!({"grace_period_duration": "0s", "max_login_session_duration": 0}));
+        assert_eq!((&n.policy.settings.expiry, &n.policy.settings.session), (&None, &None));
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["grace_period_duration", "max_login_session_duration"]);
+        assert_eq!(n.policy.vendor_extras.get("grace_period_duration"), Some(&json!("0s")));
+        assert_eq!(n.policy.vendor_extras.get("max_login_session_duration"), Some(&json!(0)));
+        assert!(codes(&n, WarningCode::NotCheckable).is_empty());
+        // "0.0s" is a 0 too.
+        let n = run(json!({"max_api_key_expiration_duration": "0.0s"}));
+        assert_eq!(n.policy.settings.api_keys, Some(ApiKeys { max_expiration_seconds: None }));
+        assert_eq!(codes(&n, WarningCode::Inactive), ["max_api_key_expiration_duration"]);
     }
 
     #[test]

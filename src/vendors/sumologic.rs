@@ -1,20 +1,30 @@
 //! Sumo Logic `/v1/passwordPolicy` (`getPasswordPolicy`/`setPasswordPolicy`): the bare object.
 //!
+//! Follows Sumo Logic's API v1 OpenAPI schema `PasswordPolicy` (`sumologic-api.yaml`,
+//! <https://api.sumologic.com/docs/#operation/getPasswordPolicy>, API version 1.0.0 as generated
+//! into Sumo Logic's Go client in 2025: fourteen fields, `disallowWeakPasswords` the newest, with
+//! the defaults below) and, for the ranges, Sumo Logic's Password Policy help page.
+//!
 //! Every field is optional and a missing one takes its documented default (reported as
 //! `defaulted`), so the result always carries the full policy. `mustContain*` are one character of
 //! each class; the special-character set is open ("#, $, %, &, etc"), so the Unicode default is
-//! kept. `disallowWeakPasswords` has no public definition: read as the built-in common-password
-//! list, with an `approximation` warning.
+//! kept. `disallowWeakPasswords` ("If weak passwords should be disallowed") does not say what a
+//! weak password is: read as the built-in common-password list, with an `approximation` warning.
+//! `maxLength`: "Setting this to any value other than 128 is no longer supported; this field may be
+//! deprecated in the future."
+//!
+//! A 0 is below every documented range and documented nowhere (`maxPasswordAgeInDays` documents
+//! -1 for "never"): it is left out of the policy, kept under vendorExtras, with an `out_of_range`
+//! warning, and the documented default does not replace it.
 //!
 //! `minLength`/`maxLength` are shared with SailPoint and left out of [`KEYS`]; detection handles them.
 
 use serde_json::Value;
 
-use super::fields::int_field;
-use super::fields::Obj;
+use super::fields::{int_field, zero_warning, Obj, Zero};
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::Result;
-use crate::policy::{CharClass, ClassMin, Expiry, History, Lockout, Mfa};
+use crate::policy::{CharClass, ClassMin, Expiry, History, Lockout, Mfa, Policy};
 
 /// The documented top-level keys that only Sumo Logic uses.
 pub const KEYS: &[&str] = &[
@@ -59,18 +69,26 @@ fn or_default<T: std::fmt::Display>(
     }
 }
 
-/// An integer at least `floor`, documented range `range`, default `default`.
+/// An integer at least `floor`, documented range `range`, default `default`; `None` for a 0 (no
+/// field documents one: left out, kept under vendorExtras).
+#[allow(clippy::too_many_arguments)]
 fn int(
     o: &Obj,
+    p: &mut Policy,
     w: &mut Warnings,
     key: &str,
     default: i64,
     floor: i64,
     range: (i64, i64),
     what: Option<&str>,
-) -> Result<i64> {
+) -> Result<Option<i64>> {
+    if o.int(key)? == Some(0) {
+        // The positive part of the range (-1, "never", is no count).
+        zero_warning(o, key, Some((range.0.max(1), range.1)), Zero::Undocumented, p, w);
+        return Ok(None);
+    }
     let v = int_field(o, key, floor, Some(range), w)?;
-    Ok(or_default(o, w, key, v, default, what))
+    Ok(Some(or_default(o, w, key, v, default, what)))
 }
 
 fn flag(o: &Obj, w: &mut Warnings, key: &str, default: bool, what: Option<&str>) -> Result<bool> {
@@ -92,8 +110,8 @@ fn read(doc: &Value) -> Result<Normalized> {
     let o = Obj::new(doc, "")?;
     let (mut p, mut w) = (new_policy("sumologic"), Warnings::default());
 
-    p.length.min = Some(count(int(&o, &mut w, "minLength", 8, 0, (8, 128), None)?));
-    p.length.max = Some(count(int(&o, &mut w, "maxLength", 128, 0, (128, 128), None)?));
+    p.length.min = int(&o, &mut p, &mut w, "minLength", 8, 0, (8, 128), None)?.map(count);
+    p.length.max = int(&o, &mut p, &mut w, "maxLength", 128, 0, (128, 128), None)?.map(count);
     for (key, class) in [
         ("mustContainLowercase", CharClass::Lower),
         ("mustContainUppercase", CharClass::Upper),
@@ -105,24 +123,38 @@ fn read(doc: &Value) -> Result<Normalized> {
         }
     }
 
-    // -1: the password never expires.
-    let age = int(&o, &mut w, "maxPasswordAgeInDays", 365, -1, (-1, 365), Some("password expiry"))?;
-    p.settings.expiry =
-        Some(Expiry { enforced: true, max_age_seconds: (age >= 0).then_some(age as f64 * DAY), ..Default::default() });
+    // "Put -1 if the user should not have to change their password."
+    let key = "maxPasswordAgeInDays";
+    if let Some(age) = int(&o, &mut p, &mut w, key, 365, -1, (-1, 365), Some("password expiry"))? {
+        p.settings.expiry = Some(Expiry {
+            enforced: true,
+            max_age_seconds: (age >= 0).then_some(age as f64 * DAY),
+            ..Default::default()
+        });
+    }
 
-    let unique = int(&o, &mut w, "minUniquePasswords", 10, 0, (4, 12), None)?;
-    p.history = Some(History { count: count(unique), enforced: true });
+    if let Some(unique) = int(&o, &mut p, &mut w, "minUniquePasswords", 10, 0, (4, 12), None)? {
+        p.history = Some(History { count: count(unique), enforced: true });
+    }
 
-    let threshold = int(&o, &mut w, "accountLockoutThreshold", 6, 0, (3, 10), Some("account lockout"))?;
-    let reset = int(&o, &mut w, "failedLoginResetDurationInMins", 10, 0, (1, 10), Some("the lockout reset window"))?;
-    let duration = int(&o, &mut w, "accountLockoutDurationInMins", 30, 0, (30, 120), Some("the lockout duration"))?;
-    p.settings.lockout = Some(Lockout {
-        enforced: true,
-        threshold: Some(count(threshold)),
-        duration_seconds: Some(duration as f64 * MINUTE),
-        until_unlocked: false,
-        reset_window_seconds: Some(reset as f64 * MINUTE),
-    });
+    let threshold = int(&o, &mut p, &mut w, "accountLockoutThreshold", 6, 0, (3, 10), Some("account lockout"))?;
+    if let Some(threshold) = threshold {
+        let reset_key = "failedLoginResetDurationInMins";
+        let reset = int(&o, &mut p, &mut w, reset_key, 10, 0, (1, 10), Some("the lockout reset window"))?;
+        let duration_key = "accountLockoutDurationInMins";
+        let duration = int(&o, &mut p, &mut w, duration_key, 30, 0, (30, 120), Some("the lockout duration"))?;
+        p.settings.lockout = Some(Lockout {
+            enforced: true,
+            threshold: Some(count(threshold)),
+            duration_seconds: duration.map(|m| m as f64 * MINUTE),
+            until_unlocked: false,
+            reset_window_seconds: reset.map(|m| m as f64 * MINUTE),
+        });
+    } else {
+        // A threshold of 0 (left out) locks nobody out: the durations are kept as given beside it.
+        o.keep("failedLoginResetDurationInMins", &mut p);
+        o.keep("accountLockoutDurationInMins", &mut p);
+    }
 
     let required = flag(&o, &mut w, "requireMfa", false, Some("MFA"))?;
     let remember = flag(&o, &mut w, "rememberMfa", true, Some("remembering MFA"))?;
@@ -132,7 +164,7 @@ fn read(doc: &Value) -> Result<Normalized> {
         p.dictionary.common = true;
         w.approximation(
             &o.path("disallowWeakPasswords"),
-            "Sumo Logic does not define what a weak password is; our reading of an undocumented flag: the built-in common-password list (whole password, case-insensitive)",
+            "Sumo Logic documents the flag (\"If weak passwords should be disallowed\") but not what a weak password is; our reading: the built-in common-password list (whole password, case-insensitive)",
         );
     }
 
@@ -244,7 +276,8 @@ mod tests {
         let n = run(json!({"disallowWeakPasswords": true}));
         assert!(n.policy.dictionary.common);
         assert_eq!(codes(&n, WarningCode::Approximation), ["disallowWeakPasswords"]);
-        assert!(n.warnings.iter().any(|w| w.message.contains("our reading of an undocumented flag")));
+        // "If weak passwords should be disallowed": documented, but "weak" is not defined.
+        assert!(n.warnings.iter().any(|w| w.message.contains("our reading")));
         assert!(!run(json!({"disallowWeakPasswords": false})).policy.dictionary.common);
     }
 
@@ -274,6 +307,46 @@ mod tests {
         // A maximum below the minimum is caught by validation.
         let e = crate::vendors::normalize(r#"{"minLength": 20, "maxLength": 16}"#, Some("sumologic")).unwrap_err();
         assert_eq!(e.code(), "unsatisfiable");
+    }
+
+    /// 0 is below every documented range (and `maxPasswordAgeInDays` documents -1, not 0, for
+    /// "never"): each 0 is left out, kept as given, and no default replaces it.
+    #[test]
+    fn zeros_are_left_out() {
+        let n = run(json!({"minLength": 0, "maxLength": 0, "maxPasswordAgeInDays": 0, "minUniquePasswords": 0,
+                           "accountLockoutThreshold": 0, "failedLoginResetDurationInMins": 0, "accountLockoutDurationInMins": 0}));
+        let p = &n.policy;
+        assert_eq!((p.length.min, p.length.max), (None, None));
+        assert_eq!((&p.history, &p.settings.expiry, &p.settings.lockout), (&None, &None, &None));
+        assert_eq!(
+            codes(&n, WarningCode::OutOfRange),
+            ["minLength", "maxLength", "maxPasswordAgeInDays", "minUniquePasswords", "accountLockoutThreshold"]
+        );
+        for key in [
+            "minLength",
+            "maxLength",
+            "maxPasswordAgeInDays",
+            "minUniquePasswords",
+            "accountLockoutThreshold",
+            "failedLoginResetDurationInMins",
+            "accountLockoutDurationInMins",
+        ] {
+            assert_eq!(p.vendor_extras.get(key), Some(&json!(0)), "{key}");
+        }
+        assert!(codes(&n, WarningCode::UnknownField).is_empty());
+        // None of them is defaulted: a given 0 is not a missing field.
+        let defaulted = codes(&n, WarningCode::Defaulted);
+        assert!(!defaulted.iter().any(|k| k.contains("Length") || k.contains("Lockout")), "{defaulted:?}");
+        // A 0 duration beside a real threshold is left out on its own.
+        let n = run(json!({"accountLockoutThreshold": 5, "accountLockoutDurationInMins": 0}));
+        let l = n.policy.settings.lockout.clone().unwrap();
+        assert_eq!((l.threshold, l.duration_seconds, l.reset_window_seconds), (Some(5), None, Some(600.0)));
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["accountLockoutDurationInMins"]);
+        let d = crate::describe::describe(
+            &run(json!({"accountLockoutThreshold": 0})).policy,
+            &crate::messages::Messages::english(),
+        );
+        assert!(d.settings.iter().all(|s| !s.text.contains(" 0 ")), "{d:?}");
     }
 
     #[test]
