@@ -4,6 +4,11 @@
 //! one policy per database connection (strategy `auth0`), the others skipped with one `ignored`
 //! warning naming them.
 //!
+//! Follows the Management API v2 connection options schema (`ConnectionOptions`,
+//! `ConnectionPasswordOptions{Complexity,Dictionary,History,ProfileData}`, as generated into
+//! auth0/auth0-python@ae22120c and node-auth0 v7, 2025), password-sheriff for the legacy levels, and
+//! the docs' "Flexible Password Policy" and "Password Options" pages.
+//!
 //! - `options.passwordPolicy`: `none` `low` `fair` `good` `excellent` with password-sheriff's exact
 //!   rules (absent or `null`: `none`, Auth0's default, reported as `defaulted`):
 //!   none 1 character; low 6; fair 8 with a lowercase letter, an uppercase letter and a digit;
