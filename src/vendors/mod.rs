@@ -468,10 +468,13 @@ fn candidates_by_keys(v: &Value) -> Vec<&'static Adapter> {
     }
     let mut out: Vec<&'static Adapter> =
         ADAPTERS.iter().filter(|a| a.keys.iter().any(|k| obj.contains_key(*k))).collect();
-    // The canonical form holds only its own fields (its reader rejects any other) and a numeric
-    // `version`: a `package.json` has a `version` too. Recognised, it wins by its `version`.
-    let canonical_only =
-        obj.keys().all(|k| canonical::KEYS.contains(&k.as_str())) && obj.get("version").is_none_or(Value::is_number);
+    // The canonical form: a numeric `version` (whatever else it holds: its reader names a field it
+    // does not define), or without `version` only its own fields. A `package.json` has a string
+    // `version`: not canonical. Recognised by its `version`, it wins.
+    let canonical_only = match obj.get("version") {
+        Some(v) => v.is_number(),
+        None => obj.keys().all(|k| canonical::KEYS.contains(&k.as_str())),
+    };
     if !canonical_only {
         out.retain(|a| a.id != "canonical");
     } else if out.iter().any(|a| a.id == "canonical") && obj.contains_key("version") {
@@ -869,6 +872,19 @@ mod tests {
         let e = normalize(r#"[{"minLength": 8}, {"foo": 1}]"#, Some("sailpoint")).unwrap_err();
         assert_eq!((e.code(), e.path()), ("vendor_mismatch", Some("vendor")));
         assert!(e.message.contains("item [1]"), "{}", e.message);
+    }
+
+    #[test]
+    fn canonical_by_its_numeric_version_or_its_own_fields() {
+        // A numeric version claims the document, so that a misspelt field is named.
+        let e = normalize(r#"{"version": 1, "lenght": {"min": 8}}"#, None).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_field", Some("lenght")));
+        assert_eq!(detect_vendor(r#"{"length": {"min": 8}}"#).unwrap(), "canonical");
+        // A package.json has a string version, and keys of its own.
+        for doc in [r#"{"name": "x", "version": "1.0.3"}"#, r#"{"version": "1.0.3"}"#, r#"{"length": 1, "name": "x"}"#]
+        {
+            assert_eq!(detect_vendor(doc).unwrap_err().code(), "unknown_vendor", "{doc}");
+        }
     }
 
     #[test]
