@@ -7,6 +7,7 @@ pub mod aws_cognito;
 pub mod aws_iam;
 pub mod canonical;
 pub mod fields;
+pub mod firebase;
 pub mod keycloak;
 pub mod longjump;
 pub mod meraki;
@@ -58,7 +59,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 12] = [
+pub const ADAPTERS: [Adapter; 13] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -146,6 +147,14 @@ pub const ADAPTERS: [Adapter; 12] = [
         item: None,
         reads: Reads::JsonOrText,
         normalize: passwordrules::normalize,
+    },
+    Adapter {
+        id: "firebase",
+        keys: &[],
+        detect: Some(firebase::detect),
+        item: None,
+        reads: Reads::JsonOnly,
+        normalize: firebase::normalize,
     },
     Adapter {
         id: "canonical",
