@@ -30,7 +30,7 @@
 //!   the unspecified value and a missing state do not (the SDK reads the unspecified state as
 //!   `OFF`): an `inactive` warning, the rules normalized as written (as an `INACTIVE` Okta policy).
 //! - `forceUpgradeOnSignin` (existing passwords must comply at sign-in) → vendorExtras
-//!   (`not_checkable`). `lastUpdateTime`, `schemaVersion` → vendorExtras as they are. The
+//!   (`not_checkable` when true). `lastUpdateTime`, `schemaVersion` → vendorExtras as they are. The
 //!   configuration's `name` → `source.id`, a tenant's `displayName` → `source.name`.
 //! - `passwordPolicyVersions` "Must be of length 1": only the first is read; more are kept under
 //!   vendorExtras with an `out_of_range` warning.
@@ -66,7 +66,9 @@ fn has_any(v: &Value, keys: &[&str]) -> bool {
 /// configuration alone, or the `passwordPolicy` response.
 pub fn detect(doc: &Document) -> bool {
     let Document::Json(v @ Value::Object(top)) = doc else { return false };
-    top.get("passwordPolicyConfig").is_some_and(Value::is_object) || has_any(v, CONFIG_KEYS) || has_any(v, RESPONSE_KEYS)
+    top.get("passwordPolicyConfig").is_some_and(Value::is_object)
+        || has_any(v, CONFIG_KEYS)
+        || has_any(v, RESPONSE_KEYS)
 }
 
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
@@ -136,8 +138,11 @@ fn enforcement(o: &Obj, key: &str, unspecified: &str, w: &mut Warnings) -> Resul
 
 /// `forceUpgradeOnSignin`: existing passwords must comply at the next sign-in.
 fn force_upgrade(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
-    if o.bool("forceUpgradeOnSignin")?.is_some() {
+    let flag = o.bool("forceUpgradeOnSignin")?;
+    if flag.is_some() {
         o.keep("forceUpgradeOnSignin", p);
+    }
+    if flag == Some(true) {
         w.kept_extra(&o.path("forceUpgradeOnSignin"), "Requiring existing passwords to comply at sign-in");
     }
     Ok(())
@@ -158,7 +163,11 @@ fn read_config(c: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     };
     if versions.len() > 1 {
         c.keep(key, p);
-        w.out_of_range(&c.path(key), format!("{} versions", versions.len()), "must be of length 1; only the first is read");
+        w.out_of_range(
+            &c.path(key),
+            format!("{} versions", versions.len()),
+            "must be of length 1; only the first is read",
+        );
     }
     let path = format!("{}[0]", c.path(key));
     let version = match versions.first() {
@@ -357,7 +366,10 @@ mod tests {
                 "passwordPolicyEnforcementState",
             ),
             (r#"{"passwordPolicyVersions": []}"#, "passwordPolicyEnforcementState"),
-            (r#"{"customStrengthOptions": {}, "enforcementState": "ENFORCEMENT_STATE_UNSPECIFIED"}"#, "enforcementState"),
+            (
+                r#"{"customStrengthOptions": {}, "enforcementState": "ENFORCEMENT_STATE_UNSPECIFIED"}"#,
+                "enforcementState",
+            ),
             (r#"{"customStrengthOptions": {}}"#, "enforcementState"),
         ] {
             let n = norm(doc);
@@ -381,7 +393,10 @@ mod tests {
             r#"{"passwordPolicyEnforcementState": "ENFORCE", "passwordPolicyVersions": [{"customStrengthOptions": {"minPasswordLength": 40, "maxPasswordLength": 5000}}]}"#,
         );
         let o = "passwordPolicyVersions[0].customStrengthOptions";
-        assert_eq!(codes(&n, WarningCode::OutOfRange), [format!("{o}.minPasswordLength"), format!("{o}.maxPasswordLength")]);
+        assert_eq!(
+            codes(&n, WarningCode::OutOfRange),
+            [format!("{o}.minPasswordLength"), format!("{o}.maxPasswordLength")]
+        );
         assert_eq!((n.policy.length.min, n.policy.length.max), (Some(40), Some(5000)));
         let n = norm(
             r#"{"passwordPolicyEnforcementState": "ENFORCE", "passwordPolicyVersions": [{"customStrengthOptions": {"minPasswordLength": 0, "maxPasswordLength": 0}}]}"#,
@@ -398,14 +413,18 @@ mod tests {
 
     #[test]
     fn symbols_of_a_response_without_a_list() {
-        let n = norm(r#"{"customStrengthOptions": {"containsNonAlphanumericCharacter": true}, "enforcementState": "ENFORCE"}"#);
+        let n = norm(
+            r#"{"customStrengthOptions": {"containsNonAlphanumericCharacter": true}, "enforcementState": "ENFORCE"}"#,
+        );
         assert_eq!(n.policy.symbols, Some(CharSet::chars(SYMBOLS)));
         assert_eq!(codes(&n, WarningCode::Approximation), ["customStrengthOptions.containsNonAlphanumericCharacter"]);
     }
 
     #[test]
     fn unknown_fields_and_wrong_types() {
-        let n = norm(r#"{"passwordPolicyEnforcementState": "ENFORCE", "passwordPolicyVersions": [{"customStrengthOptions": {"containsEmoji": true}}], "minimumPasswordAge": 1}"#);
+        let n = norm(
+            r#"{"passwordPolicyEnforcementState": "ENFORCE", "passwordPolicyVersions": [{"customStrengthOptions": {"containsEmoji": true}}], "minimumPasswordAge": 1}"#,
+        );
         assert_eq!(
             codes(&n, WarningCode::UnknownField),
             ["passwordPolicyVersions[0].customStrengthOptions.containsEmoji", "minimumPasswordAge"]
@@ -417,9 +436,18 @@ mod tests {
                 r#"{"passwordPolicyVersions": [{"customStrengthOptions": {"minPasswordLength": "8"}}]}"#,
                 "passwordPolicyVersions[0].customStrengthOptions.minPasswordLength",
             ),
-            (r#"{"customStrengthOptions": {"containsNumericCharacter": 1}}"#, "customStrengthOptions.containsNumericCharacter"),
-            (r#"{"customStrengthOptions": {}, "allowedNonAlphanumericCharacters": "!@"}"#, "allowedNonAlphanumericCharacters"),
-            (r#"{"passwordPolicyConfig": {"forceUpgradeOnSignin": "yes"}}"#, "passwordPolicyConfig.forceUpgradeOnSignin"),
+            (
+                r#"{"customStrengthOptions": {"containsNumericCharacter": 1}}"#,
+                "customStrengthOptions.containsNumericCharacter",
+            ),
+            (
+                r#"{"customStrengthOptions": {}, "allowedNonAlphanumericCharacters": "!@"}"#,
+                "allowedNonAlphanumericCharacters",
+            ),
+            (
+                r#"{"passwordPolicyConfig": {"forceUpgradeOnSignin": "yes"}}"#,
+                "passwordPolicyConfig.forceUpgradeOnSignin",
+            ),
             (r#"{"passwordPolicyConfig": {}, "name": 3}"#, "name"),
         ] {
             let e = crate::vendors::normalize(doc, Some("firebase")).unwrap_err();
@@ -435,7 +463,10 @@ mod tests {
         assert_eq!(n.policy.source.id.as_deref(), Some("projects/p/tenants/t-1"));
         assert_eq!(n.policy.source.name.as_deref(), Some("Staff"));
         // A configuration without a password policy, and a bare enforcement state, are not recognised.
-        assert_eq!(detect_vendor(r#"{"name": "projects/p/config", "signIn": {}}"#).unwrap_err().code(), "unknown_vendor");
+        assert_eq!(
+            detect_vendor(r#"{"name": "projects/p/config", "signIn": {}}"#).unwrap_err().code(),
+            "unknown_vendor"
+        );
         assert_eq!(detect_vendor(r#"{"enforcementState": "ENFORCE"}"#).unwrap_err().code(), "unknown_vendor");
         assert_eq!(detect_vendor(r#"{"passwordPolicyConfig": null}"#).unwrap_err().code(), "unknown_vendor");
     }
