@@ -27,6 +27,7 @@ const SAMPLES = {
   keycloak: '../tests/fixtures/keycloak/issue-example.txt',
   passwordrules: '../tests/fixtures/passwordrules/apple.txt',
   firebase: '../tests/fixtures/firebase/password-policy.json',
+  supabase: '../tests/fixtures/supabase/auth-config.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 

@@ -53,6 +53,7 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("normalize_keycloak", normalize_keycloak),
     ("normalize_passwordrules", normalize_passwordrules),
     ("normalize_firebase", normalize_firebase),
+    ("normalize_supabase", normalize_supabase),
     ("normalize_canonical", normalize_canonical),
     ("detect", detect),
     ("check", check),
@@ -192,6 +193,7 @@ vendor_targets! {
     normalize_keycloak => "keycloak",
     normalize_passwordrules => "passwordrules",
     normalize_firebase => "firebase",
+    normalize_supabase => "supabase",
     normalize_canonical => "canonical",
 }
 

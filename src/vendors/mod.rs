@@ -16,6 +16,7 @@ pub mod passwordrules;
 pub mod sailpoint;
 pub mod scaleway;
 pub mod sumologic;
+pub mod supabase;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod xml;
@@ -59,7 +60,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 13] = [
+pub const ADAPTERS: [Adapter; 14] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -155,6 +156,14 @@ pub const ADAPTERS: [Adapter; 13] = [
         item: None,
         reads: Reads::JsonOnly,
         normalize: firebase::normalize,
+    },
+    Adapter {
+        id: "supabase",
+        keys: supabase::KEYS,
+        detect: None,
+        item: None,
+        reads: Reads::JsonOnly,
+        normalize: supabase::normalize,
     },
     Adapter {
         id: "canonical",
