@@ -26,6 +26,8 @@ const SAMPLES = {
   auth0: '../tests/fixtures/auth0/connection.json',
   keycloak: '../tests/fixtures/keycloak/issue-example.txt',
   passwordrules: '../tests/fixtures/passwordrules/apple.txt',
+  firebase: '../tests/fixtures/firebase/password-policy.json',
+  supabase: '../tests/fixtures/supabase/auth-config.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 

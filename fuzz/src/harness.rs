@@ -52,6 +52,8 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("normalize_auth0", normalize_auth0),
     ("normalize_keycloak", normalize_keycloak),
     ("normalize_passwordrules", normalize_passwordrules),
+    ("normalize_firebase", normalize_firebase),
+    ("normalize_supabase", normalize_supabase),
     ("normalize_canonical", normalize_canonical),
     ("detect", detect),
     ("check", check),
@@ -190,6 +192,8 @@ vendor_targets! {
     normalize_auth0 => "auth0",
     normalize_keycloak => "keycloak",
     normalize_passwordrules => "passwordrules",
+    normalize_firebase => "firebase",
+    normalize_supabase => "supabase",
     normalize_canonical => "canonical",
 }
 

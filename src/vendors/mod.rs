@@ -7,6 +7,7 @@ pub mod aws_cognito;
 pub mod aws_iam;
 pub mod canonical;
 pub mod fields;
+pub mod firebase;
 pub mod keycloak;
 pub mod longjump;
 pub mod meraki;
@@ -15,6 +16,7 @@ pub mod passwordrules;
 pub mod sailpoint;
 pub mod scaleway;
 pub mod sumologic;
+pub mod supabase;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod xml;
@@ -58,7 +60,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 12] = [
+pub const ADAPTERS: [Adapter; 14] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -146,6 +148,22 @@ pub const ADAPTERS: [Adapter; 12] = [
         item: None,
         reads: Reads::JsonOrText,
         normalize: passwordrules::normalize,
+    },
+    Adapter {
+        id: "firebase",
+        keys: &[],
+        detect: Some(firebase::detect),
+        item: None,
+        reads: Reads::JsonOnly,
+        normalize: firebase::normalize,
+    },
+    Adapter {
+        id: "supabase",
+        keys: supabase::KEYS,
+        detect: None,
+        item: None,
+        reads: Reads::JsonOnly,
+        normalize: supabase::normalize,
     },
     Adapter {
         id: "canonical",
