@@ -344,6 +344,11 @@ export interface Policy {
   symbols?: CharSet;
   allowed?: CharSet;
   forbidden?: CharSet;
+  /**
+   * The fewest distinct characters (at least 1): grapheme clusters compared exactly as given, so
+   * `a` and `A` are two and a decomposed `é` is one; `5` rejects `aaaabbbb`.
+   */
+  minUnique?: number;
   /** The longest allowed run of one repeated character. */
   maxRepeat?: number;
   /**
@@ -391,6 +396,7 @@ export type RuleId =
   | 'chars.set'
   | 'chars.types'
   | 'chars.allowed'
+  | 'chars.unique'
   | 'repeat.max'
   | 'sequence.max'
   | 'dictionary.common'

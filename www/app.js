@@ -713,6 +713,8 @@ function numbersText(r) {
       return has && req ? `${actual} met, ${required} needed` : '';
     case 'chars.allowed':
       return has ? (actual === 0 ? 'none disallowed' : `${plural(actual, 'character')} not allowed`) : '';
+    case 'chars.unique':
+      return has && req ? `${plural(actual, 'different character')}, at least ${required}` : '';
     case 'repeat.max':
       return has && req ? `longest run ${actual}, at most ${required}` : '';
     case 'sequence.max':

@@ -537,7 +537,7 @@ function mulberry32(seed) {
 
 const KEYS = [
   'version', 'length', 'min', 'max', 'unit', 'classes', 'class', 'sets', 'types', 'required', 'of', 'chars', 'ranges', 'symbols', 'allowed',
-  'forbidden', 'maxRepeat', 'maxSequence', 'dictionary', 'common', 'custom', 'words', 'match', 'context', 'history', 'count', 'enforced', 'minStrength',
+  'forbidden', 'minUnique', 'maxRepeat', 'maxSequence', 'dictionary', 'common', 'custom', 'words', 'match', 'context', 'history', 'count', 'enforced', 'minStrength',
   'settings', 'vendorExtras', 'source', 'minLength', 'maxLength', 'minCharacterTypes', 'mustContainDigits', 'enforceStrongPasswords',
   'PasswordPolicy', 'MinimumPasswordLength', 'passwordPolicy', 'password-rules', 'options', 'strategy', 'realm', 'platform',
   'username', 'email', 'accountId', 'accountName', 'attributes', 'previousPasswords', 'vendor', 'index', 'locale', 'messages', 'length',
