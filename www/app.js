@@ -26,6 +26,7 @@ const SAMPLES = {
   auth0: '../tests/fixtures/auth0/connection.json',
   keycloak: '../tests/fixtures/keycloak/issue-example.txt',
   passwordrules: '../tests/fixtures/passwordrules/apple.txt',
+  pingone: '../tests/fixtures/pingone/standard.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 

@@ -12,6 +12,7 @@ pub mod longjump;
 pub mod meraki;
 pub mod okta;
 pub mod passwordrules;
+pub mod pingone;
 pub mod sailpoint;
 pub mod scaleway;
 pub mod sumologic;
@@ -58,7 +59,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 12] = [
+pub const ADAPTERS: [Adapter; 13] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -146,6 +147,14 @@ pub const ADAPTERS: [Adapter; 12] = [
         item: None,
         reads: Reads::JsonOrText,
         normalize: passwordrules::normalize,
+    },
+    Adapter {
+        id: "pingone",
+        keys: &[],
+        detect: Some(pingone::detect),
+        item: Some(pingone::is_policy),
+        reads: Reads::JsonOnly,
+        normalize: pingone::normalize,
     },
     Adapter {
         id: "canonical",
