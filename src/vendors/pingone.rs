@@ -31,7 +31,7 @@
 
 use serde_json::Value;
 
-use super::fields::{count_or_zero, days, Obj, Zero};
+use super::fields::{count_field, count_or_zero, days, Obj, Zero};
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{AttributeCheck, CharSet, ContextCheck, Expiry, History, Lockout, MatchMode, Policy, SetMin};
@@ -174,20 +174,18 @@ fn one(v: &Value, base: &str) -> Result<Normalized> {
         p.context.attributes = Some(AttributeCheck { match_mode: MatchMode::Whole, ..Default::default() });
     }
 
-    // Not checkable on a password, with no canonical setting.
-    for (key, what) in [
-        ("notSimilarToCurrent", "the similarity to the current password (a Levenshtein distance under 3 is rejected)"),
-        ("minComplexity", "the minimum complexity (days to exhaust the search space)"),
-    ] {
-        if o.raw(key).is_some() {
-            if key == "notSimilarToCurrent" {
-                o.bool(key)?;
-            } else {
-                count(&o, key, None, &mut p, &mut w)?;
-            }
-            o.keep(key, &mut p);
-            w.kept_extra(&o.path(key), what);
-        }
+    // Not checkable on a password, with no canonical setting. A false `notSimilarToCurrent` asks
+    // for nothing.
+    if o.bool("notSimilarToCurrent")? == Some(true) {
+        o.keep("notSimilarToCurrent", &mut p);
+        w.kept_extra(
+            &o.path("notSimilarToCurrent"),
+            "the similarity to the current password (a Levenshtein distance under 3 is rejected)",
+        );
+    }
+    if count_field(&o, "minComplexity", None, &mut w)?.is_some() {
+        o.keep("minComplexity", &mut p);
+        w.kept_extra(&o.path("minComplexity"), "the minimum complexity (days to exhaust the search space)");
     }
 
     if let Some(h) = o.obj("history")? {
@@ -334,6 +332,11 @@ mod tests {
             ["length.min", "minCharacters.0123456789", "maxRepeatedCharacters", "minUniqueCharacters"]
         );
         assert_eq!(p.length.min, Some(4));
+        // A false notSimilarToCurrent asks for nothing and is not kept.
+        let f = norm_json("pingone", json!({ "notSimilarToCurrent": false, "minComplexity": 7 }));
+        assert_eq!(f.policy.vendor_extras.get("notSimilarToCurrent"), None);
+        assert_eq!(f.policy.vendor_extras.get("minComplexity"), Some(&json!(7)));
+        assert_eq!(codes(&f, WarningCode::NotCheckable), ["minComplexity"]);
         // The request's password is left out by name; its value is kept nowhere.
         assert!(!p.to_json().contains("secret-value"));
         assert!(!format!("{:?}", n.warnings).contains("secret-value"));
