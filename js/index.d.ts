@@ -5,7 +5,7 @@
 // Inputs
 
 /** Vendor ids, as `detectVendor` returns them and `{ vendor }` accepts them (the build writes this list from the ids of `ADAPTERS` in src/vendors/mod.rs). */
-export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'longjump' | 'aws-iam' | 'aws-cognito' | 'okta' | 'auth0' | 'keycloak' | 'passwordrules' | 'firebase' | 'supabase' | 'canonical';
+export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'longjump' | 'aws-iam' | 'aws-cognito' | 'okta' | 'auth0' | 'keycloak' | 'passwordrules' | 'firebase' | 'supabase' | 'pingone' | 'canonical';
 
 /**
  * A vendor document: its JSON text, XML text (LongJump, the AWS IAM Query API), or the parsed JSON
@@ -344,6 +344,11 @@ export interface Policy {
   symbols?: CharSet;
   allowed?: CharSet;
   forbidden?: CharSet;
+  /**
+   * The fewest distinct characters (at least 1): grapheme clusters compared exactly as given, so
+   * `a` and `A` are two and a decomposed `é` is one; `5` rejects `aaaabbbb`.
+   */
+  minUnique?: number;
   /** The longest allowed run of one repeated character. */
   maxRepeat?: number;
   /**
@@ -391,6 +396,7 @@ export type RuleId =
   | 'chars.set'
   | 'chars.types'
   | 'chars.allowed'
+  | 'chars.unique'
   | 'repeat.max'
   | 'sequence.max'
   | 'dictionary.common'

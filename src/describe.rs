@@ -119,6 +119,9 @@ impl Describer<'_> {
         if let Some((code, text)) = phrases::allowed(m, None, p.forbidden.as_ref()) {
             self.rule(code, "forbidden", text);
         }
+        if let Some(min) = p.min_unique {
+            self.rule("rule.chars.unique", "minUnique", phrases::unique(m, min));
+        }
         if let Some(max) = p.max_repeat {
             self.rule("rule.repeat.max", "maxRepeat", phrases::repeat(m, max));
         }
@@ -676,6 +679,7 @@ mod tests {
                 ranges: vec![],
             }),
             forbidden: Some(CharSet { classes: vec![], chars: ":".into(), ranges: vec![[0x80, 0x10FFFF]] }),
+            min_unique: Some(6),
             max_repeat: Some(1),
             max_sequence: Some(3),
             dictionary: Dictionary {
@@ -773,7 +777,7 @@ mod tests {
     fn one_sentence_per_field() {
         let p = full_policy();
         let expected = json_fields(&p);
-        assert_eq!(expected.len(), 43, "{expected:?}");
+        assert_eq!(expected.len(), 44, "{expected:?}");
         crate::policy::validate(&p).unwrap();
         for locale in Locale::ALL {
             let d = describe(&p, &Messages { locale, overrides: BTreeMap::new() });
@@ -797,6 +801,7 @@ mod tests {
                 "At least 2 of: 2 digits, a character from -_, symbol (#$%&, space)",
                 "Only characters from: letters, digits, #$%&-_, space",
                 "None of these: :, characters that are not on a US keyboard",
+                "At least 6 different characters",
                 "No character twice in a row",
                 "No sequence like abc or 321 longer than 3 characters",
                 "Not a commonly used password",
@@ -991,6 +996,39 @@ mod tests {
         assert_eq!(describe(&p, &m).rules[1].text, "Nichts wie abc, höchstens 2");
         let report = crate::Checker::compile_with(&p, m).unwrap().check_rules("x", &crate::Context::default());
         assert_eq!(report.rules[1].message, "Nichts wie abc, höchstens 2");
+    }
+
+    #[test]
+    fn unique_rule_in_four_languages() {
+        let expected = [
+            ("en", "At least 1 different character", "At least 5 different characters"),
+            ("de", "Mindestens 1 verschiedenes Zeichen", "Mindestens 5 verschiedene Zeichen"),
+            ("fr", "Au moins 1 caractère différent", "Au moins 5 caractères différents"),
+            ("es", "Al menos 1 carácter distinto", "Al menos 5 caracteres distintos"),
+        ];
+        for (tag, one, five) in expected {
+            for (n, text) in [(1, one), (5, five)] {
+                let p = Policy { min_unique: Some(n), max_repeat: Some(2), ..Default::default() };
+                let m = Messages::new(tag);
+                let d = describe(&p, &m);
+                // Before the repeat rule, in the order the checker reports them.
+                let fields: Vec<&str> = d.rules.iter().map(|s| s.field.as_str()).collect();
+                assert_eq!(fields, ["minUnique", "maxRepeat"], "{tag}");
+                assert_eq!((d.rules[0].code, d.rules[0].text.as_str()), ("rule.chars.unique", text), "{tag}");
+                let report =
+                    crate::Checker::compile_with(&p, m).unwrap().check_rules("aab", &crate::Context::default());
+                let r = report.rules.iter().find(|r| r.id == "chars.unique").unwrap();
+                assert_eq!((r.code, r.message.as_str()), ("rule.chars.unique", text), "{tag}");
+            }
+        }
+        // An override of the plural code changes both forms.
+        let mut o = BTreeMap::new();
+        o.insert("rule.chars.unique".to_string(), "{min} verschiedene, bitte".to_string());
+        let p = Policy { min_unique: Some(4), ..Default::default() };
+        let m = Messages::with_overrides("de", o);
+        assert_eq!(describe(&p, &m).rules[0].text, "4 verschiedene, bitte");
+        let report = crate::Checker::compile_with(&p, m).unwrap().check_rules("x", &crate::Context::default());
+        assert_eq!(report.rules[0].message, "4 verschiedene, bitte");
     }
 
     #[test]

@@ -61,6 +61,8 @@ fn errors_name_the_same_field() {
         r#"{"version":1,"se\"ttings":{}}"#,
         r#"{"version":1,"maxRepeat":[]}"#,
         r#"{"version":1,"maxSequence":"3"}"#,
+        r#"{"version":1,"minUnique":true}"#,
+        r#"{"version":1,"minUnique":0.5}"#,
         r#"{"version":1,"maxSequence":-2}"#,
         r#"{"version":1,"sets":[{"set":{"chars":"ab"},"min":1},{"set":{"chars":"ab","ranges":[[1]]},"min":1}]}"#,
     ];

@@ -150,6 +150,39 @@ fn repeats() {
     assert!(run(&p, "👍🏽👍🏿👍🏽").ok);
 }
 
+/// The `chars.unique` result of `pw` under `minUnique: min`: (status, distinct clusters found).
+fn unique(min: u32, pw: &str) -> (Status, Option<u32>) {
+    let mut p = Policy::default();
+    p.min_unique = Some(min);
+    let r = run(&p, pw);
+    let rule = r.rules.iter().find(|x| x.id == "chars.unique").unwrap();
+    assert_eq!((rule.required, rule.code), (Some(min), "rule.chars.unique"));
+    (rule.status, rule.actual)
+}
+
+#[test]
+fn distinct_characters() {
+    use Status::*;
+    assert_eq!(unique(5, "aaaaabbbbb"), (Fail, Some(2)));
+    assert_eq!(unique(5, "abcab-cde"), (Pass, Some(6)));
+    assert_eq!(unique(3, ""), (Fail, Some(0)));
+    // Case matters: `a` and `A` are two characters.
+    assert_eq!(unique(2, "aA"), (Pass, Some(2)));
+    // Grapheme clusters, compared exactly: a decomposed é is one character, not `e` and a
+    // mark, and differs from a precomposed é and from `e`; a skin-tone emoji is one.
+    assert_eq!(unique(3, "e\u{301}e\u{301}"), (Fail, Some(1)));
+    assert_eq!(unique(3, "e\u{301}\u{e9}e"), (Pass, Some(3)));
+    assert_eq!(unique(2, "👍🏽👍🏽👍🏿"), (Pass, Some(2)));
+    assert_eq!(unique(2, "👩‍👩‍👧👩‍👩‍👧"), (Fail, Some(1)));
+    // The report holds the numbers, never the characters.
+    let mut p = Policy::default();
+    p.min_unique = Some(8);
+    let r = run(&p, "zqxjzqxj");
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(!json.contains("zqxj"), "{json}");
+    assert_eq!(r.violations.iter().map(|v| v.id).collect::<Vec<_>>(), ["chars.unique"]);
+}
+
 /// The `sequence.max` result of `pw` under `maxSequence: max`: (status, longest run found).
 fn sequence(max: u32, pw: &str) -> (Status, Option<u32>) {
     let mut p = Policy::default();

@@ -131,6 +131,7 @@ fn rule_ids() {
           "sets": [{ "chars": { "chars": "xyz" }, "min": 1 }],
           "types": [{ "required": 1, "of": [{ "class": "lower", "min": 1 }, { "class": "digit", "min": 1 }] }],
           "allowed": { "classes": ["lower", "upper", "digit", "symbol"] },
+          "minUnique": 4,
           "maxRepeat": 3,
           "maxSequence": 3,
           "dictionary": { "common": true, "custom": { "words": ["acme"] } },

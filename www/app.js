@@ -28,6 +28,7 @@ const SAMPLES = {
   passwordrules: '../tests/fixtures/passwordrules/apple.txt',
   firebase: '../tests/fixtures/firebase/password-policy.json',
   supabase: '../tests/fixtures/supabase/auth-config.json',
+  pingone: '../tests/fixtures/pingone/standard.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 
@@ -715,6 +716,8 @@ function numbersText(r) {
       return has && req ? `${actual} met, ${required} needed` : '';
     case 'chars.allowed':
       return has ? (actual === 0 ? 'none disallowed' : `${plural(actual, 'character')} not allowed`) : '';
+    case 'chars.unique':
+      return has && req ? `${plural(actual, 'different character')}, at least ${required}` : '';
     case 'repeat.max':
       return has && req ? `longest run ${actual}, at most ${required}` : '';
     case 'sequence.max':

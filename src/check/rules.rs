@@ -1,6 +1,8 @@
 //! The compiled checker: every rule of a canonical policy, evaluated in one pass over the
 //! password's grapheme clusters plus the lookups.
 
+use std::collections::BTreeSet;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::context::{any_email_token, any_token, Context};
@@ -93,6 +95,7 @@ struct Texts {
     sets: Vec<Text>,
     types: Vec<Text>,
     allowed: Text,
+    unique: Text,
     repeat: Text,
     sequence: Text,
     common: Text,
@@ -130,6 +133,10 @@ impl Texts {
                 .map(|t| Text { code: "rule.chars.types", text: phrases::types(m, t, p.symbols.as_ref()) })
                 .collect(),
             allowed: phrases::allowed(m, p.allowed.as_ref(), p.forbidden.as_ref()).map(Text::new).unwrap_or_default(),
+            unique: p
+                .min_unique
+                .map(|n| Text { code: "rule.chars.unique", text: phrases::unique(m, n) })
+                .unwrap_or_default(),
             repeat: p
                 .max_repeat
                 .map(|n| Text { code: "rule.repeat.max", text: phrases::repeat(m, n) })
@@ -327,6 +334,8 @@ struct Scan {
     symbol: u32,
     graphemes: u32,
     longest_run: u32,
+    /// Distinct grapheme clusters, counted only for a policy with `minUnique`.
+    distinct: u32,
     /// The longest sequence (`check::sequence`), counted only for a policy with `maxSequence`.
     longest_sequence: u32,
     disallowed: u32,
@@ -469,8 +478,8 @@ impl Checker {
         }
     }
 
-    /// The class, set and N-of-M rules, `chars.allowed`, `repeat.max` and `sequence.max`, from one
-    /// scan.
+    /// The class, set and N-of-M rules, `chars.allowed`, `chars.unique`, `repeat.max` and
+    /// `sequence.max`, from one scan.
     fn character_rules(&self, scan: &Scan, out: &mut Vec<RuleResult>) {
         let (p, texts) = (&self.policy, &self.texts);
         for (i, c) in p.classes.iter().enumerate() {
@@ -503,6 +512,9 @@ impl Checker {
         }
         if p.allowed.is_some() || p.forbidden.is_some() {
             out.push(result("chars.allowed", Some(scan.disallowed == 0), &texts.allowed).numbers(0, scan.disallowed));
+        }
+        if let Some(min) = p.min_unique {
+            out.push(result("chars.unique", Some(scan.distinct >= min), &texts.unique).numbers(min, scan.distinct));
         }
         if let Some(max) = p.max_repeat {
             out.push(result("repeat.max", Some(scan.longest_run <= max), &texts.repeat).numbers(max, scan.longest_run));
@@ -606,6 +618,7 @@ impl Checker {
             symbol: 0,
             graphemes: 0,
             longest_run: 0,
+            distinct: 0,
             longest_sequence: 0,
             disallowed: 0,
             set_counts: Vec::new(),
@@ -619,6 +632,9 @@ impl Checker {
         // Sequences are runs of code points (`check::sequence`), followed across graphemes.
         let sequences = self.policy.max_sequence.is_some();
         let mut runs = sequence::Runs::default();
+        // Distinct clusters: a set of the clusters seen (the text is at most the analysis limit).
+        let unique = self.policy.min_unique.is_some();
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
         for g in s.graphemes(true) {
             scan.graphemes += 1;
             let kind = Kind::of_grapheme(g, in_symbols);
@@ -633,6 +649,9 @@ impl Checker {
             run = if prev == Some(g) { run + 1 } else { 1 };
             scan.longest_run = scan.longest_run.max(run);
             prev = Some(g);
+            if unique && seen.insert(g) {
+                scan.distinct += 1;
+            }
             if sequences {
                 for c in g.chars() {
                     runs = runs.then(sequence::key(c));
@@ -920,6 +939,7 @@ mod tests {
             symbol: 0,
             graphemes: 0,
             longest_run: 0,
+            distinct: if p.min_unique.is_some() { s.graphemes(true).collect::<BTreeSet<_>>().len() as u32 } else { 0 },
             longest_sequence: if p.max_sequence.is_some() { sequence::longest(s) } else { 0 },
             disallowed: 0,
             set_counts: vec![0; chars_reqs.len()],

@@ -14,7 +14,8 @@
 //!
 //! `pattern` is given only where it is exact, i.e. accepts exactly the passwords the checker's
 //! rules accept: only printable ASCII is allowed (so every unit agrees and a character's class is
-//! plain), and the policy has no sequence, dictionary, context, history or strength rule. Lengths, classes,
+//! plain), and the policy has no distinct-character, sequence, dictionary, context, history or
+//! strength rule. Lengths, classes,
 //! sets, N-of-M (up to 64 combinations), allowed/forbidden and `maxRepeat` are then all written
 //! as lookaheads plus one character class. Characters other than ASCII letters and digits are
 //! written `\xHH`, so the pattern compiles alike with the `v` flag (what browsers use for `pattern`
@@ -121,8 +122,10 @@ fn binomial(m: usize, n: usize) -> usize {
 
 fn pattern(p: &Policy, chars: &Chars) -> Option<String> {
     let c = &p.context;
-    // A sequence rule would be a lookahead listing every forbidden run in both cases: left out.
+    // A sequence rule would be a lookahead listing every forbidden run in both cases, and N
+    // distinct characters one nested lookahead per character: left out.
     let unexpressible = p.max_sequence.is_some()
+        || p.min_unique.is_some()
         || p.dictionary.common
         || p.dictionary.custom.is_some()
         || c.username.is_some()
@@ -260,6 +263,18 @@ mod tests {
         let with = html_attributes(&p);
         assert_eq!(with.pattern, None);
         // The other attributes do not change.
+        assert_eq!((with.minlength, with.maxlength), (without.minlength, without.maxlength));
+        assert_eq!(with.passwordrules, without.passwordrules);
+    }
+
+    #[test]
+    fn no_pattern_with_a_unique_rule() {
+        let mut p = from("minlength: 8; required: lower; required: digit; allowed: ascii-printable");
+        let without = html_attributes(&p);
+        assert!(without.pattern.is_some());
+        p.min_unique = Some(4);
+        let with = html_attributes(&p);
+        assert_eq!(with.pattern, None);
         assert_eq!((with.minlength, with.maxlength), (without.minlength, without.maxlength));
         assert_eq!(with.passwordrules, without.passwordrules);
     }

@@ -21,8 +21,10 @@
 //!   whole set or only the characters beyond those of the `required` properties (the language
 //!   adds those), whichever reads simpler; omitted when the `required` properties already give
 //!   exactly that set, or when it is printable ASCII and there is no `required` (the default).
-//! - `maxSequence` (no run like `abc` or `321`), dictionary, context, history and strength rules
-//!   have no equivalent and are listed.
+//! - `minUnique` (distinct characters), `maxSequence` (no run like `abc` or `321`), dictionary,
+//!   context, history and strength rules have no equivalent (Apple's parser knows `required`,
+//!   `allowed`, `max-consecutive`, `minlength`, `maxlength`, `max-repeating`, `max-sequential`)
+//!   and are listed.
 
 use serde::Serialize;
 
@@ -217,6 +219,7 @@ pub fn to_passwordrules(p: &Policy) -> PasswordRulesOut {
     let c = &p.context;
     let history = p.history.as_ref().is_some_and(|h| h.enforced && h.count > 0);
     for (present, path) in [
+        (p.min_unique.is_some(), "minUnique"),
         (p.max_sequence.is_some(), "maxSequence"),
         (d.common, "dictionary.common"),
         (d.custom.is_some(), "dictionary.custom"),
@@ -326,6 +329,18 @@ mod tests {
         let with = out(&p);
         assert_eq!(with.rules, without.rules);
         assert_eq!(with.unsupported, ["maxSequence: no passwordrules equivalent"]);
+    }
+
+    #[test]
+    fn a_unique_rule_is_listed_and_nothing_else_changes() {
+        let text = "minlength: 8; required: upper; required: digit;";
+        let without = out(&from(text));
+        assert!(without.unsupported.is_empty(), "{:?}", without.unsupported);
+        let mut p = from(text);
+        p.min_unique = Some(5);
+        let with = out(&p);
+        assert_eq!(with.rules, without.rules);
+        assert_eq!(with.unsupported, ["minUnique: no passwordrules equivalent"]);
     }
 
     #[test]

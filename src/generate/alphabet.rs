@@ -12,10 +12,8 @@
 //!   preferred characters are left: space, the literal characters of every set of the policy, the
 //!   first members of each range, and the first non-ASCII members of each character class.
 
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::check::Context;
+pub use crate::policy::standalone;
 use crate::policy::{kind_of_grapheme, CharClass, CharSet, Kind, MatchMode, Policy};
 
 /// The characters `exclude: "ambiguous"` leaves out.
@@ -31,34 +29,6 @@ const SCAN_LIMIT: u32 = 0x3_0000;
 pub fn kind(c: char, symbols: Option<&CharSet>) -> Kind {
     let mut buf = [0u8; 4];
     kind_of_grapheme(c.encode_utf8(&mut buf), symbols)
-}
-
-/// Whether `c` can stand anywhere in a generated password as a grapheme of its own: not a
-/// control, format, surrogate, private-use, unassigned or separator character (U+0020 aside),
-/// not a mark, and neither joining the character before it nor after it, nor itself (Hangul
-/// jamo, regional indicators, prepended concatenation marks, extenders).
-pub fn standalone(c: char) -> bool {
-    if (' '..='~').contains(&c) {
-        return true;
-    }
-    use GeneralCategory as G;
-    match c.general_category() {
-        G::Control
-        | G::Format
-        | G::Surrogate
-        | G::PrivateUse
-        | G::Unassigned
-        | G::LineSeparator
-        | G::ParagraphSeparator
-        | G::SpaceSeparator
-        | G::NonspacingMark
-        | G::SpacingMark
-        | G::EnclosingMark => return false,
-        _ => {}
-    }
-    let around = format!("a{c}a");
-    let twice = format!("{c}{c}");
-    around.graphemes(true).count() == 3 && twice.graphemes(true).count() == 2
 }
 
 /// The per-character rules of the policy and the options: allowed, forbidden, ambiguous

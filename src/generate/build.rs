@@ -1,5 +1,6 @@
 //! Building one password: place the required characters, lay them out at random positions, fill
-//! the rest from the alphabet while keeping every run within `maxRepeat` and `maxSequence`.
+//! the rest from the alphabet while keeping every run within `maxRepeat` and `maxSequence`, with
+//! at least `minUnique` distinct characters.
 //!
 //! Every loop here is bounded by the password length or by the sum of the requirements' minimums;
 //! nothing retries on luck.
@@ -197,16 +198,18 @@ impl Demands {
     }
 }
 
-/// The run limits a password is laid out within: `maxRepeat` and `maxSequence`.
+/// The limits a password is laid out within: the runs of `maxRepeat` and `maxSequence`, and the
+/// distinct characters of `minUnique`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Limits {
     pub repeat: Option<u32>,
     pub sequence: Option<u32>,
+    pub unique: Option<u32>,
 }
 
 impl Limits {
     fn any(self) -> bool {
-        self.repeat.is_some() || self.sequence.is_some()
+        self.repeat.is_some() || self.sequence.is_some() || self.unique.is_some_and(|n| n > 1)
     }
 
     /// Whether `a` followed by `b` starts or continues a run a limit counts: the same character
@@ -284,8 +287,10 @@ impl Ahead {
 /// the characters of `fill` that keep the runs through it (with the characters laid out on its
 /// left and the required ones on its right) within the limits: at most 2 characters are left out
 /// for `maxRepeat` (the neighbours), and for `maxSequence` those one step from a neighbour (at
-/// most 4 lower-cased letters or digits, in every case of them). `None` when that is impossible
-/// with these characters (a tiny alphabet).
+/// most 4 lower-cased letters or digits, in every case of them). With `minUnique`, once the
+/// free positions left are as many as the distinct characters still missing, each one takes a
+/// character not used yet (in the password so far or among the required ones). `None` when that
+/// is impossible with these characters (a tiny alphabet).
 pub fn arrange(
     required: &[char],
     n: usize,
@@ -344,7 +349,16 @@ pub fn arrange(
         tail = Tail::default();
     }
 
-    // Fill left to right.
+    // Fill left to right, counting the distinct characters (the required ones count from the
+    // start) and the free positions left.
+    let want = limits.unique.map_or(0, |u| u as usize);
+    let mut used: Vec<char> = if want > 0 { slots.iter().filter_map(|s| *s).collect() } else { Vec::new() };
+    used.sort_unstable();
+    used.dedup();
+    let mut free_left = slots.iter().filter(|s| s.is_none()).count();
+    if used.len() + free_left < want {
+        return Ok(None);
+    }
     let mut out: Vec<char> = Vec::with_capacity(n);
     let mut tail = Tail::default();
     let mut choices: Vec<char> = Vec::with_capacity(fill.len());
@@ -368,12 +382,22 @@ pub fn arrange(
                     };
                     !(x == a.first && t.same + a.same > rep) && joined <= seq
                 };
+                // Only new characters when every free position left must bring one.
+                let must_be_new = want > 0 && want.saturating_sub(used.len()) >= free_left;
+                let new = |x: char| !must_be_new || used.binary_search(&x).is_err();
                 choices.clear();
-                choices.extend(fill.iter().zip(&keys).filter(|(x, k)| fits(**x, **k)).map(|(x, _)| *x));
+                choices.extend(fill.iter().zip(&keys).filter(|(x, k)| new(**x) && fits(**x, **k)).map(|(x, _)| *x));
                 if choices.is_empty() {
                     return Ok(None);
                 }
-                choose(rng, &choices)?
+                let c = choose(rng, &choices)?;
+                free_left -= 1;
+                if want > 0 {
+                    if let Err(at) = used.binary_search(&c) {
+                        used.insert(at, c);
+                    }
+                }
+                c
             }
         };
         tail = tail.then(c);
@@ -407,7 +431,7 @@ mod tests {
                 let fill: Vec<char> = if seed % 2 == 0 { vec!['a', 'b'] } else { vec!['a', 'b', 'c'] };
                 let required = ['a', 'a', 'a', 'b'];
                 let n = 12;
-                let limits = Limits { repeat: Some(m), sequence: None };
+                let limits = Limits { repeat: Some(m), sequence: None, unique: None };
                 if let Some(out) = arrange(&required, n, &fill, limits, &mut rng).unwrap() {
                     assert_eq!(out.len(), n);
                     assert!(longest_run(&out) <= m as usize, "{out:?} m={m}");
@@ -426,7 +450,7 @@ mod tests {
         let mut laid_out = 0;
         for _ in 0..1000 {
             // Four '!' in 8 positions with no two adjacent: few layouts work.
-            let limits = Limits { repeat: Some(1), sequence: None };
+            let limits = Limits { repeat: Some(1), sequence: None, unique: None };
             let Some(out) = arrange(&['!', '!', '!', '!'], 8, &['x', 'y', 'z'], limits, &mut rng).unwrap() else {
                 continue;
             };
@@ -461,7 +485,7 @@ mod tests {
             for repeat in [None, Some(1), Some(2)] {
                 for fill in fills {
                     for _ in 0..100 {
-                        let limits = Limits { repeat, sequence: Some(m) };
+                        let limits = Limits { repeat, sequence: Some(m), unique: None };
                         let Some(out) = arrange(&required, 16, fill, limits, &mut rng).unwrap() else { continue };
                         laid_out += 1;
                         assert_eq!(out.len(), 16);
@@ -481,6 +505,61 @@ mod tests {
         }
         println!("laid out {laid_out} of {}", 3 * 3 * 4 * 100);
         assert!(laid_out > 3 * 3 * 4 * 100 / 2, "{laid_out}");
+    }
+
+    fn distinct(s: &[char]) -> usize {
+        let mut v = s.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    }
+
+    #[test]
+    fn distinct_characters_reach_min_unique() {
+        let mut rng = SplitMix(11);
+        let fills: [&[char]; 3] =
+            [&['a', 'b', 'c', 'd', 'e'], &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], &['x', 'y']];
+        // Required characters with repeats: they count once.
+        let required = ['a', 'a', 'b', 'b'];
+        let mut laid_out = 0;
+        let mut tries = 0;
+        for fill in fills {
+            let most = distinct(&[fill, &required[..]].concat());
+            for want in 1..=most as u32 {
+                for limits in [
+                    Limits { repeat: None, sequence: None, unique: Some(want) },
+                    Limits { repeat: Some(1), sequence: None, unique: Some(want) },
+                    Limits { repeat: Some(2), sequence: Some(2), unique: Some(want) },
+                ] {
+                    for n in [want as usize, want as usize + 1, 12] {
+                        let n = n.max(4);
+                        for _ in 0..20 {
+                            tries += 1;
+                            let got = arrange(&required, n, fill, limits, &mut rng).unwrap();
+                            // Without run limits: laid out whenever the free positions can bring
+                            // the missing characters (a and b are required).
+                            if limits.repeat.is_none() && n - 4 + 2 >= want as usize {
+                                assert!(got.is_some(), "n={n} want={want} fill={fill:?}");
+                            }
+                            let Some(out) = got else { continue };
+                            laid_out += 1;
+                            assert!(distinct(&out) >= want as usize, "{out:?} want={want}");
+                            if let Some(r) = limits.repeat {
+                                assert!(longest_run(&out) <= r as usize, "{out:?}");
+                            }
+                            if let Some(m) = limits.sequence {
+                                assert!(longest_sequence(&out) <= m, "{out:?}");
+                            }
+                        }
+                    }
+                }
+            }
+            // More distinct characters than there are: never laid out.
+            let limits = Limits { repeat: None, sequence: None, unique: Some(most as u32 + 1) };
+            assert_eq!(arrange(&required, 30, fill, limits, &mut rng).unwrap(), None);
+        }
+        println!("laid out {laid_out} of {tries}");
+        assert!(laid_out > tries / 3, "{laid_out} of {tries}");
     }
 
     #[test]

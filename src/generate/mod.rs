@@ -17,7 +17,8 @@
 //!    meet them;
 //! 3. they are put at uniformly random positions (Fisher–Yates) and the other positions are filled
 //!    uniformly from the whole alphabet, never extending a run beyond `maxRepeat` or a sequence
-//!    (`abc`, `321`) beyond `maxSequence`;
+//!    (`abc`, `321`) beyond `maxSequence`, and with new characters only at the last free
+//!    positions, when they are needed to reach `minUnique` distinct characters;
 //! 4. the result is checked with the checker. Only the rules that a random password fails by bad
 //!    luck (common password, dictionary words, context tokens, history, minimum strength) can fail
 //!    here; for those the password is made again, at most `MAX_ATTEMPTS` times, then the policy is
@@ -172,8 +173,10 @@ pub struct Generated {
     /// a `maxRepeat` rule shorter than the password (its two neighbours), plus, with a
     /// `maxSequence` rule shorter than the password, 4 × the most alphabet characters that count
     /// as one letter (`c` and `C`; a digit is one character): those one step from either
-    /// neighbour (`b`, `B`, `d`, `D` next to `c`). The required characters, their positions and
-    /// the rare passwords redrawn for the luck rules are not counted.
+    /// neighbour (`b`, `B`, `d`, `D` next to `c`). With `minUnique` N, up to N of the free
+    /// positions (the last ones) may have to avoid the N − 1 characters used already too. The
+    /// required characters, their positions and the rare passwords redrawn for the luck rules are
+    /// not counted.
     pub entropy_bits: f64,
 }
 
@@ -230,7 +233,17 @@ pub(crate) fn generate_with(
     let size = plan.fill.len();
     let excluded = plan.excluded();
     let per_char = (size.saturating_sub(excluded).max(1) as f64).log2();
-    let entropy_bits = if fewest_free == usize::MAX { 0.0 } else { fewest_free as f64 * per_char };
+    // Positions that may have to take a new character (`minUnique`): at most N, the last free ones.
+    let unique = plan.limits.unique.map_or(0, |n| n as usize).saturating_sub(1);
+    let per_new = (size.saturating_sub(excluded + unique).max(1) as f64).log2();
+    let entropy_bits = if fewest_free == usize::MAX {
+        0.0
+    } else if unique == 0 {
+        fewest_free as f64 * per_char
+    } else {
+        let forced = fewest_free.min(unique + 1);
+        (fewest_free - forced) as f64 * per_char + forced as f64 * per_new
+    };
     Ok(Generated {
         passwords,
         length: plan.length,
@@ -347,7 +360,8 @@ fn choose_length(p: &Policy, options: &GenerateOptions, bound: u32) -> Result<u3
                     format!("the policy's minimum length {min} is beyond the generator's limit of {MAX_LENGTH}"),
                 ));
             }
-            let want = min.max(DEFAULT_LENGTH).max(bound).max(strength_len).min(MAX_LENGTH);
+            let unique = p.min_unique.unwrap_or(0);
+            let want = min.max(DEFAULT_LENGTH).max(bound).max(strength_len).max(unique).min(MAX_LENGTH);
             max.map_or(want, |m| want.min(m)).max(1)
         }
     };
@@ -392,6 +406,23 @@ fn feasible(
                 plural(demands.placement_floor(), "character", "characters")
             ),
         ));
+    }
+    if let Some(n) = p.min_unique {
+        if length < n {
+            return Err(PolicyError::unsatisfiable(
+                if options.length.is_some() { "options.length" } else { "minUnique" },
+                format!("{n} different characters need a password of at least {n} characters, not {length}"),
+            ));
+        }
+        if demands.universe.len() < n as usize {
+            return Err(PolicyError::unsatisfiable(
+                "minUnique",
+                format!(
+                    "requires {n} different characters but the generator can use only {}{exclude_note}",
+                    plural(demands.universe.len() as u64, "character", "characters")
+                ),
+            ));
+        }
     }
     if fill.is_empty() && length > bound {
         return Err(PolicyError::unsatisfiable(
@@ -596,7 +627,7 @@ impl Plan {
             unit: p.length.unit,
             fill,
             demands,
-            limits: Limits { repeat: p.max_repeat, sequence: p.max_sequence },
+            limits: Limits { repeat: p.max_repeat, sequence: p.max_sequence, unique: p.min_unique },
             strength: p.min_strength.is_some(),
             exclude_note,
         })
@@ -633,7 +664,8 @@ impl Plan {
         enum Failure {
             /// The required characters took this many units, more than the length.
             TooLong(usize),
-            /// `arrange` found no layout within `maxRepeat` and `maxSequence` (a tiny alphabet).
+            /// `arrange` found no layout within `maxRepeat`, `maxSequence` and `minUnique` (a tiny
+            /// alphabet).
             Stuck,
             /// The checker's failed rules.
             Rules(Vec<&'static str>),
@@ -688,6 +720,14 @@ impl Plan {
                     ),
                     (None, None) => ("allowed", String::new()),
                 };
+                let (path, rule) = match self.limits.unique {
+                    Some(u) if u > 1 => {
+                        let and = if rule.is_empty() { String::new() } else { format!("{rule} and") };
+                        let path = if rule.is_empty() { "minUnique" } else { path };
+                        (path, format!("{and} with {u} different characters"))
+                    }
+                    _ => (path, rule),
+                };
                 PolicyError::unsatisfiable(
                     path,
                     format!(
@@ -705,6 +745,7 @@ impl Plan {
                     id if id.starts_with("strength") => "minStrength",
                     id if id.starts_with("repeat") => "maxRepeat",
                     id if id.starts_with("sequence") => "maxSequence",
+                    "chars.unique" => "minUnique",
                     _ => "",
                 };
                 PolicyError::unsatisfiable(

@@ -327,3 +327,49 @@ fn sequence_rule_and_entropy() {
     let g = gen(&p, &o, 12).unwrap();
     assert!((g.entropy_bits - 2.0 * 10.0f64.log2()).abs() < 1e-9, "{}", g.entropy_bits);
 }
+
+#[test]
+fn unique_rule_lengths_entropy_and_limits() {
+    let distinct = |pw: &str| pw.chars().collect::<std::collections::BTreeSet<_>>().len();
+    // Every distinct character the alphabet has, in a password exactly that long.
+    let mut p = Policy::default();
+    p.allowed = Some(CharSet { classes: vec![CharClass::Digit], ..Default::default() });
+    p.min_unique = Some(10);
+    let g = gen(&p, &count(100), 21).unwrap();
+    all_pass(&p, &g, &Context::default());
+    assert_eq!(g.alphabet_size, 10);
+    let o = GenerateOptions { length: Some(10), count: 100, ..Default::default() };
+    let g = gen(&p, &o, 22).unwrap();
+    all_pass(&p, &g, &Context::default());
+    assert!(g.passwords.iter().all(|pw| distinct(pw) == 10));
+    // All ten are forced: 10 positions, each avoiding at most the 9 already used.
+    assert!((g.entropy_bits - 10.0 * 1.0f64.log2()).abs() < 1e-9, "{}", g.entropy_bits);
+    // With runs limited too.
+    p.max_repeat = Some(1);
+    p.max_sequence = Some(2);
+    let g = gen(&p, &count(100), 23).unwrap();
+    all_pass(&p, &g, &Context::default());
+    // The default length grows to the number of distinct characters.
+    let mut p = Policy::default();
+    p.min_unique = Some(30);
+    let g = gen(&p, &count(20), 24).unwrap();
+    assert_eq!(g.length, 30);
+    all_pass(&p, &g, &Context::default());
+    // At most N positions avoid N − 1 characters: 94 printable ASCII, 30 forced of 30.
+    assert!((g.entropy_bits - 30.0 * (94.0f64 - 29.0).log2()).abs() < 1e-9, "{}", g.entropy_bits);
+    p.min_unique = Some(5);
+    let g = gen(&p, &count(20), 25).unwrap();
+    assert_eq!(g.length, DEFAULT_LENGTH);
+    let expected = 15.0 * 94.0f64.log2() + 5.0 * (94.0f64 - 4.0).log2();
+    assert!((g.entropy_bits - expected).abs() < 1e-9, "{}", g.entropy_bits);
+    // A requested length below N, and more distinct characters than the generator can use.
+    let o = GenerateOptions { length: Some(4), ..Default::default() };
+    let e = gen(&p, &o, 26).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("options.length")), "{e}");
+    let mut p = Policy::default();
+    p.allowed = Some(CharSet { classes: vec![CharClass::Lower], ..Default::default() });
+    p.min_unique = Some(27);
+    crate::policy::validate(&p).unwrap();
+    let e = gen(&p, &count(1), 27).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("minUnique")), "{e}");
+}

@@ -41,6 +41,8 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("rule.chars.allowed", "Nur Zeichen aus: {allowed}"),
     ("rule.chars.forbidden", "Keines dieser Zeichen: {forbidden}"),
     ("rule.chars.allowedForbidden", "Nur Zeichen aus: {allowed}; keines dieser Zeichen: {forbidden}"),
+    ("rule.chars.unique.one", "Mindestens {min} verschiedenes Zeichen"),
+    ("rule.chars.unique.many", "Mindestens {min} verschiedene Zeichen"),
     ("rule.repeat.max.one", "Kein Zeichen zweimal hintereinander"),
     ("rule.repeat.max.many", "Kein Zeichen mehr als {max}-mal hintereinander"),
     ("rule.sequence.max", "Keine Folge wie abc oder 321 mit mehr als {max} Zeichen"),

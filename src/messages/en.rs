@@ -45,6 +45,8 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("rule.chars.allowed", "Only characters from: {allowed}"),
     ("rule.chars.forbidden", "None of these: {forbidden}"),
     ("rule.chars.allowedForbidden", "Only characters from: {allowed}; none of these: {forbidden}"),
+    ("rule.chars.unique.one", "At least {min} different character"),
+    ("rule.chars.unique.many", "At least {min} different characters"),
     ("rule.repeat.max.one", "No character twice in a row"),
     ("rule.repeat.max.many", "No character more than {max} times in a row"),
     ("rule.sequence.max", "No sequence like abc or 321 longer than {max} characters"),

@@ -40,6 +40,8 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("rule.chars.allowed", "Solo caracteres de: {allowed}"),
     ("rule.chars.forbidden", "Ninguno de estos caracteres: {forbidden}"),
     ("rule.chars.allowedForbidden", "Solo caracteres de: {allowed}; ninguno de estos caracteres: {forbidden}"),
+    ("rule.chars.unique.one", "Al menos {min} carácter distinto"),
+    ("rule.chars.unique.many", "Al menos {min} caracteres distintos"),
     ("rule.repeat.max.one", "Ningún carácter dos veces seguidas"),
     ("rule.repeat.max.many", "Ningún carácter más de {max} veces seguidas"),
     ("rule.sequence.max", "Ninguna secuencia como abc o 321 de más de {max} caracteres"),

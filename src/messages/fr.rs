@@ -44,6 +44,8 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
         "rule.chars.allowedForbidden",
         "Uniquement des caractères parmi\u{a0}: {allowed}\u{a0}; aucun de ces caractères\u{a0}: {forbidden}",
     ),
+    ("rule.chars.unique.one", "Au moins {min} caractère différent"),
+    ("rule.chars.unique.many", "Au moins {min} caractères différents"),
     ("rule.repeat.max.one", "Aucun caractère deux fois de suite"),
     ("rule.repeat.max.many", "Aucun caractère plus de {max} fois de suite"),
     ("rule.sequence.max", "Aucune suite comme abc ou 321 de plus de {max} caractères"),

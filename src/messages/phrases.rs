@@ -274,6 +274,11 @@ pub fn dictionary_code(describe: bool, mode: MatchMode) -> &'static str {
     }
 }
 
+/// "At least 5 different characters" (`minUnique`: distinct grapheme clusters).
+pub fn unique(m: &Messages, min: u32) -> String {
+    m.plural("rule.chars.unique", f64::from(min), &[("min", &min)])
+}
+
 /// "No character more than 2 times in a row".
 pub fn repeat(m: &Messages, max: u32) -> String {
     m.plural("rule.repeat.max", f64::from(max), &[("max", &max)])

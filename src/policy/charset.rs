@@ -10,6 +10,9 @@
 
 use std::collections::BTreeSet;
 
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_segmentation::UnicodeSegmentation;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -178,6 +181,35 @@ impl CharSet {
         merged.shrink_to_fit();
         merged
     }
+}
+
+/// Whether `c` can stand anywhere in a password as a grapheme of its own (the generator's
+/// characters; the validator's count of distinct clusters): not a
+/// control, format, surrogate, private-use, unassigned or separator character (U+0020 aside),
+/// not a mark, and neither joining the character before it nor after it, nor itself (Hangul
+/// jamo, regional indicators, prepended concatenation marks, extenders).
+pub fn standalone(c: char) -> bool {
+    if (' '..='~').contains(&c) {
+        return true;
+    }
+    use GeneralCategory as G;
+    match c.general_category() {
+        G::Control
+        | G::Format
+        | G::Surrogate
+        | G::PrivateUse
+        | G::Unassigned
+        | G::LineSeparator
+        | G::ParagraphSeparator
+        | G::SpaceSeparator
+        | G::NonspacingMark
+        | G::SpacingMark
+        | G::EnclosingMark => return false,
+        _ => {}
+    }
+    let around = format!("a{c}a");
+    let twice = format!("{c}{c}");
+    around.graphemes(true).count() == 3 && twice.graphemes(true).count() == 2
 }
 
 #[cfg(test)]

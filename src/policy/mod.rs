@@ -5,7 +5,7 @@
 //!
 //! Two halves:
 //! - rules a password can be checked against (length, classes, sets, N-of-M, allowed/forbidden
-//!   characters, repeats, sequences, dictionary, context, history, strength);
+//!   characters, distinct characters, repeats, sequences, dictionary, context, history, strength);
 //! - `settings`: what a password alone cannot be checked against (expiry, lockout, session, MFA,
 //!   network, API keys, what happens to a password found in a data breach). Kept so that nothing
 //!   the vendor said is dropped.
@@ -18,7 +18,7 @@ pub mod passwordrules_classes;
 pub mod read;
 mod validate;
 
-pub use charset::{kind_of_char, kind_of_grapheme, CharClass, CharSet, Kind};
+pub use charset::{kind_of_char, kind_of_grapheme, standalone, CharClass, CharSet, Kind};
 pub use validate::validate;
 
 use serde::{Deserialize, Serialize};
@@ -66,6 +66,11 @@ pub struct Policy {
     /// Characters the password may not contain.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forbidden: Option<CharSet>,
+    /// The fewest distinct characters: grapheme clusters compared exactly as given (case matters,
+    /// no normalization), like repeats (`5` accepts `abcab` + `cde`, rejects `aaaaabbb`). At least
+    /// 1 (validation); at most the maximum length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_unique: Option<u32>,
     /// The longest allowed run of one repeated character (`2` accepts `password`, rejects `passsword`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_repeat: Option<u32>,
@@ -105,6 +110,7 @@ impl Default for Policy {
             symbols: None,
             allowed: None,
             forbidden: None,
+            min_unique: None,
             max_repeat: None,
             max_sequence: None,
             dictionary: Dictionary::default(),

@@ -5,7 +5,8 @@
 //! The satisfiability test is sound (it never rejects a policy some password satisfies) and
 //! catches the contradictions a vendor document can actually contain: min > max, required
 //! characters beyond the maximum length, a required class that the allowed (or forbidden) set
-//! excludes, an N-of-M rule with fewer than N satisfiable requirements.
+//! excludes, an N-of-M rule with fewer than N satisfiable requirements, more distinct characters
+//! than the maximum length or the allowed characters hold.
 
 use super::charset::{kind_of_char, CharClass, CharSet, Kind};
 use super::{Policy, Requirement};
@@ -61,6 +62,12 @@ pub fn validate(p: &Policy) -> Result<()> {
     }
     if let Some(s) = &p.forbidden {
         check_set(s, "forbidden")?;
+    }
+    if p.min_unique == Some(0) {
+        return Err(PolicyError::field(
+            "minUnique",
+            "must be at least 1 (0 requires nothing: leave the field out; 5 rejects `aaaabbbb`)",
+        ));
     }
     if p.max_repeat == Some(0) {
         return Err(PolicyError::field("maxRepeat", "must be at least 1 (1 forbids any repeated character)"));
@@ -208,6 +215,35 @@ fn requirement_possible(p: &Policy, r: &Requirement) -> bool {
     }
 }
 
+/// How many distinct grapheme clusters the policy allows, when that is provably fewer than `n`:
+/// only for an `allowed` set of literal characters and ranges (a class holds marks that make
+/// endless clusters), all of whose code points stand on their own (no mark, joiner, control or
+/// other character that can join a cluster: then a cluster is one code point), counted up to
+/// `RANGE_SAMPLE_LIMIT` code points. `None` when there are `n` or more, or when it cannot tell.
+fn distinct_allowed(p: &Policy, n: u32) -> Option<u32> {
+    let allowed = p.allowed.as_ref().filter(|a| a.classes.is_empty())?;
+    let mut have = 0u32;
+    let mut looked = 0u32;
+    for [a, b] in allowed.code_point_ranges() {
+        for c in (a..=b).filter_map(char::from_u32) {
+            looked += 1;
+            if looked > RANGE_SAMPLE_LIMIT || !super::standalone(c) {
+                return None;
+            }
+            let mut buf = [0u8; 4];
+            let kind = super::kind_of_grapheme(c.encode_utf8(&mut buf), p.symbols.as_ref());
+            if p.forbidden.as_ref().is_some_and(|f| f.contains(c, kind)) {
+                continue;
+            }
+            have += 1;
+            if have >= n {
+                return None;
+            }
+        }
+    }
+    Some(have)
+}
+
 fn satisfiable(p: &Policy) -> Result<()> {
     let (min, max) = (p.length.min.unwrap_or(0), p.length.max);
     if let Some(max) = max {
@@ -259,6 +295,20 @@ fn satisfiable(p: &Policy) -> Result<()> {
                     t.required,
                     t.of.len()
                 ),
+            ));
+        }
+    }
+    if let Some(n) = p.min_unique {
+        if let Some(max) = max.filter(|max| n > *max) {
+            return Err(PolicyError::unsatisfiable(
+                "minUnique",
+                format!("requires {n} different characters but the maximum length is {max}"),
+            ));
+        }
+        if let Some(have) = distinct_allowed(p, n) {
+            return Err(PolicyError::unsatisfiable(
+                "minUnique",
+                format!("requires {n} different characters but the allowed characters hold only {have}"),
             ));
         }
     }
@@ -324,6 +374,44 @@ mod tests {
         assert_eq!(validate(&p).unwrap_err().code(), "unsatisfiable");
         p.length.max = Some(4);
         assert!(validate(&p).is_ok());
+    }
+
+    #[test]
+    fn distinct_characters() {
+        let unique = |n: u32, max: Option<u32>, allowed: Option<CharSet>, forbidden: Option<CharSet>| {
+            let mut p = base();
+            p.min_unique = Some(n);
+            p.length.max = max;
+            p.allowed = allowed;
+            p.forbidden = forbidden;
+            validate(&p).map_err(|e| (e.code(), e.path().map(str::to_string)))
+        };
+        let err = |code| Err((code, Some("minUnique".to_string())));
+        // 0 requires nothing: an invalid field, not a rule.
+        assert_eq!(unique(0, None, None, None), err("invalid_field"));
+        assert_eq!(unique(1, None, None, None), Ok(()));
+        // N distinct clusters take N units in any length unit.
+        assert_eq!(unique(9, Some(8), None, None), err("unsatisfiable"));
+        assert_eq!(unique(8, Some(8), None, None), Ok(()));
+        // Literal allowed characters: as many distinct ones as there are, less the forbidden ones.
+        let digits = Some(CharSet { ranges: vec![[0x30, 0x39]], ..Default::default() });
+        assert_eq!(unique(10, None, digits.clone(), None), Ok(()));
+        assert_eq!(unique(11, None, digits.clone(), None), err("unsatisfiable"));
+        let no_zero = Some(CharSet { chars: "0".into(), ..Default::default() });
+        assert_eq!(unique(10, None, digits.clone(), no_zero.clone()), err("unsatisfiable"));
+        let no_digits = Some(CharSet { classes: vec![CharClass::Digit], ..Default::default() });
+        assert_eq!(unique(1, None, digits.clone(), no_digits), err("unsatisfiable"));
+        // Repeated literals count once.
+        let abc = Some(CharSet { chars: "abcabc".into(), ranges: vec![[0x61, 0x62]], ..Default::default() });
+        assert_eq!(unique(3, None, abc.clone(), None), Ok(()));
+        assert_eq!(unique(4, None, abc, None), err("unsatisfiable"));
+        // A combining mark in the set makes endless clusters (`a`, `a` + U+0301, …): no bound.
+        let with_mark = Some(CharSet { chars: "a\u{301}".into(), ..Default::default() });
+        assert_eq!(unique(50, None, with_mark, None), Ok(()));
+        // A class holds marks too; so does no allowed set at all.
+        let letters = Some(CharSet { classes: vec![CharClass::Lower], chars: "1".into(), ..Default::default() });
+        assert_eq!(unique(200, None, letters, None), Ok(()));
+        assert_eq!(unique(100_000, None, None, None), Ok(()));
     }
 
     #[test]

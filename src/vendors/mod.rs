@@ -13,6 +13,7 @@ pub mod longjump;
 pub mod meraki;
 pub mod okta;
 pub mod passwordrules;
+pub mod pingone;
 pub mod sailpoint;
 pub mod scaleway;
 pub mod sumologic;
@@ -60,7 +61,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 14] = [
+pub const ADAPTERS: [Adapter; 15] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -164,6 +165,14 @@ pub const ADAPTERS: [Adapter; 14] = [
         item: None,
         reads: Reads::JsonOnly,
         normalize: supabase::normalize,
+    },
+    Adapter {
+        id: "pingone",
+        keys: &[],
+        detect: Some(pingone::detect),
+        item: Some(pingone::is_policy),
+        reads: Reads::JsonOnly,
+        normalize: pingone::normalize,
     },
     Adapter {
         id: "canonical",

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import * as pp from 'passpolicy';
 
 const CODES = new Set(['invalid_json', 'invalid_xml', 'unknown_vendor', 'ambiguous_vendor', 'vendor_mismatch', 'invalid_field', 'unsatisfiable', 'too_large']);
-const VENDORS = ['meraki', 'sailpoint', 'sumologic', 'scaleway', 'longjump', 'aws-iam', 'aws-cognito', 'okta', 'auth0', 'keycloak', 'passwordrules', 'canonical'];
+const VENDORS = ['meraki', 'sailpoint', 'sumologic', 'scaleway', 'longjump', 'aws-iam', 'aws-cognito', 'okta', 'auth0', 'keycloak', 'passwordrules', 'pingone', 'canonical'];
 const MAX_DOCUMENT_BYTES = 1 << 20;
 const MAX_DEPTH = 64;
 const ANALYSIS_LIMIT = 4096;
@@ -537,7 +537,7 @@ function mulberry32(seed) {
 
 const KEYS = [
   'version', 'length', 'min', 'max', 'unit', 'classes', 'class', 'sets', 'types', 'required', 'of', 'chars', 'ranges', 'symbols', 'allowed',
-  'forbidden', 'maxRepeat', 'maxSequence', 'dictionary', 'common', 'custom', 'words', 'match', 'context', 'history', 'count', 'enforced', 'minStrength',
+  'forbidden', 'minUnique', 'maxRepeat', 'maxSequence', 'dictionary', 'common', 'custom', 'words', 'match', 'context', 'history', 'count', 'enforced', 'minStrength',
   'settings', 'vendorExtras', 'source', 'minLength', 'maxLength', 'minCharacterTypes', 'mustContainDigits', 'enforceStrongPasswords',
   'PasswordPolicy', 'MinimumPasswordLength', 'passwordPolicy', 'password-rules', 'options', 'strategy', 'realm', 'platform',
   'username', 'email', 'accountId', 'accountName', 'attributes', 'previousPasswords', 'vendor', 'index', 'locale', 'messages', 'length',

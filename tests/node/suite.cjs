@@ -223,6 +223,49 @@ module.exports = function suite(pp, entry) {
     }
   });
 
+  t('canonical minUnique: chars.unique reports the minimum and the distinct count, never the characters', () => {
+    const doc = { version: 1, minUnique: 5, maxRepeat: 2 };
+    const p = pp.PasswordPolicy.from(doc);
+    assert.deepEqual(p.toJSON(), doc);
+    assert.deepEqual(ids(p.checkRules('x')), ['chars.unique', 'repeat.max']);
+    const cases = [
+      ['aabbaabb', 'fail', 2],
+      ['abcab-cde', 'pass', 6],
+      ['aAbBc', 'pass', 5],
+      ['e\u0301e\u0301xyz', 'fail', 4],
+      ['', 'fail', 0],
+    ];
+    for (const [pw, status, actual] of cases) {
+      const r = rule(p.checkRules(pw), 'chars.unique');
+      assert.deepEqual([r.status, r.required, r.actual, r.code], [status, 5, actual, 'rule.chars.unique'], pw);
+      assert.equal(r.message, 'At least 5 different characters');
+    }
+    const report = JSON.stringify(p.check('qzqzqzqz'));
+    assert.ok(!report.includes('qzqz'), report);
+    const messages = {
+      en: 'At least 5 different characters',
+      de: 'Mindestens 5 verschiedene Zeichen',
+      fr: 'Au moins 5 caractères différents',
+      es: 'Al menos 5 caracteres distintos',
+    };
+    for (const [locale, text] of Object.entries(messages)) {
+      const q = pp.PasswordPolicy.from(doc, { locale });
+      assert.equal(rule(q.checkRules('abc'), 'chars.unique').message, text, locale);
+      const sentence = q.describe().rules.find((x) => x.field === 'minUnique');
+      assert.deepEqual([sentence.code, sentence.text], ['rule.chars.unique', text], locale);
+      q.free();
+    }
+    assert.ok(p.toPasswordRules().unsupported.includes('minUnique: no passwordrules equivalent'));
+    const g = p.generate({ count: 200, length: 5 });
+    for (const pw of g.passwords) assert.equal(rule(p.checkRules(pw), 'chars.unique').status, 'pass', pw);
+    p.free();
+    for (const bad of [0, -1, 2.5, '3']) {
+      throwsCode(pp, () => pp.PasswordPolicy.from({ version: 1, minUnique: bad }), 'invalid_field', 'minUnique');
+    }
+    throwsCode(pp, () => pp.PasswordPolicy.from({ version: 1, minUnique: 9, length: { max: 8 } }), 'unsatisfiable', 'minUnique');
+    throwsCode(pp, () => pp.PasswordPolicy.from({ version: 1, minUnique: 11, allowed: { chars: '0123456789' } }), 'unsatisfiable', 'minUnique');
+  });
+
   t('sumologic: example normalizes (four classes, 8..128) and checks', () => {
     assert.equal(pp.detectVendor(V.sumologic), 'sumologic');
     const n = pp.normalize(V.sumologic);
@@ -502,6 +545,7 @@ module.exports = function suite(pp, entry) {
       sets: [{ chars: { chars: '#$' }, min: 2 }],
       types: [{ required: 2, of: [{ class: 'digit', min: 1 }, { class: 'lower', min: 1 }] }],
       forbidden: { chars: ':' },
+      minUnique: 3,
       maxRepeat: 2,
       maxSequence: 3,
       dictionary: { common: true, custom: { words: ['acme'], match: 'substring' } },
@@ -512,7 +556,7 @@ module.exports = function suite(pp, entry) {
     const ctx = { username: 'ann', attributes: { city: 'paris' }, previousPasswords: ['old'] };
     const p = pp.PasswordPolicy.from(doc);
     const report = p.check('aaaparis', ctx);
-    assert.equal(report.rules.length, 15);
+    assert.equal(report.rules.length, 16);
     for (const r of [...report.rules, ...p.checkRules('aaaparis', ctx).rules]) {
       assert.equal(typeof r.code, 'string', r.id);
       assert.match(r.code, /^rule\./, r.id);
@@ -525,6 +569,7 @@ module.exports = function suite(pp, entry) {
     assert.equal(report.rules.find((r) => r.id === 'chars.symbol').code, 'rule.chars.symbol');
     assert.equal(report.rules.find((r) => r.id === 'repeat.max').code, 'rule.repeat.max');
     assert.equal(report.rules.find((r) => r.id === 'sequence.max').code, 'rule.sequence.max');
+    assert.equal(report.rules.find((r) => r.id === 'chars.unique').code, 'rule.chars.unique');
     p.free();
   });
 
