@@ -172,7 +172,7 @@ export interface InitOptions {
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export type CharClass = 'lower' | 'upper' | 'digit' | 'symbol' | 'letter';
+export type CharClass = 'lower' | 'upper' | 'digit' | 'symbol' | 'letter' | 'otherLetter';
 
 /** A set of characters: the union of whole classes, literal characters and code point ranges. */
 export interface CharSet {
@@ -388,6 +388,7 @@ export type RuleId =
   | 'chars.digit'
   | 'chars.symbol'
   | 'chars.letter'
+  | 'chars.otherLetter'
   | 'chars.set'
   | 'chars.types'
   | 'chars.allowed'

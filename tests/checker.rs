@@ -64,6 +64,20 @@ fn unicode_classes() {
     let r = run(&p2, "漢字");
     assert_eq!(status(&r, "chars.letter"), Status::Pass);
     assert_eq!(status(&r, "chars.lower"), Status::Fail);
+    // A letter without case: CJK, kana, Hangul, Hebrew, Arabic, Thai, a modifier letter; never a
+    // Latin, Greek or Cyrillic letter, a digit or a symbol.
+    let mut other = Policy::default();
+    other.classes = classes(&[(CharClass::OtherLetter, 1)]);
+    for pw in ["漢", "か", "한", "ש", "ش", "ก", "ʰ"] {
+        assert_eq!(status(&run(&other, pw), "chars.otherLetter"), Status::Pass, "{pw}");
+    }
+    for pw in ["aZ", "ßÉ", "Ωω", "Жж", "٣7", "!€ "] {
+        let r = run(&other, pw);
+        assert_eq!(status(&r, "chars.otherLetter"), Status::Fail, "{pw}");
+        assert_eq!(r.rules[0].actual, Some(0));
+    }
+    assert_eq!(run(&other, "ab漢字x").rules[0].actual, Some(2));
+    assert_eq!(run(&other, "漢").rules[0].message, "At least 1 letter without case");
     // Right-to-left text: Hebrew and Arabic letters, Arabic-Indic digits.
     let mut p3 = Policy::default();
     p3.classes = classes(&[(CharClass::Letter, 4), (CharClass::Digit, 2)]);

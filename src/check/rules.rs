@@ -667,6 +667,7 @@ fn class_count(scan: &Scan, class: CharClass) -> u32 {
         CharClass::Lower => scan.lower,
         CharClass::Upper => scan.upper,
         CharClass::Letter => scan.lower + scan.upper + scan.other_letter,
+        CharClass::OtherLetter => scan.other_letter,
         CharClass::Digit => scan.digit,
         CharClass::Symbol => scan.symbol,
     }

@@ -490,6 +490,7 @@ fn char_class(v: &Value, path: &str) -> Result<CharClass> {
             ("digit", CharClass::Digit),
             ("symbol", CharClass::Symbol),
             ("letter", CharClass::Letter),
+            ("otherLetter", CharClass::OtherLetter),
         ],
     )
 }
