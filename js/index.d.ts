@@ -236,6 +236,12 @@ export interface Dictionary {
 export interface ContextCheck {
   match: MatchMode;
   minTokenLength: number;
+  /**
+   * Where the value is cut into tokens: absent, at every character that is not a letter or digit
+   * (the words joined are a token too); present, the whole value and the parts between these
+   * characters only (`""`: the whole value only).
+   */
+  delimiters?: string;
 }
 
 export interface AttributeCheck {
@@ -243,6 +249,8 @@ export interface AttributeCheck {
   names?: string[];
   match: MatchMode;
   minTokenLength: number;
+  /** As `ContextCheck.delimiters`. */
+  delimiters?: string;
 }
 
 export interface ContextRules {

@@ -254,7 +254,8 @@ fn context_checks() {
     let mut p = Policy::default();
     p.context.username = Some(ContextCheck::default());
     p.context.email = Some(ContextCheck::default());
-    p.context.account_id = Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 4 });
+    p.context.account_id =
+        Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 4, delimiters: None });
     p.context.attributes = Some(AttributeCheck::default());
     let r = run(&p, "whatever");
     for id in ["context.username", "context.email", "context.accountId", "context.attribute"] {
@@ -288,6 +289,45 @@ fn context_checks() {
     // Named attributes only.
     p.context.attributes = Some(AttributeCheck { names: Some(vec!["phone".into()]), ..Default::default() });
     assert_eq!(status(&run_ctx(&p, "passwordJohn", &ctx), "context.attribute"), Status::Pass);
+}
+
+#[test]
+fn windows_account_and_display_name() {
+    // Windows: the whole sAMAccountName when it has 3 characters or more; the display name cut
+    // at `,.-_#`, tab and space, each token of 3 or more; both case-insensitive.
+    let mut p = Policy::default();
+    p.context.username = Some(ContextCheck { delimiters: Some(String::new()), ..Default::default() });
+    p.context.attributes = Some(AttributeCheck {
+        names: Some(vec!["displayName".into()]),
+        delimiters: Some(",.-_# \t".into()),
+        ..Default::default()
+    });
+    let ctx = |user: &str, display: &str| Context {
+        username: Some(user.into()),
+        attributes: [("displayName".to_string(), display.to_string())].into_iter().collect(),
+        ..Default::default()
+    };
+    let erin = ctx("EH.m", "Erin M. Hagens");
+    for (pw, user, display) in [
+        ("xxeh.Mxx", Status::Fail, Status::Pass),
+        ("hagens-erin", Status::Pass, Status::Fail),
+        ("ERIN2024!", Status::Pass, Status::Fail),
+        // The account name is not cut into words; the "M" token is too short.
+        ("hagens.E", Status::Pass, Status::Fail),
+        ("eHagens-M!", Status::Pass, Status::Fail),
+        ("Mm-ErMhag-EH-m", Status::Pass, Status::Pass),
+    ] {
+        let r = run_ctx(&p, pw, &erin);
+        assert_eq!(status(&r, "context.username"), user, "{pw}");
+        assert_eq!(status(&r, "context.attribute"), display, "{pw}");
+    }
+    // An account name of 2 characters is not checked; an apostrophe does not cut a name, and the
+    // tokens are not joined.
+    let r = run_ctx(&p, "jo-obrien-seanobrien", &ctx("jo", "Seán O'Brien"));
+    assert_eq!(status(&r, "context.username"), Status::Pass);
+    assert_eq!(status(&r, "context.attribute"), Status::Pass);
+    assert_eq!(status(&run_ctx(&p, "o'brien1", &ctx("jo", "Seán O'Brien")), "context.attribute"), Status::Fail);
+    assert_eq!(status(&run_ctx(&p, "SEÁN1", &ctx("jo", "Seán O'Brien")), "context.attribute"), Status::Fail);
 }
 
 #[test]
@@ -394,7 +434,8 @@ fn canonical_round_trip() {
     p.max_repeat = Some(2);
     p.max_sequence = Some(3);
     p.history = Some(History { count: 3, enforced: false });
-    p.context.account_id = Some(ContextCheck { match_mode: MatchMode::Whole, min_token_length: 5 });
+    p.context.account_id =
+        Some(ContextCheck { match_mode: MatchMode::Whole, min_token_length: 5, delimiters: Some(",.-_# \t".into()) });
     p.settings.expiry =
         Some(passpolicy::policy::Expiry { enforced: false, max_age_seconds: Some(7_776_000.0), ..Default::default() });
     p.extra("weird.field", serde_json::json!({"a": [1, 2.5, null]}));

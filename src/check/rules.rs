@@ -3,7 +3,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::context::{any_email_token, any_token, Context};
+use super::context::{any_email_token_split, any_token_split, Context};
 use super::report::{Analyzed, LengthCounts, Report, RuleResult, Status};
 use super::{common, sequence, strength};
 use crate::error::Result;
@@ -556,8 +556,9 @@ impl Checker {
             let Some(check) = check else { continue };
             let value = value.as_deref().filter(|v| !v.trim().is_empty());
             let pass = value.map(|v| {
-                let any = if is_email { any_email_token } else { any_token };
-                !any(v, check.min_token_length, lower.len(), &mut |t| matches(lower, t, check.match_mode))
+                let any = if is_email { any_email_token_split } else { any_token_split };
+                let delimiters = check.delimiters.as_deref();
+                !any(v, delimiters, check.min_token_length, lower.len(), &mut |t| matches(lower, t, check.match_mode))
             });
             out.push(result(id, pass, text));
         }
@@ -570,7 +571,10 @@ impl Checker {
             let hits: Vec<&str> = values
                 .iter()
                 .filter(|(_, v)| {
-                    any_token(v, a.min_token_length, lower.len(), &mut |t| matches(lower, t, a.match_mode))
+                    let delimiters = a.delimiters.as_deref();
+                    any_token_split(v, delimiters, a.min_token_length, lower.len(), &mut |t| {
+                        matches(lower, t, a.match_mode)
+                    })
                 })
                 .map(|(k, _)| k.as_str())
                 .collect();

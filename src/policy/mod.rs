@@ -261,6 +261,12 @@ pub struct ContextCheck {
     /// Tokens shorter than this (in code points) are not looked for. Default 3.
     #[serde(default = "default_min_token")]
     pub min_token_length: u32,
+    /// How the value is cut into tokens. Absent: the whole value, its words (cut at every
+    /// character that is not a letter or a digit) and its words joined. Present: the whole value
+    /// and the parts between these characters, nothing joined (`""`: the whole value only), as
+    /// Windows cuts a display name at `,.-_#`, tab and space.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiters: Option<String>,
 }
 
 fn default_min_token() -> u32 {
@@ -269,7 +275,7 @@ fn default_min_token() -> u32 {
 
 impl Default for ContextCheck {
     fn default() -> Self {
-        ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH }
+        ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH, delimiters: None }
     }
 }
 
@@ -283,11 +289,19 @@ pub struct AttributeCheck {
     pub match_mode: MatchMode,
     #[serde(default = "default_min_token")]
     pub min_token_length: u32,
+    /// As [`ContextCheck::delimiters`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiters: Option<String>,
 }
 
 impl Default for AttributeCheck {
     fn default() -> Self {
-        AttributeCheck { names: None, match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH }
+        AttributeCheck {
+            names: None,
+            match_mode: MatchMode::Substring,
+            min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
+            delimiters: None,
+        }
     }
 }
 

@@ -250,7 +250,8 @@ fn context_check(v: &Value, path: &str) -> Result<ContextCheck> {
         match k.as_str() {
             "match" => c.match_mode = match_mode(v, at)?,
             "minTokenLength" => c.min_token_length = uint(v, at)?,
-            _ => return Err(unknown(at, k, &["match", "minTokenLength"])),
+            "delimiters" => c.delimiters = optional(v, at, string)?,
+            _ => return Err(unknown(at, k, &["match", "minTokenLength", "delimiters"])),
         }
     }
     Ok(c)
@@ -265,7 +266,8 @@ fn attribute_check(v: &Value, path: &str) -> Result<AttributeCheck> {
             "names" => c.names = optional(v, at, |v, p| list(v, p, string))?,
             "match" => c.match_mode = match_mode(v, at)?,
             "minTokenLength" => c.min_token_length = uint(v, at)?,
-            _ => return Err(unknown(at, k, &["names", "match", "minTokenLength"])),
+            "delimiters" => c.delimiters = optional(v, at, string)?,
+            _ => return Err(unknown(at, k, &["names", "match", "minTokenLength", "delimiters"])),
         }
     }
     Ok(c)

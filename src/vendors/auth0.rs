@@ -385,7 +385,8 @@ fn common_list(path: &str, theirs: &str, p: &mut Policy, w: &mut Warnings) {
 /// Username, e-mail and name checks (`password_no_personal_info`, `profile_data`), plus `extra`
 /// attribute names.
 fn personal_data(path: &str, extra: &[String], p: &mut Policy, w: &mut Warnings) {
-    let check = ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH };
+    let check =
+        ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH, delimiters: None };
     p.context.username = Some(check.clone());
     p.context.email = Some(check);
     let mut names: Vec<String> = NAME_ATTRIBUTES.iter().map(|n| n.to_string()).collect();
@@ -398,6 +399,7 @@ fn personal_data(path: &str, extra: &[String], p: &mut Policy, w: &mut Warnings)
         names: Some(names),
         match_mode: MatchMode::Substring,
         min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
+        delimiters: None,
     });
     w.approximation(
         path,

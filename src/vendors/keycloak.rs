@@ -238,7 +238,7 @@ fn zero_left_out(path: &str, p: &mut Policy, w: &mut Warnings) {
 fn check(mode: MatchMode) -> ContextCheck {
     // A whole-value comparison has no reason to skip short values.
     let min_token_length = if mode == MatchMode::Whole { 1 } else { DEFAULT_MIN_TOKEN_LENGTH };
-    ContextCheck { match_mode: mode, min_token_length }
+    ContextCheck { match_mode: mode, min_token_length, delimiters: None }
 }
 
 /// Sets a context check unless a substring check (which implies the whole one) is already there.

@@ -225,7 +225,7 @@ fn context_check(o: &Obj, p: &mut Policy, w: &mut Warnings, flag: &str, len_key:
         );
         DEFAULT_MIN_TOKEN_LENGTH
     });
-    Ok(Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length }))
+    Ok(Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length, delimiters: None }))
 }
 
 /// `passwordExpiration` (days), gated by `enablePasswdExpiration`, and `firstExpirationReminder`.
@@ -585,8 +585,14 @@ mod tests {
             "useAccountAttributes": true
         }));
         let c = &n.policy.context;
-        assert_eq!(c.account_id, Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 5 }));
-        assert_eq!(c.account_name, Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 3 }));
+        assert_eq!(
+            c.account_id,
+            Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 5, delimiters: None })
+        );
+        assert_eq!(
+            c.account_name,
+            Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 3, delimiters: None })
+        );
         assert_eq!(c.attributes, Some(AttributeCheck::default()));
         assert!(codes(&n, WarningCode::Approximation).contains(&"accountNameMinWordLength"));
         // A length without its flag is inactive, kept as metadata.
