@@ -225,6 +225,11 @@ export interface CustomDictionary {
   words?: string[];
   match: MatchMode;
   minWordLength?: number;
+  /**
+   * Characters read as others, after lower-casing, in the password and the words alike (one
+   * character each): `{ "0": "o", "1": "l", "$": "s", "@": "a" }` is Entra's normalization.
+   */
+  substitutions?: Record<string, string>;
 }
 
 export interface Dictionary {

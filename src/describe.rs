@@ -684,6 +684,7 @@ mod tests {
                     words: vec!["acme".into()],
                     match_mode: MatchMode::Whole,
                     min_word_length: Some(4),
+                    substitutions: [("0".to_string(), "o".to_string())].into_iter().collect(),
                 }),
             },
             context: ContextRules {

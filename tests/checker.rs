@@ -236,7 +236,7 @@ fn dictionaries() {
     // Custom words: SailPoint's example — "spring" forbids Spring124, 345SprinG, 8spring.
     let mut p = Policy::default();
     p.dictionary.custom =
-        Some(CustomDictionary { words: vec![], match_mode: MatchMode::Substring, min_word_length: None });
+        Some(CustomDictionary { words: vec![], match_mode: MatchMode::Substring, ..Default::default() });
     assert_eq!(status(&run(&p, "Spring124"), "dictionary.custom"), Status::Unchecked);
     let ctx = Context { dictionary: vec!["spring".into()], ..Default::default() };
     for pw in ["Spring124", "345SprinG", "8spring"] {
@@ -244,9 +244,35 @@ fn dictionaries() {
     }
     assert_eq!(status(&run_ctx(&p, "summer124", &ctx), "dictionary.custom"), Status::Pass);
     p.dictionary.custom =
-        Some(CustomDictionary { words: vec!["Acme".into()], match_mode: MatchMode::Whole, min_word_length: None });
+        Some(CustomDictionary { words: vec!["Acme".into()], match_mode: MatchMode::Whole, ..Default::default() });
     assert_eq!(status(&run(&p, "acme"), "dictionary.custom"), Status::Fail);
     assert_eq!(status(&run(&p, "acme1"), "dictionary.custom"), Status::Pass);
+    // Entra's normalization: lower case, then 0→o, 1→l, $→s, @→a, in the password and the words.
+    let entra: std::collections::BTreeMap<String, String> =
+        [("0", "o"), ("1", "l"), ("$", "s"), ("@", "a")].into_iter().map(|(a, b)| (a.into(), b.into())).collect();
+    p.dictionary.custom = Some(CustomDictionary {
+        words: vec!["blank".into(), "C0ntoso".into()],
+        match_mode: MatchMode::Substring,
+        min_word_length: Some(4),
+        substitutions: entra,
+    });
+    for pw in ["Bl@nK", "xxC0NT0$Oxx", "contoso", "B1ank!"] {
+        assert_eq!(status(&run(&p, pw), "dictionary.custom"), Status::Fail, "{pw}");
+    }
+    for pw in ["Bl4nk", "c0nt-oso", "b!ank"] {
+        assert_eq!(status(&run(&p, pw), "dictionary.custom"), Status::Pass, "{pw}");
+    }
+    let ctx = Context { dictionary: vec!["Lamps".into()], ..Default::default() };
+    assert_eq!(status(&run_ctx(&p, "1@MP$!", &ctx), "dictionary.custom"), Status::Fail);
+    // The other rules see the password as typed.
+    assert_eq!(run(&p, "C0ntoso").length.graphemes, 7);
+    // A substitution is one character by one.
+    let mut bad = p.clone();
+    if let Some(d) = bad.dictionary.custom.as_mut() {
+        d.substitutions.insert("ph".into(), "f".into());
+    }
+    let e = Checker::compile(&bad).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("invalid_field", Some("dictionary.custom.substitutions.ph")));
 }
 
 #[test]

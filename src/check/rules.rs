@@ -352,7 +352,7 @@ impl Checker {
             .map(|c| {
                 c.words
                     .iter()
-                    .map(|w| w.trim().to_lowercase())
+                    .map(|w| c.substitute(&w.trim().to_lowercase()))
                     .filter(|w| w.chars().count() as u32 >= min_word)
                     .collect()
             })
@@ -523,10 +523,17 @@ impl Checker {
         }
         if let Some(custom) = &p.dictionary.custom {
             let min_word = custom.min_word_length.unwrap_or(1).max(1);
+            let substituted;
+            let lower = if custom.substitutions.is_empty() {
+                lower
+            } else {
+                substituted = custom.substitute(lower);
+                substituted.as_str()
+            };
             let extra: Vec<String> = ctx
                 .dictionary
                 .iter()
-                .map(|w| w.trim().to_lowercase())
+                .map(|w| custom.substitute(&w.trim().to_lowercase()))
                 .filter(|w| w.chars().count() as u32 >= min_word)
                 .collect();
             let (mut any, mut found) = (false, 0u32);

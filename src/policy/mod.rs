@@ -21,6 +21,8 @@ mod validate;
 pub use charset::{kind_of_char, kind_of_grapheme, CharClass, CharSet, Kind};
 pub use validate::validate;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -232,6 +234,30 @@ pub struct CustomDictionary {
     /// Words shorter than this (in code points) are ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_word_length: Option<u32>,
+    /// Characters read as others before matching, in the password and the words alike, after
+    /// lower-casing: `{"0": "o", "$": "s"}` makes `C0nto$o` contain `contoso` (Entra's
+    /// normalization). Each key and value is one code point.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub substitutions: BTreeMap<String, String>,
+}
+
+impl CustomDictionary {
+    /// `text` with the substitutions made (each key and value one code point: `validate`).
+    pub fn substitute(&self, text: &str) -> String {
+        if self.substitutions.is_empty() {
+            return text.to_string();
+        }
+        let map: BTreeMap<char, char> =
+            self.substitutions.iter().filter_map(|(k, v)| Some((single(k)?, single(v)?))).collect();
+        text.chars().map(|c| map.get(&c).copied().unwrap_or(c)).collect()
+    }
+}
+
+/// The one code point of `s`, if it has exactly one.
+pub(crate) fn single(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
 }
 
 /// Checks of the password against the user's own data. Each present field is one active check.

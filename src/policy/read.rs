@@ -219,7 +219,13 @@ fn custom_dictionary(v: &Value, path: &str) -> Result<CustomDictionary> {
             "words" => d.words = list(v, at, string)?,
             "match" => d.match_mode = match_mode(v, at)?,
             "minWordLength" => d.min_word_length = optional(v, at, uint)?,
-            _ => return Err(unknown(at, k, &["words", "match", "minWordLength"])),
+            "substitutions" => {
+                for (from, to) in object(v, at, "a map of characters")? {
+                    let at = join(at, from);
+                    d.substitutions.insert(from.clone(), string(to, &at)?);
+                }
+            }
+            _ => return Err(unknown(at, k, &["words", "match", "minWordLength", "substitutions"])),
         }
     }
     Ok(d)

@@ -79,6 +79,16 @@ pub fn validate(p: &Policy) -> Result<()> {
         }
     }
     check_durations(p)?;
+    if let Some(d) = &p.dictionary.custom {
+        for (from, to) in &d.substitutions {
+            if super::single(from).is_none() || super::single(to).is_none() {
+                return Err(PolicyError::field(
+                    format!("dictionary.custom.substitutions.{from}"),
+                    "a substitution replaces one character by one character",
+                ));
+            }
+        }
+    }
     if let Some(a) = &p.context.attributes {
         if let Some(names) = &a.names {
             if names.iter().any(|n| n.is_empty()) {

@@ -318,8 +318,12 @@ fn legacy(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         if enable {
             common_list(&d.path("enable"), "Auth0's built-in list of 10,000 common passwords", p, w);
             if !words.is_empty() {
-                p.dictionary.custom =
-                    Some(CustomDictionary { words, match_mode: MatchMode::Whole, min_word_length: None });
+                p.dictionary.custom = Some(CustomDictionary {
+                    words,
+                    match_mode: MatchMode::Whole,
+                    min_word_length: None,
+                    ..Default::default()
+                });
             }
         } else if !words.is_empty() {
             d.keep("dictionary", p);
@@ -458,8 +462,12 @@ fn flexible(f: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
             };
             common_list(&d.path("active"), theirs, p, w);
             if !custom.is_empty() {
-                p.dictionary.custom =
-                    Some(CustomDictionary { words: custom, match_mode: MatchMode::Whole, min_word_length: None });
+                p.dictionary.custom = Some(CustomDictionary {
+                    words: custom,
+                    match_mode: MatchMode::Whole,
+                    min_word_length: None,
+                    ..Default::default()
+                });
                 w.approximation(
                     &d.path("custom"),
                     "Auth0 blocks these words \"in passwords\" without saying how they match; read as the legacy dictionary is: the whole password, case-insensitive",
@@ -709,7 +717,8 @@ mod tests {
             Some(CustomDictionary {
                 words: vec!["acme".into(), "acmeanvils".into()],
                 match_mode: MatchMode::Whole,
-                min_word_length: None
+                min_word_length: None,
+                ..Default::default()
             })
         );
         assert_eq!(p.history, Some(History { count: 5, enforced: true }));

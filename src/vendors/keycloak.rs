@@ -360,8 +360,12 @@ fn apply(s: &str, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
             }
             "passwordBlacklist" => {
                 let file = required(&part, path, "the name of a denylist file")?;
-                p.dictionary.custom =
-                    Some(CustomDictionary { words: Vec::new(), match_mode: MatchMode::Whole, min_word_length: None });
+                p.dictionary.custom = Some(CustomDictionary {
+                    words: Vec::new(),
+                    match_mode: MatchMode::Whole,
+                    min_word_length: None,
+                    ..Default::default()
+                });
                 p.extra(path, json!(file));
                 w.approximation(path, format!("the words of the denylist file `{file}` are not in the policy: pass them as the check context's dictionary (matched as the whole password, case-insensitive, as Keycloak does)"));
             }

@@ -120,8 +120,12 @@ fn one(v: &Value, base: &str) -> Result<Normalized> {
     context(&o, &mut p, &mut w)?;
     if o.bool("useDictionary")? == Some(true) {
         // The dictionary is uploaded to the org separately; the caller passes its words.
-        p.dictionary.custom =
-            Some(CustomDictionary { words: Vec::new(), match_mode: MatchMode::Substring, min_word_length: None });
+        p.dictionary.custom = Some(CustomDictionary {
+            words: Vec::new(),
+            match_mode: MatchMode::Substring,
+            min_word_length: None,
+            ..Default::default()
+        });
     }
     expiry(&o, &mut p, &mut w)?;
     mfa(&o, &mut p, &mut w)?;
@@ -422,7 +426,12 @@ mod tests {
         assert_eq!(p.classes, vec![ClassMin { class: CharClass::Upper, min: 1 }]);
         assert_eq!(
             p.dictionary.custom,
-            Some(CustomDictionary { words: vec![], match_mode: MatchMode::Substring, min_word_length: None })
+            Some(CustomDictionary {
+                words: vec![],
+                match_mode: MatchMode::Substring,
+                min_word_length: None,
+                ..Default::default()
+            })
         );
         assert!(!p.dictionary.common);
         // Paths of a single object have no prefix.
