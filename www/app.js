@@ -26,6 +26,7 @@ const SAMPLES = {
   auth0: '../tests/fixtures/auth0/connection.json',
   keycloak: '../tests/fixtures/keycloak/issue-example.txt',
   passwordrules: '../tests/fixtures/passwordrules/apple.txt',
+  'active-directory': '../tests/fixtures/active-directory/default-domain-policy.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 

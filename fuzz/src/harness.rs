@@ -52,6 +52,7 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("normalize_auth0", normalize_auth0),
     ("normalize_keycloak", normalize_keycloak),
     ("normalize_passwordrules", normalize_passwordrules),
+    ("normalize_active_directory", normalize_active_directory),
     ("normalize_canonical", normalize_canonical),
     ("detect", detect),
     ("check", check),
@@ -190,6 +191,7 @@ vendor_targets! {
     normalize_auth0 => "auth0",
     normalize_keycloak => "keycloak",
     normalize_passwordrules => "passwordrules",
+    normalize_active_directory => "active-directory",
     normalize_canonical => "canonical",
 }
 

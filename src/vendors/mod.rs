@@ -2,6 +2,7 @@
 //! function in its own file; this module parses the document, detects the vendor and dispatches,
 //! all through one table of the adapters ([`ADAPTERS`]).
 
+pub mod active_directory;
 pub mod auth0;
 pub mod aws_cognito;
 pub mod aws_iam;
@@ -58,7 +59,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 12] = [
+pub const ADAPTERS: [Adapter; 13] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -146,6 +147,14 @@ pub const ADAPTERS: [Adapter; 12] = [
         item: None,
         reads: Reads::JsonOrText,
         normalize: passwordrules::normalize,
+    },
+    Adapter {
+        id: "active-directory",
+        keys: active_directory::KEYS,
+        detect: None,
+        item: Some(active_directory::is_policy),
+        reads: Reads::JsonOnly,
+        normalize: active_directory::normalize,
     },
     Adapter {
         id: "canonical",
