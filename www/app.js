@@ -27,6 +27,7 @@ const SAMPLES = {
   keycloak: '../tests/fixtures/keycloak/issue-example.txt',
   passwordrules: '../tests/fixtures/passwordrules/apple.txt',
   'active-directory': '../tests/fixtures/active-directory/default-domain-policy.json',
+  entra: '../tests/fixtures/entra/password-rule-settings.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 

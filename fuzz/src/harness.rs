@@ -53,6 +53,7 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("normalize_keycloak", normalize_keycloak),
     ("normalize_passwordrules", normalize_passwordrules),
     ("normalize_active_directory", normalize_active_directory),
+    ("normalize_entra", normalize_entra),
     ("normalize_canonical", normalize_canonical),
     ("detect", detect),
     ("check", check),
@@ -192,6 +193,7 @@ vendor_targets! {
     normalize_keycloak => "keycloak",
     normalize_passwordrules => "passwordrules",
     normalize_active_directory => "active-directory",
+    normalize_entra => "entra",
     normalize_canonical => "canonical",
 }
 

@@ -7,6 +7,7 @@ pub mod auth0;
 pub mod aws_cognito;
 pub mod aws_iam;
 pub mod canonical;
+pub mod entra;
 pub mod fields;
 pub mod keycloak;
 pub mod longjump;
@@ -59,7 +60,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 13] = [
+pub const ADAPTERS: [Adapter; 14] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -155,6 +156,14 @@ pub const ADAPTERS: [Adapter; 13] = [
         item: Some(active_directory::is_policy),
         reads: Reads::JsonOnly,
         normalize: active_directory::normalize,
+    },
+    Adapter {
+        id: "entra",
+        keys: &[],
+        detect: Some(entra::detect),
+        item: Some(entra::is_setting),
+        reads: Reads::JsonOnly,
+        normalize: entra::normalize,
     },
     Adapter {
         id: "canonical",
