@@ -5,7 +5,7 @@
 // Inputs
 
 /** Vendor ids, as `detectVendor` returns them and `{ vendor }` accepts them (the build writes this list from the ids of `ADAPTERS` in src/vendors/mod.rs). */
-export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'longjump' | 'aws-iam' | 'aws-cognito' | 'okta' | 'auth0' | 'keycloak' | 'passwordrules' | 'firebase' | 'supabase' | 'pingone' | 'canonical';
+export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'longjump' | 'aws-iam' | 'aws-cognito' | 'okta' | 'auth0' | 'keycloak' | 'passwordrules' | 'firebase' | 'supabase' | 'pingone' | 'active-directory' | 'entra' | 'canonical';
 
 /**
  * A vendor document: its JSON text, XML text (LongJump, the AWS IAM Query API), or the parsed JSON
@@ -172,7 +172,7 @@ export interface InitOptions {
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export type CharClass = 'lower' | 'upper' | 'digit' | 'symbol' | 'letter';
+export type CharClass = 'lower' | 'upper' | 'digit' | 'symbol' | 'letter' | 'otherLetter';
 
 /** A set of characters: the union of whole classes, literal characters and code point ranges. */
 export interface CharSet {
@@ -225,6 +225,11 @@ export interface CustomDictionary {
   words?: string[];
   match: MatchMode;
   minWordLength?: number;
+  /**
+   * Characters read as others, after lower-casing, in the password and the words alike (one
+   * character each): `{ "0": "o", "1": "l", "$": "s", "@": "a" }` is Entra's normalization.
+   */
+  substitutions?: Record<string, string>;
 }
 
 export interface Dictionary {
@@ -236,6 +241,12 @@ export interface Dictionary {
 export interface ContextCheck {
   match: MatchMode;
   minTokenLength: number;
+  /**
+   * Where the value is cut into tokens: absent, at every character that is not a letter or digit
+   * (the words joined are a token too); present, the whole value and the parts between these
+   * characters only (`""`: the whole value only).
+   */
+  delimiters?: string;
 }
 
 export interface AttributeCheck {
@@ -243,6 +254,8 @@ export interface AttributeCheck {
   names?: string[];
   match: MatchMode;
   minTokenLength: number;
+  /** As `ContextCheck.delimiters`. */
+  delimiters?: string;
 }
 
 export interface ContextRules {
@@ -393,6 +406,7 @@ export type RuleId =
   | 'chars.digit'
   | 'chars.symbol'
   | 'chars.letter'
+  | 'chars.otherLetter'
   | 'chars.set'
   | 'chars.types'
   | 'chars.allowed'

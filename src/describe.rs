@@ -650,7 +650,7 @@ mod tests {
     /// A policy with every field set. Struct literals without `..Default::default()`: a new
     /// field in the model breaks this test until it is set here (and so described).
     fn full_policy() -> Policy {
-        let check = ContextCheck { match_mode: MatchMode::Substring, min_token_length: 3 };
+        let check = ContextCheck { match_mode: MatchMode::Substring, min_token_length: 3, delimiters: None };
         let mut extras = serde_json::Map::new();
         extras.insert("vendor.field".into(), json!(1));
         Policy {
@@ -688,17 +688,19 @@ mod tests {
                     words: vec!["acme".into()],
                     match_mode: MatchMode::Whole,
                     min_word_length: Some(4),
+                    substitutions: [("0".to_string(), "o".to_string())].into_iter().collect(),
                 }),
             },
             context: ContextRules {
                 username: Some(check.clone()),
                 email: Some(check.clone()),
-                account_id: Some(ContextCheck { match_mode: MatchMode::Whole, min_token_length: 3 }),
+                account_id: Some(ContextCheck { match_mode: MatchMode::Whole, min_token_length: 3, delimiters: None }),
                 account_name: Some(check),
                 attributes: Some(AttributeCheck {
                     names: Some(vec!["phone".into(), "city".into()]),
                     match_mode: MatchMode::Substring,
                     min_token_length: 3,
+                    delimiters: None,
                 }),
             },
             history: Some(History { count: 5, enforced: true }),

@@ -64,6 +64,20 @@ fn unicode_classes() {
     let r = run(&p2, "漢字");
     assert_eq!(status(&r, "chars.letter"), Status::Pass);
     assert_eq!(status(&r, "chars.lower"), Status::Fail);
+    // A letter without case: CJK, kana, Hangul, Hebrew, Arabic, Thai, a modifier letter; never a
+    // Latin, Greek or Cyrillic letter, a digit or a symbol.
+    let mut other = Policy::default();
+    other.classes = classes(&[(CharClass::OtherLetter, 1)]);
+    for pw in ["漢", "か", "한", "ש", "ش", "ก", "ʰ"] {
+        assert_eq!(status(&run(&other, pw), "chars.otherLetter"), Status::Pass, "{pw}");
+    }
+    for pw in ["aZ", "ßÉ", "Ωω", "Жж", "٣7", "!€ "] {
+        let r = run(&other, pw);
+        assert_eq!(status(&r, "chars.otherLetter"), Status::Fail, "{pw}");
+        assert_eq!(r.rules[0].actual, Some(0));
+    }
+    assert_eq!(run(&other, "ab漢字x").rules[0].actual, Some(2));
+    assert_eq!(run(&other, "漢").rules[0].message, "At least 1 letter without case");
     // Right-to-left text: Hebrew and Arabic letters, Arabic-Indic digits.
     let mut p3 = Policy::default();
     p3.classes = classes(&[(CharClass::Letter, 4), (CharClass::Digit, 2)]);
@@ -255,7 +269,7 @@ fn dictionaries() {
     // Custom words: SailPoint's example — "spring" forbids Spring124, 345SprinG, 8spring.
     let mut p = Policy::default();
     p.dictionary.custom =
-        Some(CustomDictionary { words: vec![], match_mode: MatchMode::Substring, min_word_length: None });
+        Some(CustomDictionary { words: vec![], match_mode: MatchMode::Substring, ..Default::default() });
     assert_eq!(status(&run(&p, "Spring124"), "dictionary.custom"), Status::Unchecked);
     let ctx = Context { dictionary: vec!["spring".into()], ..Default::default() };
     for pw in ["Spring124", "345SprinG", "8spring"] {
@@ -263,9 +277,35 @@ fn dictionaries() {
     }
     assert_eq!(status(&run_ctx(&p, "summer124", &ctx), "dictionary.custom"), Status::Pass);
     p.dictionary.custom =
-        Some(CustomDictionary { words: vec!["Acme".into()], match_mode: MatchMode::Whole, min_word_length: None });
+        Some(CustomDictionary { words: vec!["Acme".into()], match_mode: MatchMode::Whole, ..Default::default() });
     assert_eq!(status(&run(&p, "acme"), "dictionary.custom"), Status::Fail);
     assert_eq!(status(&run(&p, "acme1"), "dictionary.custom"), Status::Pass);
+    // Entra's normalization: lower case, then 0→o, 1→l, $→s, @→a, in the password and the words.
+    let entra: std::collections::BTreeMap<String, String> =
+        [("0", "o"), ("1", "l"), ("$", "s"), ("@", "a")].into_iter().map(|(a, b)| (a.into(), b.into())).collect();
+    p.dictionary.custom = Some(CustomDictionary {
+        words: vec!["blank".into(), "C0ntoso".into()],
+        match_mode: MatchMode::Substring,
+        min_word_length: Some(4),
+        substitutions: entra,
+    });
+    for pw in ["Bl@nK", "xxC0NT0$Oxx", "contoso", "B1ank!"] {
+        assert_eq!(status(&run(&p, pw), "dictionary.custom"), Status::Fail, "{pw}");
+    }
+    for pw in ["Bl4nk", "c0nt-oso", "b!ank"] {
+        assert_eq!(status(&run(&p, pw), "dictionary.custom"), Status::Pass, "{pw}");
+    }
+    let ctx = Context { dictionary: vec!["Lamps".into()], ..Default::default() };
+    assert_eq!(status(&run_ctx(&p, "1@MP$!", &ctx), "dictionary.custom"), Status::Fail);
+    // The other rules see the password as typed.
+    assert_eq!(run(&p, "C0ntoso").length.graphemes, 7);
+    // A substitution is one character by one.
+    let mut bad = p.clone();
+    if let Some(d) = bad.dictionary.custom.as_mut() {
+        d.substitutions.insert("ph".into(), "f".into());
+    }
+    let e = Checker::compile(&bad).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("invalid_field", Some("dictionary.custom.substitutions.ph")));
 }
 
 #[test]
@@ -273,7 +313,8 @@ fn context_checks() {
     let mut p = Policy::default();
     p.context.username = Some(ContextCheck::default());
     p.context.email = Some(ContextCheck::default());
-    p.context.account_id = Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 4 });
+    p.context.account_id =
+        Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 4, delimiters: None });
     p.context.attributes = Some(AttributeCheck::default());
     let r = run(&p, "whatever");
     for id in ["context.username", "context.email", "context.accountId", "context.attribute"] {
@@ -307,6 +348,45 @@ fn context_checks() {
     // Named attributes only.
     p.context.attributes = Some(AttributeCheck { names: Some(vec!["phone".into()]), ..Default::default() });
     assert_eq!(status(&run_ctx(&p, "passwordJohn", &ctx), "context.attribute"), Status::Pass);
+}
+
+#[test]
+fn windows_account_and_display_name() {
+    // Windows: the whole sAMAccountName when it has 3 characters or more; the display name cut
+    // at `,.-_#`, tab and space, each token of 3 or more; both case-insensitive.
+    let mut p = Policy::default();
+    p.context.username = Some(ContextCheck { delimiters: Some(String::new()), ..Default::default() });
+    p.context.attributes = Some(AttributeCheck {
+        names: Some(vec!["displayName".into()]),
+        delimiters: Some(",.-_# \t".into()),
+        ..Default::default()
+    });
+    let ctx = |user: &str, display: &str| Context {
+        username: Some(user.into()),
+        attributes: [("displayName".to_string(), display.to_string())].into_iter().collect(),
+        ..Default::default()
+    };
+    let erin = ctx("EH.m", "Erin M. Hagens");
+    for (pw, user, display) in [
+        ("xxeh.Mxx", Status::Fail, Status::Pass),
+        ("hagens-erin", Status::Pass, Status::Fail),
+        ("ERIN2024!", Status::Pass, Status::Fail),
+        // The account name is not cut into words; the "M" token is too short.
+        ("hagens.E", Status::Pass, Status::Fail),
+        ("eHagens-M!", Status::Pass, Status::Fail),
+        ("Mm-ErMhag-EH-m", Status::Pass, Status::Pass),
+    ] {
+        let r = run_ctx(&p, pw, &erin);
+        assert_eq!(status(&r, "context.username"), user, "{pw}");
+        assert_eq!(status(&r, "context.attribute"), display, "{pw}");
+    }
+    // An account name of 2 characters is not checked; an apostrophe does not cut a name, and the
+    // tokens are not joined.
+    let r = run_ctx(&p, "jo-obrien-seanobrien", &ctx("jo", "Seán O'Brien"));
+    assert_eq!(status(&r, "context.username"), Status::Pass);
+    assert_eq!(status(&r, "context.attribute"), Status::Pass);
+    assert_eq!(status(&run_ctx(&p, "o'brien1", &ctx("jo", "Seán O'Brien")), "context.attribute"), Status::Fail);
+    assert_eq!(status(&run_ctx(&p, "SEÁN1", &ctx("jo", "Seán O'Brien")), "context.attribute"), Status::Fail);
 }
 
 #[test]
@@ -413,7 +493,8 @@ fn canonical_round_trip() {
     p.max_repeat = Some(2);
     p.max_sequence = Some(3);
     p.history = Some(History { count: 3, enforced: false });
-    p.context.account_id = Some(ContextCheck { match_mode: MatchMode::Whole, min_token_length: 5 });
+    p.context.account_id =
+        Some(ContextCheck { match_mode: MatchMode::Whole, min_token_length: 5, delimiters: Some(",.-_# \t".into()) });
     p.settings.expiry =
         Some(passpolicy::policy::Expiry { enforced: false, max_age_seconds: Some(7_776_000.0), ..Default::default() });
     p.extra("weird.field", serde_json::json!({"a": [1, 2.5, null]}));

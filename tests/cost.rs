@@ -41,7 +41,7 @@ impl Rng {
 fn document(rng: &mut Rng, budget: usize) -> Value {
     let set_len = 1 + rng.below((budget / 8).max(1) as u64) as usize;
     let symbols = rng.chars(set_len.min(20_000));
-    let classes = ["lower", "upper", "digit", "symbol", "letter"];
+    let classes = ["lower", "upper", "digit", "symbol", "letter", "otherLetter"];
     let n_req = 1 + rng.below((budget / 40).max(1) as u64) as usize;
     let of: Vec<Value> = (0..n_req.min(20_000))
         .map(|i| {
@@ -49,7 +49,7 @@ fn document(rng: &mut Rng, budget: usize) -> Value {
                 let n = 1 + rng.below(64) as usize;
                 json!({ "chars": { "chars": rng.chars(n) }, "min": 1 })
             } else {
-                json!({ "class": classes[rng.below(5) as usize], "min": 1 + rng.below(2) })
+                json!({ "class": classes[rng.below(classes.len() as u64) as usize], "min": 1 + rng.below(2) })
             }
         })
         .collect();

@@ -126,11 +126,12 @@ fn rule_ids() {
           "length": { "min": 8, "max": 64 },
           "classes": [
             { "class": "lower", "min": 1 }, { "class": "upper", "min": 1 }, { "class": "digit", "min": 1 },
-            { "class": "symbol", "min": 1 }, { "class": "letter", "min": 1 }
+            { "class": "symbol", "min": 1 }, { "class": "letter", "min": 1 },
+            { "class": "otherLetter", "min": 1 }
           ],
           "sets": [{ "chars": { "chars": "xyz" }, "min": 1 }],
           "types": [{ "required": 1, "of": [{ "class": "lower", "min": 1 }, { "class": "digit", "min": 1 }] }],
-          "allowed": { "classes": ["lower", "upper", "digit", "symbol"] },
+          "allowed": { "classes": ["lower", "upper", "otherLetter", "digit", "symbol"] },
           "minUnique": 4,
           "maxRepeat": 3,
           "maxSequence": 3,

@@ -29,6 +29,8 @@ const SAMPLES = {
   firebase: '../tests/fixtures/firebase/password-policy.json',
   supabase: '../tests/fixtures/supabase/auth-config.json',
   pingone: '../tests/fixtures/pingone/standard.json',
+  'active-directory': '../tests/fixtures/active-directory/default-domain-policy.json',
+  entra: '../tests/fixtures/entra/password-rule-settings.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 

@@ -55,6 +55,8 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("normalize_firebase", normalize_firebase),
     ("normalize_supabase", normalize_supabase),
     ("normalize_pingone", normalize_pingone),
+    ("normalize_active_directory", normalize_active_directory),
+    ("normalize_entra", normalize_entra),
     ("normalize_canonical", normalize_canonical),
     ("detect", detect),
     ("check", check),
@@ -196,6 +198,8 @@ vendor_targets! {
     normalize_firebase => "firebase",
     normalize_supabase => "supabase",
     normalize_pingone => "pingone",
+    normalize_active_directory => "active-directory",
+    normalize_entra => "entra",
     normalize_canonical => "canonical",
 }
 

@@ -95,18 +95,50 @@ pub fn any_token(value: &str, min_len: u32, max_bytes: usize, found: &mut dyn Fn
     joined_source <= cap && offer(&joined)
 }
 
-/// [`any_token`] for an e-mail address: the whole address, then the tokens of its local part
-/// (before the last `@`); the domain alone is not one.
-pub fn any_email_token(value: &str, min_len: u32, max_bytes: usize, found: &mut dyn FnMut(&str) -> bool) -> bool {
+/// [`any_token`] with the rule's own delimiters: the whole value, then the parts between any of
+/// `delimiters`, lowercased (`""`: the whole value only); nothing is joined. `None`: [`any_token`].
+/// The same bound on what is made.
+pub fn any_token_split(
+    value: &str,
+    delimiters: Option<&str>,
+    min_len: u32,
+    max_bytes: usize,
+    found: &mut dyn FnMut(&str) -> bool,
+) -> bool {
+    let Some(delimiters) = delimiters else { return any_token(value, min_len, max_bytes, found) };
+    let value = value.trim();
+    let cap = max_bytes.saturating_mul(MAX_LOWERCASE_SHRINK);
+    let min = min_len.max(1);
+    let mut offer = |t: &str| t.len() <= cap && char_len(t) >= min && found(&t.to_lowercase());
+    if offer(value) {
+        return true;
+    }
+    if delimiters.is_empty() {
+        return false;
+    }
+    let mut parts = value.split(|c: char| delimiters.contains(c)).filter(|p| !p.is_empty());
+    // A value without a delimiter is one part: itself, already offered.
+    parts.clone().nth(1).is_some() && parts.any(offer)
+}
+
+/// For an e-mail address: the whole address, then the tokens of its local part (before the last
+/// `@`, cut as [`any_token_split`] cuts); the domain alone is not one.
+pub fn any_email_token_split(
+    value: &str,
+    delimiters: Option<&str>,
+    min_len: u32,
+    max_bytes: usize,
+    found: &mut dyn FnMut(&str) -> bool,
+) -> bool {
     let value = value.trim();
     let Some((local, _)) = value.rsplit_once('@') else {
-        return any_token(value, min_len, max_bytes, found);
+        return any_token_split(value, delimiters, min_len, max_bytes, found);
     };
     let whole = value.len() <= max_bytes.saturating_mul(MAX_LOWERCASE_SHRINK) && {
         let lower = value.to_lowercase();
         char_len(&lower) >= min_len.max(1) && found(&lower)
     };
-    whole || any_token(local, min_len, max_bytes, found)
+    whole || any_token_split(local, delimiters, min_len, max_bytes, found)
 }
 
 /// The path (`classes[1].min`) of the value being read at `line`/`column` (1-based, bytes, as
@@ -250,10 +282,47 @@ mod tests {
     }
 
     #[test]
+    fn own_delimiters() {
+        let split = |v: &str, d: &str, min: u32| {
+            let mut out = Vec::new();
+            any_token_split(v, Some(d), min, usize::MAX, &mut |t| {
+                out.push(t.to_string());
+                false
+            });
+            out
+        };
+        // Windows' display-name delimiters: the example of Microsoft's documentation.
+        let windows = ",.-_#\t ";
+        assert_eq!(split("Erin M. Hagens", windows, 3), ["erin m. hagens", "erin", "hagens"]);
+        // Only those delimiters cut: an apostrophe does not; nothing is joined.
+        assert_eq!(split("Seán O'Brien-Smith", windows, 3), ["seán o'brien-smith", "seán", "o'brien", "smith"]);
+        assert_eq!(split("Ann\tLee#IT", windows, 2), ["ann\tlee#it", "ann", "lee", "it"]);
+        // No delimiter in the value: the value once.
+        assert_eq!(split("Hagens", windows, 3), ["hagens"]);
+        // No delimiters: the whole value only, if long enough.
+        assert_eq!(split("J.Doe", "", 3), ["j.doe"]);
+        assert!(split("Al", "", 3).is_empty());
+        // Absent: the default tokens.
+        let mut out = Vec::new();
+        any_token_split("Al-Bo", None, 1, usize::MAX, &mut |t| {
+            out.push(t.to_string());
+            false
+        });
+        assert_eq!(out, ["al-bo", "al", "bo", "albo"]);
+        // Too long for the password (1 byte: sources up to 3 bytes): not made.
+        let mut made = Vec::new();
+        any_token_split("abcdef ghi", Some(" "), 1, 1, &mut |t| {
+            made.push(t.to_string());
+            false
+        });
+        assert_eq!(made, ["ghi"]);
+    }
+
+    #[test]
     fn email() {
         let emailed = |v: &str| {
             let mut out = Vec::new();
-            any_email_token(v, 3, usize::MAX, &mut |t| {
+            any_email_token_split(v, None, 3, usize::MAX, &mut |t| {
                 out.push(t.to_string());
                 false
             });

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// Every rule id a report can hold, in report order. Part of the public API (the TypeScript
 /// `RuleId`); tests/drift.rs checks that a policy with every rule reports exactly these.
-pub const RULE_IDS: [&str; 22] = [
+pub const RULE_IDS: [&str; 23] = [
     "length.min",
     "length.max",
     "chars.lower",
@@ -14,6 +14,7 @@ pub const RULE_IDS: [&str; 22] = [
     "chars.digit",
     "chars.symbol",
     "chars.letter",
+    "chars.otherLetter",
     "chars.set",
     "chars.types",
     "chars.allowed",

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::context::{any_email_token, any_token, Context};
+use super::context::{any_email_token_split, any_token_split, Context};
 use super::report::{Analyzed, LengthCounts, Report, RuleResult, Status};
 use super::{common, sequence, strength};
 use crate::error::Result;
@@ -361,7 +361,7 @@ impl Checker {
             .map(|c| {
                 c.words
                     .iter()
-                    .map(|w| w.trim().to_lowercase())
+                    .map(|w| c.substitute(&w.trim().to_lowercase()))
                     .filter(|w| w.chars().count() as u32 >= min_word)
                     .collect()
             })
@@ -535,10 +535,17 @@ impl Checker {
         }
         if let Some(custom) = &p.dictionary.custom {
             let min_word = custom.min_word_length.unwrap_or(1).max(1);
+            let substituted;
+            let lower = if custom.substitutions.is_empty() {
+                lower
+            } else {
+                substituted = custom.substitute(lower);
+                substituted.as_str()
+            };
             let extra: Vec<String> = ctx
                 .dictionary
                 .iter()
-                .map(|w| w.trim().to_lowercase())
+                .map(|w| custom.substitute(&w.trim().to_lowercase()))
                 .filter(|w| w.chars().count() as u32 >= min_word)
                 .collect();
             let (mut any, mut found) = (false, 0u32);
@@ -568,8 +575,9 @@ impl Checker {
             let Some(check) = check else { continue };
             let value = value.as_deref().filter(|v| !v.trim().is_empty());
             let pass = value.map(|v| {
-                let any = if is_email { any_email_token } else { any_token };
-                !any(v, check.min_token_length, lower.len(), &mut |t| matches(lower, t, check.match_mode))
+                let any = if is_email { any_email_token_split } else { any_token_split };
+                let delimiters = check.delimiters.as_deref();
+                !any(v, delimiters, check.min_token_length, lower.len(), &mut |t| matches(lower, t, check.match_mode))
             });
             out.push(result(id, pass, text));
         }
@@ -582,7 +590,10 @@ impl Checker {
             let hits: Vec<&str> = values
                 .iter()
                 .filter(|(_, v)| {
-                    any_token(v, a.min_token_length, lower.len(), &mut |t| matches(lower, t, a.match_mode))
+                    let delimiters = a.delimiters.as_deref();
+                    any_token_split(v, delimiters, a.min_token_length, lower.len(), &mut |t| {
+                        matches(lower, t, a.match_mode)
+                    })
                 })
                 .map(|(k, _)| k.as_str())
                 .collect();
@@ -686,6 +697,7 @@ fn class_count(scan: &Scan, class: CharClass) -> u32 {
         CharClass::Lower => scan.lower,
         CharClass::Upper => scan.upper,
         CharClass::Letter => scan.lower + scan.upper + scan.other_letter,
+        CharClass::OtherLetter => scan.other_letter,
         CharClass::Digit => scan.digit,
         CharClass::Symbol => scan.symbol,
     }

@@ -400,4 +400,22 @@ mod tests {
         p.allowed = Some(CharSet { ranges: vec![[0, 0x7F], [0x80, 0x10FFFF]], ..Default::default() });
         assert_eq!(out(&p), PasswordRulesOut { rules: "allowed: unicode;".into(), unsupported: vec![] });
     }
+
+    #[test]
+    fn letters_without_case_have_no_passwordrules_class() {
+        // Alone: left out, said so. In an N-of-M rule: left out, the others required.
+        let mut p = Policy::default();
+        p.classes = vec![ClassMin { class: CharClass::OtherLetter, min: 1 }];
+        let o = out(&p);
+        assert_eq!(o.rules, "allowed: unicode;");
+        assert_eq!(o.unsupported, ["classes[0]: no allowed printable ASCII character qualifies; left out"]);
+        let mut p = Policy::default();
+        p.types = vec![TypesRule {
+            required: 2,
+            of: vec![Requirement::class(CharClass::Digit, 1), Requirement::class(CharClass::OtherLetter, 1)],
+        }];
+        let o = out(&p);
+        assert_eq!(o.rules, "required: digit; allowed: unicode;");
+        assert!(o.unsupported.iter().any(|u| u.starts_with("types[0].of[1]: no allowed printable ASCII")), "{o:?}");
+    }
 }

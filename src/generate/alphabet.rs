@@ -56,10 +56,14 @@ impl<'a> Filter<'a> {
         if let Some(custom) = policy.dictionary.custom.as_ref().filter(|c| c.match_mode == MatchMode::Substring) {
             if custom.min_word_length.unwrap_or(1) <= 1 {
                 for w in custom.words.iter().chain(ctx.dictionary.iter()) {
-                    // Whole words only: a dictionary word is matched as it is.
-                    let w = w.trim().to_lowercase();
+                    // Whole words only: a dictionary word is matched as it is, with the characters
+                    // that are read as it.
+                    let w = custom.substitute(&w.trim().to_lowercase());
                     if w.chars().count() == 1 {
                         ban_words(&w);
+                        for (from, _) in custom.substitutions.iter().filter(|(_, to)| **to == w) {
+                            ban_words(from);
+                        }
                     }
                 }
             }
@@ -277,5 +281,14 @@ mod tests {
         let f = Filter::new(&p, false, &Context::default());
         let a = preferred(&f);
         assert!(!a.contains(&'x') && !a.contains(&'X') && a.contains(&'w'));
+        // With substitutions, the characters read as a banned one are banned too.
+        p.dictionary.custom = Some(crate::policy::CustomDictionary {
+            words: vec!["0".into()],
+            substitutions: [("0".to_string(), "o".to_string())].into_iter().collect(),
+            ..Default::default()
+        });
+        let f = Filter::new(&p, false, &Context::default());
+        let a = preferred(&f);
+        assert!(!a.contains(&'0') && !a.contains(&'o') && !a.contains(&'O') && a.contains(&'1'));
     }
 }

@@ -373,3 +373,26 @@ fn unique_rule_lengths_entropy_and_limits() {
     let e = gen(&p, &count(1), 27).unwrap_err();
     assert_eq!((e.code(), e.path()), ("unsatisfiable", Some("minUnique")), "{e}");
 }
+
+#[test]
+fn letters_without_case() {
+    // Windows' complexity: 3 of upper, lower, digit, the US keyboard's symbols, a letter without
+    // case; and a policy that needs two letters without case of its own.
+    let mut p = Policy::default();
+    p.length.min = Some(8);
+    p.classes = vec![ClassMin { class: CharClass::OtherLetter, min: 2 }];
+    p.types = vec![TypesRule {
+        required: 3,
+        of: vec![
+            Requirement::class(CharClass::Upper, 1),
+            Requirement::class(CharClass::Lower, 1),
+            Requirement::class(CharClass::Digit, 1),
+            Requirement { class: None, chars: Some(CharSet::chars("!#$%")), name: None, min: 1 },
+            Requirement::class(CharClass::OtherLetter, 1),
+        ],
+    }];
+    for seed in 0..20 {
+        let g = gen(&p, &count(3), seed).unwrap();
+        all_pass(&p, &g, &Context::default());
+    }
+}

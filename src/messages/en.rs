@@ -13,6 +13,8 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("class.symbol.many", "symbols"),
     ("class.letter.one", "letter"),
     ("class.letter.many", "letters"),
+    ("class.otherLetter.one", "letter without case"),
+    ("class.otherLetter.many", "letters without case"),
     // Length units.
     ("unit.character.one", "character"),
     ("unit.character.many", "characters"),
@@ -37,6 +39,7 @@ pub(super) static CATALOG: &[(&str, &str)] = &[
     ("rule.chars.digit", "At least {min} {class}"),
     ("rule.chars.symbol", "At least {min} {class}"),
     ("rule.chars.letter", "At least {min} {class}"),
+    ("rule.chars.otherLetter", "At least {min} {class}"),
     ("rule.chars.symbol.restricted", "At least {min} {class} ({chars})"),
     ("rule.chars.set.one", "At least {min} character from: {list}"),
     ("rule.chars.set.many", "At least {min} characters from: {list}"),

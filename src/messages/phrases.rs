@@ -12,6 +12,7 @@ pub fn class_code(class: CharClass) -> &'static str {
         CharClass::Digit => "class.digit",
         CharClass::Symbol => "class.symbol",
         CharClass::Letter => "class.letter",
+        CharClass::OtherLetter => "class.otherLetter",
     }
 }
 
@@ -32,6 +33,7 @@ pub fn class_rule_id(class: CharClass) -> &'static str {
         CharClass::Digit => "chars.digit",
         CharClass::Symbol => "chars.symbol",
         CharClass::Letter => "chars.letter",
+        CharClass::OtherLetter => "chars.otherLetter",
     }
 }
 
@@ -42,6 +44,7 @@ fn class_message_code(class: CharClass) -> &'static str {
         CharClass::Digit => "rule.chars.digit",
         CharClass::Symbol => "rule.chars.symbol",
         CharClass::Letter => "rule.chars.letter",
+        CharClass::OtherLetter => "rule.chars.otherLetter",
     }
 }
 

@@ -4,6 +4,8 @@
 //! (its base): `é` written as `e` + U+0301 is one lower-case letter, not a letter and a symbol.
 //! - `lower`: General_Category Ll; `upper`: Lu or Lt;
 //! - `letter`: any L* (a CJK ideograph is a letter that is neither upper nor lower);
+//! - `otherLetter`: a letter that is neither upper nor lower (Lo, Lm: CJK, Arabic, Hebrew, Thai,
+//!   modifier letters): Windows' fifth complexity category;
 //! - `digit`: Nd (decimal digits of any script);
 //! - `symbol`: anything else but a control character (Cc), space and emoji included, unless
 //!   the policy restricts symbols to a set. A keycap sequence (`1️⃣`) is a symbol.
@@ -23,11 +25,19 @@ pub enum CharClass {
     Digit,
     Symbol,
     Letter,
+    /// A letter that is neither upper nor lower case (General_Category Lo or Lm).
+    OtherLetter,
 }
 
 impl CharClass {
-    pub const ALL: [CharClass; 5] =
-        [CharClass::Lower, CharClass::Upper, CharClass::Digit, CharClass::Symbol, CharClass::Letter];
+    pub const ALL: [CharClass; 6] = [
+        CharClass::Lower,
+        CharClass::Upper,
+        CharClass::Digit,
+        CharClass::Symbol,
+        CharClass::Letter,
+        CharClass::OtherLetter,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -36,6 +46,7 @@ impl CharClass {
             CharClass::Digit => "digit",
             CharClass::Symbol => "symbol",
             CharClass::Letter => "letter",
+            CharClass::OtherLetter => "otherLetter",
         }
     }
 
@@ -47,6 +58,7 @@ impl CharClass {
             CharClass::Digit => "digit",
             CharClass::Symbol => "symbol",
             CharClass::Letter => "letter",
+            CharClass::OtherLetter => "letter without case",
         }
     }
 
@@ -57,6 +69,7 @@ impl CharClass {
             CharClass::Digit => "digits",
             CharClass::Symbol => "symbols",
             CharClass::Letter => "letters",
+            CharClass::OtherLetter => "letters without case",
         }
     }
 
@@ -68,6 +81,7 @@ impl CharClass {
             CharClass::Letter => matches!(kind, Kind::Lower | Kind::Upper | Kind::OtherLetter),
             CharClass::Digit => kind == Kind::Digit,
             CharClass::Symbol => kind == Kind::Symbol,
+            CharClass::OtherLetter => kind == Kind::OtherLetter,
         }
     }
 }

@@ -21,6 +21,8 @@ mod validate;
 pub use charset::{kind_of_char, kind_of_grapheme, standalone, CharClass, CharSet, Kind};
 pub use validate::validate;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -238,6 +240,30 @@ pub struct CustomDictionary {
     /// Words shorter than this (in code points) are ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_word_length: Option<u32>,
+    /// Characters read as others before matching, in the password and the words alike, after
+    /// lower-casing: `{"0": "o", "$": "s"}` makes `C0nto$o` contain `contoso` (Entra's
+    /// normalization). Each key and value is one code point.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub substitutions: BTreeMap<String, String>,
+}
+
+impl CustomDictionary {
+    /// `text` with the substitutions made (each key and value one code point: `validate`).
+    pub fn substitute(&self, text: &str) -> String {
+        if self.substitutions.is_empty() {
+            return text.to_string();
+        }
+        let map: BTreeMap<char, char> =
+            self.substitutions.iter().filter_map(|(k, v)| Some((single(k)?, single(v)?))).collect();
+        text.chars().map(|c| map.get(&c).copied().unwrap_or(c)).collect()
+    }
+}
+
+/// The one code point of `s`, if it has exactly one.
+pub(crate) fn single(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
 }
 
 /// Checks of the password against the user's own data. Each present field is one active check.
@@ -267,6 +293,12 @@ pub struct ContextCheck {
     /// Tokens shorter than this (in code points) are not looked for. Default 3.
     #[serde(default = "default_min_token")]
     pub min_token_length: u32,
+    /// How the value is cut into tokens. Absent: the whole value, its words (cut at every
+    /// character that is not a letter or a digit) and its words joined. Present: the whole value
+    /// and the parts between these characters, nothing joined (`""`: the whole value only), as
+    /// Windows cuts a display name at `,.-_#`, tab and space.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiters: Option<String>,
 }
 
 fn default_min_token() -> u32 {
@@ -275,7 +307,7 @@ fn default_min_token() -> u32 {
 
 impl Default for ContextCheck {
     fn default() -> Self {
-        ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH }
+        ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH, delimiters: None }
     }
 }
 
@@ -289,11 +321,19 @@ pub struct AttributeCheck {
     pub match_mode: MatchMode,
     #[serde(default = "default_min_token")]
     pub min_token_length: u32,
+    /// As [`ContextCheck::delimiters`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiters: Option<String>,
 }
 
 impl Default for AttributeCheck {
     fn default() -> Self {
-        AttributeCheck { names: None, match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH }
+        AttributeCheck {
+            names: None,
+            match_mode: MatchMode::Substring,
+            min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
+            delimiters: None,
+        }
     }
 }
 

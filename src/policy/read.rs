@@ -221,7 +221,13 @@ fn custom_dictionary(v: &Value, path: &str) -> Result<CustomDictionary> {
             "words" => d.words = list(v, at, string)?,
             "match" => d.match_mode = match_mode(v, at)?,
             "minWordLength" => d.min_word_length = optional(v, at, uint)?,
-            _ => return Err(unknown(at, k, &["words", "match", "minWordLength"])),
+            "substitutions" => {
+                for (from, to) in object(v, at, "a map of characters")? {
+                    let at = join(at, from);
+                    d.substitutions.insert(from.clone(), string(to, &at)?);
+                }
+            }
+            _ => return Err(unknown(at, k, &["words", "match", "minWordLength", "substitutions"])),
         }
     }
     Ok(d)
@@ -252,7 +258,8 @@ fn context_check(v: &Value, path: &str) -> Result<ContextCheck> {
         match k.as_str() {
             "match" => c.match_mode = match_mode(v, at)?,
             "minTokenLength" => c.min_token_length = uint(v, at)?,
-            _ => return Err(unknown(at, k, &["match", "minTokenLength"])),
+            "delimiters" => c.delimiters = optional(v, at, string)?,
+            _ => return Err(unknown(at, k, &["match", "minTokenLength", "delimiters"])),
         }
     }
     Ok(c)
@@ -267,7 +274,8 @@ fn attribute_check(v: &Value, path: &str) -> Result<AttributeCheck> {
             "names" => c.names = optional(v, at, |v, p| list(v, p, string))?,
             "match" => c.match_mode = match_mode(v, at)?,
             "minTokenLength" => c.min_token_length = uint(v, at)?,
-            _ => return Err(unknown(at, k, &["names", "match", "minTokenLength"])),
+            "delimiters" => c.delimiters = optional(v, at, string)?,
+            _ => return Err(unknown(at, k, &["names", "match", "minTokenLength", "delimiters"])),
         }
     }
     Ok(c)
@@ -492,6 +500,7 @@ fn char_class(v: &Value, path: &str) -> Result<CharClass> {
             ("digit", CharClass::Digit),
             ("symbol", CharClass::Symbol),
             ("letter", CharClass::Letter),
+            ("otherLetter", CharClass::OtherLetter),
         ],
     )
 }

@@ -86,6 +86,16 @@ pub fn validate(p: &Policy) -> Result<()> {
         }
     }
     check_durations(p)?;
+    if let Some(d) = &p.dictionary.custom {
+        for (from, to) in &d.substitutions {
+            if super::single(from).is_none() || super::single(to).is_none() {
+                return Err(PolicyError::field(
+                    format!("dictionary.custom.substitutions.{from}"),
+                    "a substitution replaces one character by one character",
+                ));
+            }
+        }
+    }
     if let Some(a) = &p.context.attributes {
         if let Some(names) = &a.names {
             if names.iter().any(|n| n.is_empty()) {
@@ -258,7 +268,7 @@ fn satisfiable(p: &Policy) -> Result<()> {
         }
     }
     // Classes required on their own.
-    let mut need = [0u32; 5]; // lower, upper, digit, symbol, letter
+    let mut need = [0u32; CharClass::ALL.len()]; // lower, upper, digit, symbol, letter, otherLetter
     for (i, c) in p.classes.iter().enumerate() {
         if c.min > 0 && !class_possible(p, c.class) {
             return Err(PolicyError::unsatisfiable(
@@ -266,8 +276,9 @@ fn satisfiable(p: &Policy) -> Result<()> {
                 format!("requires {} {} but the allowed characters exclude them", c.min, c.class.plural()),
             ));
         }
-        let k = c.class as usize;
-        need[k] = need[k].max(c.min);
+        if let Some(n) = need.get_mut(c.class as usize) {
+            *n = (*n).max(c.min);
+        }
     }
     for (i, s) in p.sets.iter().enumerate() {
         if s.min > 0 && !set_requirement_possible(p, &s.chars) {
@@ -313,9 +324,9 @@ fn satisfiable(p: &Policy) -> Result<()> {
         }
     }
     if let Some(max) = max {
-        // Lower, upper, digit and symbol are disjoint; letter includes lower and upper.
-        let [lo, up, dg, sy, le] = need;
-        let total = dg + sy + le.max(lo + up);
+        // Lower, upper, other letter, digit and symbol are disjoint; letter is the first three.
+        let [lo, up, dg, sy, le, ol] = need;
+        let total = dg + sy + le.max(lo + up + ol);
         if total > max {
             return Err(PolicyError::unsatisfiable(
                 "classes",
@@ -325,7 +336,16 @@ fn satisfiable(p: &Policy) -> Result<()> {
         for (i, t) in p.types.iter().enumerate() {
             // Only class requirements over disjoint classes give an exact lower bound.
             let all_disjoint = t.of.iter().all(|r| {
-                matches!(r.class, Some(CharClass::Lower | CharClass::Upper | CharClass::Digit | CharClass::Symbol))
+                matches!(
+                    r.class,
+                    Some(
+                        CharClass::Lower
+                            | CharClass::Upper
+                            | CharClass::OtherLetter
+                            | CharClass::Digit
+                            | CharClass::Symbol
+                    )
+                )
             });
             if all_disjoint {
                 let mut mins: Vec<u32> = t.of.iter().map(|r| r.min).collect();
@@ -374,6 +394,18 @@ mod tests {
         assert_eq!(validate(&p).unwrap_err().code(), "unsatisfiable");
         p.length.max = Some(4);
         assert!(validate(&p).is_ok());
+        // A letter without case is neither upper nor lower, and a letter.
+        p.classes = vec![
+            ClassMin { class: CharClass::OtherLetter, min: 2 },
+            ClassMin { class: CharClass::Upper, min: 2 },
+            ClassMin { class: CharClass::Letter, min: 3 },
+        ];
+        p.length.max = Some(3);
+        assert_eq!(validate(&p).unwrap_err().path(), Some("classes"));
+        p.length.max = Some(4);
+        assert!(validate(&p).is_ok());
+        p.allowed = Some(CharSet { classes: vec![CharClass::Lower, CharClass::Upper], ..Default::default() });
+        assert_eq!(validate(&p).unwrap_err().path(), Some("classes[0]"));
     }
 
     #[test]

@@ -318,8 +318,12 @@ fn legacy(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         if enable {
             common_list(&d.path("enable"), "Auth0's built-in list of 10,000 common passwords", p, w);
             if !words.is_empty() {
-                p.dictionary.custom =
-                    Some(CustomDictionary { words, match_mode: MatchMode::Whole, min_word_length: None });
+                p.dictionary.custom = Some(CustomDictionary {
+                    words,
+                    match_mode: MatchMode::Whole,
+                    min_word_length: None,
+                    ..Default::default()
+                });
             }
         } else if !words.is_empty() {
             d.keep("dictionary", p);
@@ -385,7 +389,8 @@ fn common_list(path: &str, theirs: &str, p: &mut Policy, w: &mut Warnings) {
 /// Username, e-mail and name checks (`password_no_personal_info`, `profile_data`), plus `extra`
 /// attribute names.
 fn personal_data(path: &str, extra: &[String], p: &mut Policy, w: &mut Warnings) {
-    let check = ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH };
+    let check =
+        ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH, delimiters: None };
     p.context.username = Some(check.clone());
     p.context.email = Some(check);
     let mut names: Vec<String> = NAME_ATTRIBUTES.iter().map(|n| n.to_string()).collect();
@@ -398,6 +403,7 @@ fn personal_data(path: &str, extra: &[String], p: &mut Policy, w: &mut Warnings)
         names: Some(names),
         match_mode: MatchMode::Substring,
         min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
+        delimiters: None,
     });
     w.approximation(
         path,
@@ -456,8 +462,12 @@ fn flexible(f: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
             };
             common_list(&d.path("active"), theirs, p, w);
             if !custom.is_empty() {
-                p.dictionary.custom =
-                    Some(CustomDictionary { words: custom, match_mode: MatchMode::Whole, min_word_length: None });
+                p.dictionary.custom = Some(CustomDictionary {
+                    words: custom,
+                    match_mode: MatchMode::Whole,
+                    min_word_length: None,
+                    ..Default::default()
+                });
                 w.approximation(
                     &d.path("custom"),
                     "Auth0 blocks these words \"in passwords\" without saying how they match; read as the legacy dictionary is: the whole password, case-insensitive",
@@ -707,7 +717,8 @@ mod tests {
             Some(CustomDictionary {
                 words: vec!["acme".into(), "acmeanvils".into()],
                 match_mode: MatchMode::Whole,
-                min_word_length: None
+                min_word_length: None,
+                ..Default::default()
             })
         );
         assert_eq!(p.history, Some(History { count: 5, enforced: true }));

@@ -70,6 +70,8 @@ pub fn detect(doc: &Document) -> bool {
     match top.get("PasswordPolicy") {
         Some(Value::Object(inner)) => has_any(inner, KEYS) || !has_any(inner, aws_cognito::KEYS),
         Some(_) => false,
+        // Active Directory's policies have a `MaxPasswordAge` too (a TimeSpan), with keys of their own.
+        None if has_any(top, super::active_directory::KEYS) => false,
         None => has_any(top, KEYS) || (has_any(top, SHARED) && !has_any(top, aws_cognito::KEYS)),
     }
 }

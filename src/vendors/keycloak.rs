@@ -238,7 +238,7 @@ fn zero_left_out(path: &str, p: &mut Policy, w: &mut Warnings) {
 fn check(mode: MatchMode) -> ContextCheck {
     // A whole-value comparison has no reason to skip short values.
     let min_token_length = if mode == MatchMode::Whole { 1 } else { DEFAULT_MIN_TOKEN_LENGTH };
-    ContextCheck { match_mode: mode, min_token_length }
+    ContextCheck { match_mode: mode, min_token_length, delimiters: None }
 }
 
 /// Sets a context check unless a substring check (which implies the whole one) is already there.
@@ -360,8 +360,12 @@ fn apply(s: &str, base: &str, p: &mut Policy, w: &mut Warnings) -> Result<()> {
             }
             "passwordBlacklist" => {
                 let file = required(&part, path, "the name of a denylist file")?;
-                p.dictionary.custom =
-                    Some(CustomDictionary { words: Vec::new(), match_mode: MatchMode::Whole, min_word_length: None });
+                p.dictionary.custom = Some(CustomDictionary {
+                    words: Vec::new(),
+                    match_mode: MatchMode::Whole,
+                    min_word_length: None,
+                    ..Default::default()
+                });
                 p.extra(path, json!(file));
                 w.approximation(path, format!("the words of the denylist file `{file}` are not in the policy: pass them as the check context's dictionary (matched as the whole password, case-insensitive, as Keycloak does)"));
             }

@@ -2,10 +2,12 @@
 //! function in its own file; this module parses the document, detects the vendor and dispatches,
 //! all through one table of the adapters ([`ADAPTERS`]).
 
+pub mod active_directory;
 pub mod auth0;
 pub mod aws_cognito;
 pub mod aws_iam;
 pub mod canonical;
+pub mod entra;
 pub mod fields;
 pub mod firebase;
 pub mod keycloak;
@@ -61,7 +63,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 15] = [
+pub const ADAPTERS: [Adapter; 17] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -173,6 +175,22 @@ pub const ADAPTERS: [Adapter; 15] = [
         item: Some(pingone::is_policy),
         reads: Reads::JsonOnly,
         normalize: pingone::normalize,
+    },
+    Adapter {
+        id: "active-directory",
+        keys: active_directory::KEYS,
+        detect: None,
+        item: Some(active_directory::is_policy),
+        reads: Reads::JsonOnly,
+        normalize: active_directory::normalize,
+    },
+    Adapter {
+        id: "entra",
+        keys: &[],
+        detect: Some(entra::detect),
+        item: Some(entra::is_setting),
+        reads: Reads::JsonOnly,
+        normalize: entra::normalize,
     },
     Adapter {
         id: "canonical",

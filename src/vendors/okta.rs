@@ -218,8 +218,11 @@ fn read_complexity(c: Option<&Obj>, path: &str, p: &mut Policy, w: &mut Warnings
         true
     });
     if exclude {
-        p.context.username =
-            Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: DEFAULT_MIN_TOKEN_LENGTH });
+        p.context.username = Some(ContextCheck {
+            match_mode: MatchMode::Substring,
+            min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
+            delimiters: None,
+        });
         w.approximation(
             &at("excludeUsername"),
             format!("Okta rejects \"parts of your username\" without saying how short a part may be; read as any part of {DEFAULT_MIN_TOKEN_LENGTH} or more characters, case-insensitive"),
@@ -244,6 +247,7 @@ fn read_complexity(c: Option<&Obj>, path: &str, p: &mut Policy, w: &mut Warnings
                 names: Some(names),
                 match_mode: MatchMode::Substring,
                 min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
+                delimiters: None,
             });
         }
     }
@@ -450,7 +454,8 @@ mod tests {
             Some(AttributeCheck {
                 names: Some(vec!["firstName".into(), "lastName".into()]),
                 match_mode: MatchMode::Substring,
-                min_token_length: 3
+                min_token_length: 3,
+                delimiters: None
             })
         );
         assert_eq!(p.history, Some(History { count: 4, enforced: true }));

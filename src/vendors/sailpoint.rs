@@ -120,8 +120,12 @@ fn one(v: &Value, base: &str) -> Result<Normalized> {
     context(&o, &mut p, &mut w)?;
     if o.bool("useDictionary")? == Some(true) {
         // The dictionary is uploaded to the org separately; the caller passes its words.
-        p.dictionary.custom =
-            Some(CustomDictionary { words: Vec::new(), match_mode: MatchMode::Substring, min_word_length: None });
+        p.dictionary.custom = Some(CustomDictionary {
+            words: Vec::new(),
+            match_mode: MatchMode::Substring,
+            min_word_length: None,
+            ..Default::default()
+        });
     }
     expiry(&o, &mut p, &mut w)?;
     mfa(&o, &mut p, &mut w)?;
@@ -225,7 +229,7 @@ fn context_check(o: &Obj, p: &mut Policy, w: &mut Warnings, flag: &str, len_key:
         );
         DEFAULT_MIN_TOKEN_LENGTH
     });
-    Ok(Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length }))
+    Ok(Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length, delimiters: None }))
 }
 
 /// `passwordExpiration` (days), gated by `enablePasswdExpiration`, and `firstExpirationReminder`.
@@ -422,7 +426,12 @@ mod tests {
         assert_eq!(p.classes, vec![ClassMin { class: CharClass::Upper, min: 1 }]);
         assert_eq!(
             p.dictionary.custom,
-            Some(CustomDictionary { words: vec![], match_mode: MatchMode::Substring, min_word_length: None })
+            Some(CustomDictionary {
+                words: vec![],
+                match_mode: MatchMode::Substring,
+                min_word_length: None,
+                ..Default::default()
+            })
         );
         assert!(!p.dictionary.common);
         // Paths of a single object have no prefix.
@@ -585,8 +594,14 @@ mod tests {
             "useAccountAttributes": true
         }));
         let c = &n.policy.context;
-        assert_eq!(c.account_id, Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 5 }));
-        assert_eq!(c.account_name, Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 3 }));
+        assert_eq!(
+            c.account_id,
+            Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 5, delimiters: None })
+        );
+        assert_eq!(
+            c.account_name,
+            Some(ContextCheck { match_mode: MatchMode::Substring, min_token_length: 3, delimiters: None })
+        );
         assert_eq!(c.attributes, Some(AttributeCheck::default()));
         assert!(codes(&n, WarningCode::Approximation).contains(&"accountNameMinWordLength"));
         // A length without its flag is inactive, kept as metadata.
