@@ -227,9 +227,11 @@ fn requirement_possible(p: &Policy, r: &Requirement) -> bool {
 
 /// How many distinct grapheme clusters the policy allows, when that is provably fewer than `n`:
 /// only for an `allowed` set of literal characters and ranges (a class holds marks that make
-/// endless clusters), all of whose code points stand on their own (no mark, joiner, control or
-/// other character that can join a cluster: then a cluster is one code point), counted up to
-/// `RANGE_SAMPLE_LIMIT` code points. `None` when there are `n` or more, or when it cannot tell.
+/// endless clusters), all of them printable ASCII (each its own cluster: no mark or joiner),
+/// counted up to `RANGE_SAMPLE_LIMIT` code points. `None` when there are `n` or more, or when it
+/// cannot tell: a set with other characters is left to the generator, which knows which of them
+/// stand alone. (Telling that here would link the Unicode General_Category tables, ~40 KB, into
+/// the rules-only build.)
 fn distinct_allowed(p: &Policy, n: u32) -> Option<u32> {
     let allowed = p.allowed.as_ref().filter(|a| a.classes.is_empty())?;
     let mut have = 0u32;
@@ -237,7 +239,7 @@ fn distinct_allowed(p: &Policy, n: u32) -> Option<u32> {
     for [a, b] in allowed.code_point_ranges() {
         for c in (a..=b).filter_map(char::from_u32) {
             looked += 1;
-            if looked > RANGE_SAMPLE_LIMIT || !super::standalone(c) {
+            if looked > RANGE_SAMPLE_LIMIT || !(' '..='~').contains(&c) {
                 return None;
             }
             let mut buf = [0u8; 4];
