@@ -140,7 +140,11 @@ fn read_whole(top: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         Some("bcrypt") => Some(BCRYPT_MAX),
         Some("argon2") => None,
         Some(other) => {
-            w.out_of_range(algorithm_path, format!("`{}`", other.chars().take(40).collect::<String>()), "argon2 or bcrypt");
+            w.out_of_range(
+                algorithm_path,
+                format!("`{}`", other.chars().take(40).collect::<String>()),
+                "argon2 or bcrypt",
+            );
             None
         }
     };
@@ -253,7 +257,8 @@ fn read_config(o: Option<&Obj>, hasher: Hasher, p: &mut Policy, w: &mut Warnings
         w.defaulted(&path("identifier_similarity_check_enabled"), true);
     }
     if similarity != Some(false) {
-        let check = ContextCheck { match_mode: MatchMode::Substring, delimiters: Some(String::new()), ..Default::default() };
+        let check =
+            ContextCheck { match_mode: MatchMode::Substring, delimiters: Some(String::new()), ..Default::default() };
         p.context.username = Some(check.clone());
         p.context.email = Some(check);
         w.approximation(
@@ -305,14 +310,112 @@ mod tests {
     const CONFIG_TEST: &str = include_str!("../../tests/fixtures/real/kratos/config-test-password-config.json");
     const LAYER5: &str = include_str!("../../tests/fixtures/real/kratos/layer5-helm-kratos-config.json");
 
+    const SAMPLE: &str = include_str!("../../tests/fixtures/kratos/password-config.json");
+
     #[test]
-    fn dump() {
-        for d in [CONFIG_TEST, LAYER5] {
-            let n = norm_as("kratos", d);
-            println!("{}", n.policy.to_json());
-            for w in &n.warnings {
-                println!("  {:?} {} {}", w.code, w.path, w.message);
-            }
+    fn password_config_from_kratos_tests() {
+        assert_eq!(detect_vendor(CONFIG_TEST).unwrap(), "kratos");
+        let n = norm_as("kratos", CONFIG_TEST);
+        let p = &n.policy;
+        assert_eq!((p.length.min, p.length.max, p.length.unit), (Some(8), Some(72), LengthUnit::CodePoints));
+        assert_eq!(p.settings.breached, Some(Breached::default()));
+        for k in HIBP_EXTRAS {
+            assert!(p.vendor_extras.contains_key(*k), "{k}");
         }
+        assert!(codes(&n, WarningCode::UnknownField).is_empty(), "{:?}", n.warnings);
+        assert!(codes(&n, WarningCode::Defaulted).is_empty(), "{:?}", n.warnings);
+        assert_eq!(codes(&n, WarningCode::NotCheckable), ["haveibeenpwned_enabled"]);
+        // The hasher is not in this document: bcrypt assumed, said so.
+        assert!(n.warnings.iter().any(|w| w.code == WarningCode::Approximation && w.message.contains("bcrypt")));
+        // The identifier: contained in the password, rejected (case-insensitively).
+        let ctx = Context { username: Some("JDoe".into()), ..Default::default() };
+        assert_eq!(failures_in(p, "my-jdoe-password", &ctx), ["context.username"]);
+        assert!(failures_in(p, "correct horse battery", &ctx).is_empty());
+        let ctx = Context { email: Some("jdoe@example.com".into()), ..Default::default() };
+        assert_eq!(failures_in(p, "jdoe@example.com!", &ctx), ["context.email"]);
+        assert_eq!(failures_in(p, "jdoe-is-here", &ctx), ["context.email"]);
+        assert_eq!(failures(p, "1234567"), ["length.min"]);
+        assert_eq!(failures(p, &"x".repeat(73)), ["length.max"]);
+        assert_eq!(SAMPLE, CONFIG_TEST);
+    }
+
+    #[test]
+    fn whole_configuration() {
+        assert_eq!(detect_vendor(LAYER5).unwrap(), "kratos");
+        let n = norm_as("kratos", LAYER5);
+        let p = &n.policy;
+        assert_eq!((p.length.min, p.length.max), (Some(8), Some(72)));
+        assert!(p.vendor_extras.is_empty(), "{:?}", p.vendor_extras);
+        assert_eq!(codes(&n, WarningCode::Defaulted), ["hashers.algorithm"]);
+        let ignored = n.warnings.iter().find(|w| w.code == WarningCode::Ignored).unwrap();
+        for name in ["dsn", "serve", "selfservice.flows", "selfservice.methods.oidc", "hashers.argon2"] {
+            assert!(ignored.fields.iter().any(|f| f == name), "{name}: {:?}", ignored.fields);
+        }
+        assert!(!ignored.fields.iter().any(|f| f.contains("password")), "{:?}", ignored.fields);
+        // argon2 has no maximum; an unknown algorithm is out of range.
+        let argon = json!({ "hashers": { "algorithm": "argon2" }, "selfservice": { "methods": { "password": { "config": { "min_password_length": 12 } } } } });
+        let n = norm_json("kratos", argon);
+        assert_eq!((n.policy.length.min, n.policy.length.max), (Some(12), None));
+        let other = json!({ "hashers": { "algorithm": "scrypt" }, "selfservice": { "methods": {} } });
+        let n = norm_json("kratos", other);
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["hashers.algorithm"]);
+        assert_eq!(n.policy.length.max, None);
+        // No password method: every default applies.
+        assert_eq!(n.policy.length.min, Some(8));
+        assert_eq!(n.policy.settings.breached, Some(Breached::default()));
+        assert!(n.policy.context.username.is_some());
+    }
+
+    #[test]
+    fn block_defaults_and_switches() {
+        let block = r#"{"enabled": false, "config": {"min_password_length": 10, "haveibeenpwned_enabled": false, "max_breaches": 3, "identifier_similarity_check_enabled": false, "extra": 1}}"#;
+        assert_eq!(detect_vendor(block).unwrap(), "kratos");
+        let n = norm_as("kratos", block);
+        let p = &n.policy;
+        assert_eq!(p.length.min, Some(10));
+        assert_eq!(p.settings.breached, None);
+        assert!(p.context.username.is_none() && p.context.email.is_none());
+        assert_eq!(codes(&n, WarningCode::Inactive), ["enabled", "config.max_breaches"]);
+        assert_eq!(codes(&n, WarningCode::UnknownField), ["config.extra"]);
+        assert_eq!(p.vendor_extras.get("config.max_breaches"), Some(&json!(3)));
+        // An empty config: the schema's defaults, each said.
+        let n = norm_as("kratos", "{}");
+        assert_eq!(
+            codes(&n, WarningCode::Defaulted),
+            ["min_password_length", "identifier_similarity_check_enabled", "haveibeenpwned_enabled"]
+        );
+        assert_eq!((n.policy.length.min, n.policy.length.max), (Some(8), Some(72)));
+        // Below the schema's minimum, and over max_breaches' range: used, warned.
+        let n = norm_as("kratos", r#"{"min_password_length": 4, "max_breaches": 101, "haveibeenpwned_enabled": true}"#);
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["min_password_length", "max_breaches"]);
+        assert_eq!(n.policy.length.min, Some(4));
+    }
+
+    #[test]
+    fn detection_is_strict_and_types_are_checked() {
+        for unrelated in [
+            r#"{"min_password_length": 8}"#,
+            r#"{"max_breaches": 1}"#,
+            r#"{"config": {"min_password_length": 8}}"#,
+            r#"{"enabled": true, "config": {"haveibeenpwned_enabled": true}, "name": "x"}"#,
+            r#"{"selfservice": "x"}"#,
+        ] {
+            assert!(!detect(&crate::vendors::parse_document(unrelated).unwrap()), "{unrelated}");
+        }
+        assert_eq!(detect_vendor(r#"{"min_password_length": 8, "max_breaches": 0}"#).unwrap(), "kratos");
+        for (doc, path) in [
+            (r#"{"min_password_length": "8", "haveibeenpwned_enabled": true}"#, "min_password_length"),
+            (r#"{"haveibeenpwned_enabled": "yes"}"#, "haveibeenpwned_enabled"),
+            (r#"{"haveibeenpwned_enabled": true, "max_breaches": -1}"#, "max_breaches"),
+            (r#"{"haveibeenpwned_enabled": true, "haveibeenpwned_host": 1}"#, "haveibeenpwned_host"),
+            (r#"{"enabled": 1, "config": {"haveibeenpwned_enabled": true}}"#, "enabled"),
+            (r#"{"selfservice": {"methods": {"password": []}}}"#, "selfservice.methods.password"),
+            (r#"{"selfservice": {"methods": {}}, "hashers": {"algorithm": 1}}"#, "hashers.algorithm"),
+        ] {
+            let e = crate::vendors::normalize(doc, Some("kratos")).unwrap_err();
+            assert_eq!((e.code(), e.path()), ("invalid_field", Some(path)), "{doc}");
+        }
+        let e = crate::vendors::normalize(r#"{"site_url": "x"}"#, Some("kratos")).unwrap_err();
+        assert_eq!(e.code(), "vendor_mismatch");
     }
 }
