@@ -57,6 +57,7 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("normalize_pingone", normalize_pingone),
     ("normalize_active_directory", normalize_active_directory),
     ("normalize_entra", normalize_entra),
+    ("normalize_kratos", normalize_kratos),
     ("normalize_canonical", normalize_canonical),
     ("detect", detect),
     ("check", check),
@@ -200,6 +201,7 @@ vendor_targets! {
     normalize_pingone => "pingone",
     normalize_active_directory => "active-directory",
     normalize_entra => "entra",
+    normalize_kratos => "kratos",
     normalize_canonical => "canonical",
 }
 

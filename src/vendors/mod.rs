@@ -11,6 +11,7 @@ pub mod entra;
 pub mod fields;
 pub mod firebase;
 pub mod keycloak;
+pub mod kratos;
 pub mod longjump;
 pub mod meraki;
 pub mod okta;
@@ -63,7 +64,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 17] = [
+pub const ADAPTERS: [Adapter; 18] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -191,6 +192,14 @@ pub const ADAPTERS: [Adapter; 17] = [
         item: Some(entra::is_setting),
         reads: Reads::JsonOnly,
         normalize: entra::normalize,
+    },
+    Adapter {
+        id: "kratos",
+        keys: &[],
+        detect: Some(kratos::detect),
+        item: None,
+        reads: Reads::JsonOnly,
+        normalize: kratos::normalize,
     },
     Adapter {
         id: "canonical",
