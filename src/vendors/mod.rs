@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod entra;
 pub mod fields;
 pub mod firebase;
+pub mod fusionauth;
 pub mod keycloak;
 pub mod longjump;
 pub mod meraki;
@@ -63,7 +64,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 17] = [
+pub const ADAPTERS: [Adapter; 18] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -191,6 +192,14 @@ pub const ADAPTERS: [Adapter; 17] = [
         item: Some(entra::is_setting),
         reads: Reads::JsonOnly,
         normalize: entra::normalize,
+    },
+    Adapter {
+        id: "fusionauth",
+        keys: &[],
+        detect: Some(fusionauth::detect),
+        item: Some(fusionauth::is_tenant),
+        reads: Reads::JsonOnly,
+        normalize: fusionauth::normalize,
     },
     Adapter {
         id: "canonical",
