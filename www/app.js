@@ -31,6 +31,7 @@ const SAMPLES = {
   pingone: '../tests/fixtures/pingone/standard.json',
   'active-directory': '../tests/fixtures/active-directory/default-domain-policy.json',
   entra: '../tests/fixtures/entra/password-rule-settings.json',
+  fusionauth: '../tests/fixtures/fusionauth/tenant-response.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 

@@ -57,6 +57,7 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("normalize_pingone", normalize_pingone),
     ("normalize_active_directory", normalize_active_directory),
     ("normalize_entra", normalize_entra),
+    ("normalize_fusionauth", normalize_fusionauth),
     ("normalize_canonical", normalize_canonical),
     ("detect", detect),
     ("check", check),
@@ -200,6 +201,7 @@ vendor_targets! {
     normalize_pingone => "pingone",
     normalize_active_directory => "active-directory",
     normalize_entra => "entra",
+    normalize_fusionauth => "fusionauth",
     normalize_canonical => "canonical",
 }
 
