@@ -40,11 +40,9 @@ use serde_json::Value;
 use super::fields::{count_or_zero, days, minutes, Obj, Zero};
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
-use crate::policy::{Breached, CharClass, ClassMin, ContextCheck, Expiry, History, LengthUnit, Lockout, MatchMode, Policy};
-
-/// The tenant's objects that hold its password settings (detection: an object of one of these).
-pub const KEYS: &[&str] =
-    &["passwordValidationRules", "failedAuthenticationConfiguration", "minimumPasswordAge", "maximumPasswordAge"];
+use crate::policy::{
+    Breached, CharClass, ClassMin, ContextCheck, Expiry, History, LengthUnit, Lockout, MatchMode, Policy,
+};
 
 /// Fields of `passwordValidationRules` only FusionAuth uses (one of them identifies the object).
 const RULE_KEYS: &[&str] =
@@ -115,9 +113,7 @@ pub fn detect(doc: &Document) -> bool {
         Document::Json(v @ Value::Object(o)) => {
             is_tenant(v)
                 || o.get("tenant").is_some_and(is_tenant)
-                || o.get("tenants")
-                    .and_then(Value::as_array)
-                    .is_some_and(|l| !l.is_empty() && l.iter().all(is_tenant))
+                || o.get("tenants").and_then(Value::as_array).is_some_and(|l| !l.is_empty() && l.iter().all(is_tenant))
         }
         _ => false,
     }
@@ -270,10 +266,20 @@ fn rules(r: &Obj, bcrypt: bool, p: &mut Policy, w: &mut Warnings) -> Result<()> 
     p.classes = classes.into_iter().map(|class| ClassMin { class, min: 1 }).collect();
 
     if r.bool("disallowUserLoginId")? == Some(true) {
-        // FusionAuth lower-cases both and looks for the whole login Id in the password.
-        let whole = ContextCheck { match_mode: MatchMode::Substring, min_token_length: 1, delimiters: Some(String::new()) };
-        p.context.username = Some(whole.clone());
-        p.context.email = Some(whole);
+        // FusionAuth lower-cases both and looks for the whole login Id in the password, however
+        // short. This library's e-mail check also looks for the address's local part: from 3
+        // characters only, so that the whole address (3 characters at least) is always looked for.
+        let whole = |min_token_length| ContextCheck {
+            match_mode: MatchMode::Substring,
+            min_token_length,
+            delimiters: Some(String::new()),
+        };
+        p.context.username = Some(whole(1));
+        p.context.email = Some(whole(3));
+        w.approximation(
+            &r.path("disallowUserLoginId"),
+            "the login Id is the context's `username` and `email` (a phone number login Id is not looked for); FusionAuth looks for the whole e-mail address only, this library also for its local part (3 characters or more)",
+        );
     }
 
     if let Some(h) = r.obj("rememberPreviousPasswords")? {
@@ -342,7 +348,11 @@ fn breach(b: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 /// `minimumPasswordAge` and `maximumPasswordAge` → `settings.expiry`.
 fn ages(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     // (enabled, seconds, path of the value)
-    let mut read = |key: &str, unit: &str, default: u32, to_seconds: fn(u32) -> f64| -> Result<Option<(bool, Option<f64>, String)>> {
+    let mut read = |key: &str,
+                    unit: &str,
+                    default: u32,
+                    to_seconds: fn(u32) -> f64|
+     -> Result<Option<(bool, Option<f64>, String)>> {
         let Some(a) = o.obj(key)? else { return Ok(None) };
         let enabled = a.bool("enabled")? == Some(true);
         // "Required when enabled" (default 180 days, 30 seconds); "[tooSmall]" when not above 0.
@@ -451,4 +461,155 @@ fn failed(f: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     }
     f.finish(p, w);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vendors::testing::{codes, failures, failures_in, norm_as, norm_json};
+    use crate::vendors::{detect_vendor, WarningCode};
+    use crate::Context;
+    use serde_json::json;
+
+    const RESPONSE: &str = include_str!("../../tests/fixtures/real/fusionauth/docs-tenant-response.json");
+    const LIST: &str = include_str!("../../tests/fixtures/real/fusionauth/docs-tenants-response.json");
+
+    #[test]
+    fn docs_tenant_response() {
+        let n = norm_as("fusionauth", RESPONSE);
+        let p = &n.policy;
+        assert_eq!((p.length.min, p.length.max, p.length.unit), (Some(8), Some(256), LengthUnit::Utf16));
+        let classes: Vec<CharClass> = p.classes.iter().map(|c| c.class).collect();
+        assert_eq!(classes, [CharClass::Upper, CharClass::Lower, CharClass::Digit, CharClass::Symbol]);
+        assert_eq!(p.history, Some(History { count: 2, enforced: true }));
+        assert_eq!(p.settings.breached, Some(Breached::default()));
+        let l = p.settings.lockout.as_ref().unwrap();
+        assert_eq!(
+            (l.enforced, l.threshold, l.duration_seconds, l.reset_window_seconds),
+            (true, Some(5), Some(180.0), Some(60.0))
+        );
+        assert!(!p.settings.expiry.as_ref().unwrap().enforced);
+        assert!(codes(&n, WarningCode::UnknownField).is_empty(), "{:?}", n.warnings);
+        let ignored = n.warnings.iter().find(|w| w.code == WarningCode::Ignored).unwrap();
+        assert!(ignored.fields.iter().any(|f| f == "jwtConfiguration") && ignored.fields.len() == 31);
+        // Non-alphanumeric: any character neither letter nor digit, `_` and space included.
+        assert!(failures(p, "Pass_w0rd").is_empty());
+        assert!(failures(p, "Pass w0rd").is_empty());
+        assert_eq!(failures(p, "Passw0rd"), ["chars.symbol"]);
+        assert_eq!(failures(p, "pass-w0rd"), ["chars.upper"]);
+    }
+
+    #[test]
+    fn list_and_bare_array() {
+        let out = crate::vendors::normalize(LIST, None).unwrap();
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].policy.source.name.as_deref(), Some("Playtronics Co."));
+        let v: Value = serde_json::from_str(LIST).unwrap();
+        let tenant = v["tenants"][0].clone();
+        let bare = Value::Array(vec![tenant.clone(), tenant.clone()]);
+        assert_eq!(detect_vendor(&bare.to_string()).unwrap(), "fusionauth");
+        let paged = json!({ "tenants": [tenant.clone()], "total": 1 });
+        let out = normalize(&Document::Json(paged)).unwrap();
+        assert!(out[0].warnings.iter().any(|w| w.code == WarningCode::Ignored && w.fields == ["total"]));
+        assert!(out[0].warnings.iter().any(|w| w.path.starts_with("tenants[0].")));
+        let e = normalize(&Document::Json(json!({ "tenants": [] }))).unwrap_err();
+        assert_eq!(e.path(), Some("tenants"));
+        // The Retrieve the Password Validation Rules response.
+        let rules =
+            json!({ "passwordValidationRules": { "minLength": 10, "requireNumber": true, "requireMixedCase": false } });
+        assert_eq!(detect_vendor(&rules.to_string()).unwrap(), "fusionauth");
+        // Other vendors' fields of the same names are not FusionAuth's.
+        for other in [
+            json!({ "passwordValidationRules": { "minLength": 8 } }),
+            json!({ "tenant": { "name": "x" } }),
+            json!({ "tenants": [{ "id": "a" }] }),
+            json!({ "minimumPasswordAge": 1 }),
+            json!([{ "failedAuthenticationConfiguration": true }]),
+        ] {
+            assert!(!detect(&Document::Json(other.clone())), "{other}");
+            assert!(detect_vendor(&other.to_string()).is_err(), "{other}");
+        }
+    }
+
+    #[test]
+    fn defaults_login_id_and_ages() {
+        let n = norm_json(
+            "fusionauth",
+            json!({ "tenant": { "passwordValidationRules": { "disallowUserLoginId": true, "requireNonAlpha": false },
+                "minimumPasswordAge": { "enabled": true }, "maximumPasswordAge": { "enabled": false, "days": 90 } },
+                "webhookIds": [] }),
+        );
+        let p = &n.policy;
+        assert_eq!((p.length.min, p.length.max), (Some(8), Some(256)));
+        assert_eq!(
+            codes(&n, WarningCode::Defaulted),
+            [
+                "tenant.passwordValidationRules.minLength",
+                "tenant.passwordValidationRules.maxLength",
+                "tenant.minimumPasswordAge.seconds"
+            ]
+        );
+        let e = p.settings.expiry.as_ref().unwrap();
+        assert_eq!((e.enforced, e.min_age_seconds, e.max_age_seconds), (true, Some(30.0), None));
+        assert_eq!(p.vendor_extras.get("tenant.maximumPasswordAge.days"), Some(&json!(7_776_000.0)));
+        assert!(n.warnings.iter().any(|w| w.code == WarningCode::Ignored && w.fields == ["webhookIds"]));
+        // The login Id, lower-cased, anywhere in the password; short ids too.
+        let ctx = Context { username: Some("Jo".into()), email: Some("jo@example.com".into()), ..Default::default() };
+        assert_eq!(failures_in(p, "xxJOxxxxyy", &ctx), ["context.username"]);
+        assert_eq!(failures_in(p, "my-JO@example.com", &ctx), ["context.username", "context.email"]);
+        assert!(failures_in(p, "example-com", &ctx).is_empty());
+        // Without a user action, failed logins are counted but nothing is enforced.
+        let f = norm_json("fusionauth", json!({ "failedAuthenticationConfiguration": { "tooManyAttempts": 3 } }));
+        let l = f.policy.settings.lockout.as_ref().unwrap();
+        assert_eq!((l.enforced, l.threshold, l.duration_seconds), (false, Some(3), None));
+        assert_eq!(codes(&f, WarningCode::Inactive), ["failedAuthenticationConfiguration"]);
+    }
+
+    #[test]
+    fn ranges_enums_and_errors() {
+        let n = norm_json(
+            "fusionauth",
+            json!({ "passwordEncryptionConfiguration": { "encryptionScheme": "bcrypt" },
+                "passwordValidationRules": { "minLength": 0, "maxLength": 64,
+                    "rememberPreviousPasswords": { "enabled": false, "count": 3 },
+                    "breachDetection": { "enabled": true, "matchMode": "Extreme", "onLogin": "RequireChange" },
+                    "validateOnLogin": true, "minimumLength": 9 },
+                "failedAuthenticationConfiguration": { "userActionId": "u", "actionDuration": 2, "actionDurationUnit": "MONTHS" } }),
+        );
+        let p = &n.policy;
+        assert_eq!((p.length.min, p.length.max), (None, Some(64)));
+        assert_eq!(
+            codes(&n, WarningCode::OutOfRange),
+            [
+                "passwordValidationRules.minLength",
+                "passwordValidationRules.maxLength",
+                "passwordValidationRules.breachDetection.matchMode"
+            ]
+        );
+        assert_eq!(codes(&n, WarningCode::UnknownField), ["passwordValidationRules.minimumLength"]);
+        assert_eq!(p.history, Some(History { count: 3, enforced: false }));
+        assert_eq!(p.settings.breached, Some(Breached { expire_after_seconds: Some(0.0), logout: None }));
+        assert_eq!(p.vendor_extras.get("passwordValidationRules.validateOnLogin"), Some(&json!(true)));
+        assert_eq!(p.settings.lockout.as_ref().unwrap().duration_seconds, Some(2.0 * 2_592_000.0));
+        assert!(codes(&n, WarningCode::Approximation).contains(&"failedAuthenticationConfiguration.actionDurationUnit"));
+        for (doc, path) in [
+            (json!({ "passwordValidationRules": { "requireNumber": "yes" } }), "passwordValidationRules.requireNumber"),
+            (
+                json!({ "passwordValidationRules": { "requireNumber": true, "minLength": -1 } }),
+                "passwordValidationRules.minLength",
+            ),
+            (
+                json!({ "passwordValidationRules": [] , "minimumPasswordAge": { "enabled": true, "seconds": 1 } }),
+                "passwordValidationRules",
+            ),
+            (
+                json!({ "failedAuthenticationConfiguration": { "tooManyAttempts": 2.5 } }),
+                "failedAuthenticationConfiguration.tooManyAttempts",
+            ),
+            (json!({ "tenant": 3 }), "tenant"),
+        ] {
+            let e = normalize(&Document::Json(doc)).unwrap_err();
+            assert_eq!((e.code(), e.path()), ("invalid_field", Some(path)));
+        }
+    }
 }
