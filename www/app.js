@@ -32,6 +32,7 @@ const SAMPLES = {
   'active-directory': '../tests/fixtures/active-directory/default-domain-policy.json',
   entra: '../tests/fixtures/entra/password-rule-settings.json',
   kratos: '../tests/fixtures/kratos/password-config.json',
+  fusionauth: '../tests/fixtures/fusionauth/tenant-response.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 

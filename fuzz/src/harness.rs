@@ -58,6 +58,7 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("normalize_active_directory", normalize_active_directory),
     ("normalize_entra", normalize_entra),
     ("normalize_kratos", normalize_kratos),
+    ("normalize_fusionauth", normalize_fusionauth),
     ("normalize_canonical", normalize_canonical),
     ("detect", detect),
     ("check", check),
@@ -202,6 +203,7 @@ vendor_targets! {
     normalize_active_directory => "active-directory",
     normalize_entra => "entra",
     normalize_kratos => "kratos",
+    normalize_fusionauth => "fusionauth",
     normalize_canonical => "canonical",
 }
 

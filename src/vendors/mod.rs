@@ -10,6 +10,7 @@ pub mod canonical;
 pub mod entra;
 pub mod fields;
 pub mod firebase;
+pub mod fusionauth;
 pub mod keycloak;
 pub mod kratos;
 pub mod longjump;
@@ -64,7 +65,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 18] = [
+pub const ADAPTERS: [Adapter; 19] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -200,6 +201,14 @@ pub const ADAPTERS: [Adapter; 18] = [
         item: None,
         reads: Reads::JsonOnly,
         normalize: kratos::normalize,
+    },
+    Adapter {
+        id: "fusionauth",
+        keys: &[],
+        detect: Some(fusionauth::detect),
+        item: Some(fusionauth::is_tenant),
+        reads: Reads::JsonOnly,
+        normalize: fusionauth::normalize,
     },
     Adapter {
         id: "canonical",
