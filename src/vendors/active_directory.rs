@@ -39,7 +39,7 @@
 
 use serde_json::Value;
 
-use super::fields::{count_or_zero, Obj, Zero};
+use super::fields::{count_or_zero, list_or_one, type_name, Obj, Zero};
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
@@ -71,18 +71,6 @@ const ENTITY_MEMBERS: &[&str] =
 /// Kept under vendorExtras as they are, without a warning.
 const KEPT: &[&str] = &["Precedence", "AppliesTo", "ObjectGUID", "objectGuid"];
 
-/// What a JSON value is, for messages (never the value).
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// TimeSpan ticks per second.
 const TICKS_PER_SECOND: f64 = 10_000_000.0;
 
@@ -93,13 +81,7 @@ pub fn is_policy(v: &Value) -> bool {
 }
 
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
-    match doc.value() {
-        Value::Array(items) if items.is_empty() => {
-            Err(PolicyError::field("$", "the list is empty: it holds no password policy"))
-        }
-        Value::Array(items) => items.iter().enumerate().map(|(i, item)| one(item, &format!("[{i}]"))).collect(),
-        other => Ok(vec![one(other, "")?]),
-    }
+    list_or_one(doc.value(), one)
 }
 
 fn one(v: &Value, base: &str) -> Result<Normalized> {

@@ -20,7 +20,8 @@ pub fn join(base: &str, key: &str) -> String {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
+/// What a JSON value is, for messages (never the value).
+pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -28,6 +29,21 @@ fn type_name(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+/// The policies of a list document (one per element, at `[i]`; an empty list is an error) or of a
+/// single object (at the top), each read by `one(value, base)`.
+pub(crate) fn list_or_one(
+    doc: &Value,
+    one: impl Fn(&Value, &str) -> Result<super::Normalized>,
+) -> Result<Vec<super::Normalized>> {
+    match doc {
+        Value::Array(items) if items.is_empty() => {
+            Err(PolicyError::field("$", "the list is empty: it holds no password policy"))
+        }
+        Value::Array(items) => items.iter().enumerate().map(|(i, item)| one(item, &format!("[{i}]"))).collect(),
+        other => Ok(vec![one(other, "")?]),
     }
 }
 

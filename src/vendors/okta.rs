@@ -40,7 +40,7 @@
 
 use serde_json::Value;
 
-use super::fields::{count_field, count_or_zero, days, minutes, zero_warning, Obj, Zero};
+use super::fields::{count_field, count_or_zero, days, list_or_one, minutes, zero_warning, Obj, Zero};
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
@@ -77,13 +77,7 @@ pub fn detect(doc: &Document) -> bool {
 }
 
 pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
-    match doc.value() {
-        Value::Array(items) if items.is_empty() => {
-            Err(PolicyError::field("$", "the list is empty: it holds no password policy"))
-        }
-        Value::Array(items) => items.iter().enumerate().map(|(i, item)| one(item, &format!("[{i}]"))).collect(),
-        other => Ok(vec![one(other, "")?]),
-    }
+    list_or_one(doc.value(), one)
 }
 
 /// A not-checkable field with no canonical setting, kept under vendorExtras.

@@ -25,7 +25,7 @@
 
 use serde_json::Value;
 
-use super::fields::{days, zero_warning, Obj, Zero};
+use super::fields::{days, list_or_one, zero_warning, Obj, Zero};
 use super::{new_policy, Document, Normalized, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
@@ -88,13 +88,7 @@ pub fn normalize(doc: &Document) -> Result<Vec<Normalized>> {
 
 /// A list of policies (one each) or a single policy.
 fn read(doc: &Value) -> Result<Vec<Normalized>> {
-    match doc {
-        Value::Array(items) if items.is_empty() => {
-            Err(PolicyError::field("$", "the list is empty: it holds no password policy"))
-        }
-        Value::Array(items) => items.iter().enumerate().map(|(i, item)| one(item, &format!("[{i}]"))).collect(),
-        other => Ok(vec![one(other, "")?]),
-    }
+    list_or_one(doc, one)
 }
 
 /// One `PasswordPolicyV3Dto` at `base` ("" or "[i]").
