@@ -34,7 +34,7 @@ const PACKS = {
   },
   fr: {
     tarball: "zxcvbn-ts-language-fr-4.1.2.tgz",
-    passwords: [{ seclists: "richelieu-french-top5000.txt" }],
+    passwords: [{ seclists: "richelieu-french-top5000.txt", lines: 2100 }],
     words: [{ json: "commonWords.json" }, { json: "wikipedia.json" }],
     // In @zxcvbn-ts/language-fr 4.1.2 the two name files are swapped: firstnames.json holds
     // INSEE's surnames (noms), lastnames.json INSEE's first names (prénoms).
@@ -43,7 +43,7 @@ const PACKS = {
   },
   es: {
     tarball: "zxcvbn-ts-language-es-es-4.1.2.tgz",
-    passwords: [{ seclists: "ignis-spanish-150.txt" }, { seclists: "Spanish_1000-common-usernames-and-passwords.txt" }],
+    passwords: [{ seclists: "ignis-spanish-150.txt" }],
     words: [{ json: "commonWords.json" }, { json: "wikipedia.json" }],
     first_names: [{ json: "firstnames.json" }],
     last_names: [{ json: "lastnames.json" }],
@@ -79,7 +79,8 @@ function extract(tarball) {
 function readSource(src, srcDir) {
   if (src.json) return JSON.parse(fs.readFileSync(path.join(srcDir, src.json), "utf8"));
   if (src.seclists) {
-    return fs.readFileSync(path.join(SECLISTS, src.seclists), "utf8").split(/\r?\n/);
+    const lines = fs.readFileSync(path.join(SECLISTS, src.seclists), "utf8").split(/\r?\n/);
+    return src.lines ? lines.slice(0, src.lines) : lines;
   }
   throw new Error("unknown source");
 }
