@@ -21,6 +21,59 @@ pub fn strength_loaded() -> bool {
     crate::estimate::dictionaries_loaded()
 }
 
+/// Loads a language pack (`lang-de.bin`, `lang-fr.bin`, `lang-es.bin`) and returns its language
+/// code; a no-op for a language already loaded.
+#[wasm_bindgen(js_name = loadLanguage)]
+pub fn load_language(bytes: JsValue) -> JsResult<String> {
+    let data = data_bytes(&bytes, "language").or_throw()?;
+    crate::estimate::load_language(&data)
+        .map(|l| l.code().to_string())
+        .map_err(|e| to_js_error(&PolicyError::field("language", e)))
+}
+
+/// Whether a language's words are loaded (`en`: the strength dictionaries; `de`, `fr`, `es`: their
+/// packs). An unknown code is false.
+#[wasm_bindgen(js_name = languageLoaded)]
+pub fn language_loaded(code: JsValue) -> bool {
+    code.as_string()
+        .and_then(|c| crate::estimate::Language::from_code(&c))
+        .is_some_and(crate::estimate::language_loaded)
+}
+
+/// `options.languages`: absent (English alone), or an array of language codes (`en`, `de`, `fr`,
+/// `es`), each known, at least one.
+fn languages_option(options: &JsValue) -> Result<crate::estimate::Languages, PolicyError> {
+    use crate::estimate::{Language, Languages};
+    let v = option(options, "languages")?;
+    if v.is_null_or_undefined() {
+        return Ok(Languages::ENGLISH);
+    }
+    let expected = || {
+        PolicyError::field(
+            "languages",
+            format!("expected an array of language codes such as [\"en\", \"de\"], got {}", kind(&v)),
+        )
+    };
+    if !is_array(&v, "languages")? {
+        return Err(expected());
+    }
+    let text = object_json(&v, "languages", "an array of language codes", true)?;
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(&text) else {
+        return Err(expected());
+    };
+    let mut langs = Vec::with_capacity(items.len().min(8));
+    for (i, item) in items.iter().enumerate() {
+        let l = item.as_str().and_then(Language::from_code).ok_or_else(|| {
+            PolicyError::field(format!("languages[{i}]"), "expected one of \"en\", \"de\", \"fr\", \"es\"")
+        })?;
+        langs.push(l);
+    }
+    if langs.is_empty() {
+        return Err(PolicyError::field("languages", "choose at least one language"));
+    }
+    Ok(Languages::of(&langs))
+}
+
 /// The vendor id of a document (`meraki`, `sailpoint`, `sumologic`, `scaleway`, `longjump`,
 /// `canonical`).
 #[wasm_bindgen(js_name = detectVendor)]
@@ -57,9 +110,12 @@ pub fn check(doc: JsValue, password: JsValue, context_value: JsValue) -> JsResul
 /// as known words: an array of strings (`userInputs`), or the `context` object that `check()`
 /// takes (its username, e-mail, account, attributes and dictionary words, as `check()` uses them).
 #[wasm_bindgen]
-pub fn strength(password: JsValue, user_inputs: JsValue) -> JsResult<JsValue> {
+pub fn strength(password: JsValue, user_inputs: JsValue, options: JsValue) -> JsResult<JsValue> {
     let password = password_js(&password).or_throw()?;
     let inputs = user_inputs_list(&user_inputs).or_throw()?;
+    known_options(&options, &["languages"], "languages").or_throw()?;
+    let langs = languages_option(&options).or_throw()?;
+    let langs = crate::check::ready_languages(langs).or_throw()?;
     if !crate::estimate::dictionaries_loaded() {
         return Err(to_js_error(&PolicyError::new(
             ErrorCode::NotReady,
@@ -69,7 +125,7 @@ pub fn strength(password: JsValue, user_inputs: JsValue) -> JsResult<JsValue> {
     }
     let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     // The estimator sees no more than the head.
-    to_js(&strength::estimate(&head_text(password), &refs))
+    to_js(&strength::estimate_in(&head_text(password), &refs, &crate::messages::Messages::default(), langs))
 }
 
 /// `userInputs`: absent, an array of strings, or a context object (read as `check()` reads it,
@@ -139,8 +195,13 @@ impl PasswordPolicy {
     /// Normalizes and compiles a document. `options.vendor` overrides detection;
     /// `options.index` picks one policy of a list document (required for a list of several).
     pub fn from(doc: JsValue, options: JsValue) -> JsResult<PasswordPolicy> {
-        known_options(&options, &["vendor", "index", "locale", "messages"], "vendor, index, locale or messages")
-            .or_throw()?;
+        known_options(
+            &options,
+            &["vendor", "index", "locale", "messages", "languages"],
+            "vendor, index, locale, messages or languages",
+        )
+        .or_throw()?;
+        let languages = languages_option(&options).or_throw()?;
         let index = index_option(&options).or_throw()?;
         let (mut all, _) = normalize_doc(&doc, &options).or_throw()?;
         let one = match index {
@@ -158,7 +219,7 @@ impl PasswordPolicy {
             }
         };
         let messages = messages_option(&options).or_throw()?;
-        let checker = Checker::compile_with(&one.policy, messages).or_throw()?;
+        let checker = Checker::compile_with(&one.policy, messages).or_throw()?.with_languages(languages).or_throw()?;
         Ok(PasswordPolicy { checker, vendor: one.vendor, warnings: one.warnings })
     }
 

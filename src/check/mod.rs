@@ -13,4 +13,4 @@ pub mod strength;
 
 pub use context::{Context, MAX_CONTEXT_BYTES};
 pub use report::{Report, RuleResult, Status, Strength, RULE_IDS};
-pub use rules::{Checker, Password, ANALYSIS_LIMIT_CODE_POINTS};
+pub use rules::{ready_languages, Checker, Password, ANALYSIS_LIMIT_CODE_POINTS};

@@ -8,7 +8,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::context::{any_email_token_split, any_token_split, Context};
 use super::report::{Analyzed, LengthCounts, Report, RuleResult, Status};
 use super::{common, sequence, strength};
-use crate::error::Result;
+use crate::error::{PolicyError, Result};
+use crate::estimate::Languages;
 use crate::messages::phrases::{self, ContextField};
 use crate::messages::Messages;
 use crate::policy::{validate, CharClass, CharSet, ContextCheck, Kind, LengthUnit, MatchMode, Policy};
@@ -52,6 +53,22 @@ impl<'a> Password<'a> {
     }
 }
 
+/// `languages` when every chosen language is loaded: no language is an `invalid_field` error, a
+/// pack not loaded a `not_ready` error, both at `languages`.
+pub fn ready_languages(languages: Languages) -> Result<Languages> {
+    if languages.iter().next().is_none() {
+        return Err(PolicyError::field("languages", "choose at least one language"));
+    }
+    if let Some(l) = languages.missing() {
+        return Err(PolicyError::new(
+            crate::error::ErrorCode::NotReady,
+            Some("languages".into()),
+            format!("the language pack '{}' is not loaded (await loadLanguage('{}') first)", l.code(), l.code()),
+        ));
+    }
+    Ok(languages)
+}
+
 /// A policy compiled for checking.
 #[derive(Debug, Clone)]
 pub struct Checker {
@@ -65,6 +82,9 @@ pub struct Checker {
     texts: Texts,
     /// The policy's character sets, compiled for membership tests.
     sets: CompiledSets,
+    /// The languages of the common-password rule and the strength estimate (English alone by
+    /// default: zxcvbn 4.4.2's model).
+    languages: Languages,
 }
 
 /// A rule's message and the catalogue code it was written from (what `messages` overrides; for a
@@ -368,7 +388,21 @@ impl Checker {
             .unwrap_or_default();
         let texts = Texts::new(policy, &messages);
         let sets = CompiledSets::new(policy);
-        Ok(Checker { policy: policy.clone(), words, messages, texts, sets })
+        Ok(Checker { policy: policy.clone(), words, messages, texts, sets, languages: Languages::ENGLISH })
+    }
+
+    /// The checker with the word lists of `languages` for the common-password rule and the
+    /// strength estimate (diacritics folded as soon as a language beyond English is chosen). A
+    /// chosen language whose pack is not loaded is a `not_ready` error at `languages`; no language
+    /// at all is an `invalid_field` error.
+    pub fn with_languages(mut self, languages: Languages) -> Result<Checker> {
+        self.languages = ready_languages(languages)?;
+        Ok(self)
+    }
+
+    /// The languages of the common-password rule and the strength estimate.
+    pub fn languages(&self) -> Languages {
+        self.languages
     }
 
     /// The messages the checker speaks.
@@ -409,7 +443,7 @@ impl Checker {
             }
             return report;
         }
-        let s = strength::estimate_with(pw.text, &ctx.user_inputs(), &self.messages);
+        let s = strength::estimate_in(pw.text, &ctx.user_inputs(), &self.messages, self.languages);
         if let Some(min) = self.policy.min_strength {
             let pass = s.score >= min;
             let r = RuleResult {
@@ -530,7 +564,16 @@ impl Checker {
     fn dictionary_rules(&self, lower: &str, ctx: &Context, out: &mut Vec<RuleResult>) {
         let (p, texts) = (&self.policy, &self.texts);
         if p.dictionary.common {
-            let pass = common::loaded().then(|| !common::contains(lower));
+            let langs = self.languages;
+            let pass = if !langs.folds() {
+                common::loaded().then(|| !common::contains(lower))
+            } else {
+                // English's list (as typed and folded) when chosen, and each pack's passwords.
+                let folded = crate::estimate::fold(lower);
+                let english = langs.english() && (common::contains(lower) || common::contains(&folded));
+                (!langs.english() || common::loaded())
+                    .then(|| !english && !langs.packs().any(|p| p.is_common_password(&folded)))
+            };
             out.push(result("dictionary.common", pass, &texts.common));
         }
         if let Some(custom) = &p.dictionary.custom {

@@ -6,7 +6,7 @@
 //! and so do the crack-time displays (`duration.*`, `crackTime.*`).
 
 use super::report::{CrackTimes, Feedback, Strength};
-use crate::estimate::{self, DisplayTime, Estimate, LIMIT_CODE_POINTS};
+use crate::estimate::{self, DisplayTime, Estimate, Languages, LIMIT_CODE_POINTS};
 use crate::messages::Messages;
 
 /// The estimator never sees more than this many leading code points.
@@ -21,8 +21,14 @@ pub fn estimate(password: &str, user_inputs: &[&str]) -> Strength {
 /// [`estimate`] with the feedback and crack-time displays in the language of `messages` (and
 /// its overrides, by code: `zxcvbn.warning.topTen`, …).
 pub fn estimate_with(password: &str, user_inputs: &[&str], messages: &Messages) -> Strength {
+    estimate_in(password, user_inputs, messages, Languages::ENGLISH)
+}
+
+/// [`estimate_with`] over the word lists and keyboards of `langs` (see
+/// [`crate::estimate::estimate_in`]).
+pub fn estimate_in(password: &str, user_inputs: &[&str], messages: &Messages, langs: Languages) -> Strength {
     let inputs: Vec<&str> = user_inputs.iter().copied().filter(|s| !s.is_empty()).collect();
-    let e = estimate::estimate(password, &inputs);
+    let (e, _) = estimate::estimate_in(password, &inputs, estimate::current_year(), langs);
     let analyzed = password.chars().take(STRENGTH_LIMIT_CODE_POINTS).count() as u32;
     from_estimate(&e, analyzed, messages)
 }

@@ -51,6 +51,8 @@
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
+use super::lang::{Language, PackList};
+
 /// The embedded blob (native builds only; in wasm it is fetched and loaded by the JS layer).
 #[cfg(not(target_arch = "wasm32"))]
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strength.bin"));
@@ -61,7 +63,6 @@ static EMPTY: Dicts = Dicts::EMPTY;
 
 const MAGIC: &[u8; 4] = b"PPzd";
 const VERSION: u16 = 1;
-const LISTS: usize = 6;
 /// Words per front-coding bucket in memory.
 const BUCKET: usize = 16;
 
@@ -72,7 +73,7 @@ pub(crate) const MAX_WORD: usize = 32;
 /// Loads the strength dictionaries blob (`strength.bin`, see the module header). `Err(message)`
 /// on a wrong or truncated blob. A second successful load is a no-op (`Ok`).
 pub fn load_dictionaries(bytes: &[u8]) -> Result<(), String> {
-    let dicts = Dicts::parse(bytes)?;
+    let dicts = Dicts::parse(bytes, Dictionary::STATIC.to_vec())?;
     let _ = DICTS.set(dicts);
     Ok(())
 }
@@ -91,10 +92,10 @@ pub fn embedded_dictionaries() -> &'static [u8] {
 
 /// The loaded lists (natively loaded from the embedded blob on first use); empty lists when
 /// none is loaded.
-fn data() -> &'static Dicts {
+pub(crate) fn data() -> &'static Dicts {
     #[cfg(not(target_arch = "wasm32"))]
     if DICTS.get().is_none() {
-        if let Ok(d) = Dicts::parse(EMBEDDED) {
+        if let Ok(d) = Dicts::parse(EMBEDDED, Dictionary::STATIC.to_vec()) {
             let _ = DICTS.set(d);
         }
     }
@@ -103,6 +104,8 @@ fn data() -> &'static Dicts {
 
 /// The parsed lists (see the module header).
 pub(crate) struct Dicts {
+    /// What each list of the blob is, in blob order.
+    lists: Vec<Dictionary>,
     words: Vec<u8>,
     buckets: Vec<u32>,
     /// Per sorted word: list << 8 | rank bucket.
@@ -197,6 +200,7 @@ pub(crate) fn decode_front_coded(
 
 impl Dicts {
     const EMPTY: Dicts = Dicts {
+        lists: Vec::new(),
         words: Vec::new(),
         buckets: Vec::new(),
         info: Vec::new(),
@@ -213,7 +217,9 @@ impl Dicts {
         exact1: [0; 16],
     };
 
-    fn parse(bytes: &[u8]) -> Result<Dicts, String> {
+    /// Parses a blob whose lists are `lists` (their count is checked).
+    pub(crate) fn parse(bytes: &[u8], lists: Vec<Dictionary>) -> Result<Dicts, String> {
+        let list_count = lists.len();
         let mut r = Reader { bytes, pos: 0 };
         if r.take(4, "magic")? != MAGIC {
             return Err("not a strength dictionaries blob (wrong magic)".into());
@@ -222,7 +228,7 @@ impl Dicts {
         if version != VERSION {
             return Err(format!("strength dictionaries format {version}, expected {VERSION}"));
         }
-        if r.u8("list count")? as usize != LISTS {
+        if r.u8("list count")? as usize != list_count {
             return Err("wrong list count".into());
         }
         let steps = r.u8("steps")?;
@@ -241,7 +247,7 @@ impl Dicts {
         if starts.first() != Some(&1) {
             return Err("the first bucket must start at rank 1".into());
         }
-        let mut counts = [0usize; LISTS];
+        let mut counts = vec![0usize; list_count];
         for c in counts.iter_mut() {
             *c = r.u32("list counts")? as usize;
         }
@@ -258,7 +264,7 @@ impl Dicts {
         }
 
         // Read-back ranks: the geometric middle of each bucket, capped at the list's length.
-        let mut ranks = vec![0u32; LISTS * bucket_count];
+        let mut ranks = vec![0u32; list_count * bucket_count];
         for (list, &n) in counts.iter().enumerate() {
             for (q, &lo) in starts.iter().enumerate() {
                 let hi = starts.get(q + 1).map_or(u32::MAX, |&s| s - 1).min(n as u32);
@@ -275,7 +281,7 @@ impl Dicts {
         // are sorted, then merged.
         let mut text: Vec<u8> = Vec::with_capacity(count * 9);
         let mut decoded: Vec<(u32, u8, u16)> = Vec::with_capacity(count); // offset, length, info
-        let mut ranges = [(0usize, 0usize); LISTS];
+        let mut ranges = vec![(0usize, 0usize); list_count];
         let mut pos = 0;
         for (list, &n) in counts.iter().enumerate() {
             let section = sections.get(pos..).unwrap_or(&[]);
@@ -392,6 +398,7 @@ impl Dicts {
             }
         }
         Ok(Dicts {
+            lists,
             words,
             buckets,
             info,
@@ -410,7 +417,8 @@ impl Dicts {
     }
 }
 
-/// The dictionaries, in zxcvbn 4.4.2's order (which breaks ties between equal guesses).
+/// The dictionaries, in zxcvbn 4.4.2's order (which breaks ties between equal guesses), then the
+/// language packs' lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dictionary {
     Passwords,
@@ -420,6 +428,8 @@ pub enum Dictionary {
     UsTvAndFilm,
     MaleNames,
     UserInputs,
+    /// A list of a language pack.
+    Pack(Language, PackList),
 }
 
 impl Dictionary {
@@ -442,12 +452,30 @@ impl Dictionary {
             Dictionary::UsTvAndFilm => "us_tv_and_film",
             Dictionary::MaleNames => "male_names",
             Dictionary::UserInputs => "user_inputs",
+            Dictionary::Pack(l, list) => {
+                const NAMES: [[&str; 4]; 4] = [
+                    ["en_passwords", "en_words", "en_first_names", "en_last_names"],
+                    ["de_passwords", "de_words", "de_first_names", "de_last_names"],
+                    ["fr_passwords", "fr_words", "fr_first_names", "fr_last_names"],
+                    ["es_passwords", "es_words", "es_first_names", "es_last_names"],
+                ];
+                NAMES.get(l as usize).and_then(|n| n.get(list as usize)).copied().unwrap_or("pack")
+            }
         }
     }
 
-    /// Position in zxcvbn's list order.
+    /// Position in zxcvbn's list order (the packs' lists after the user inputs).
     pub(crate) fn order(self) -> u32 {
-        self as u32
+        match self {
+            Dictionary::Passwords => 0,
+            Dictionary::EnglishWikipedia => 1,
+            Dictionary::FemaleNames => 2,
+            Dictionary::Surnames => 3,
+            Dictionary::UsTvAndFilm => 4,
+            Dictionary::MaleNames => 5,
+            Dictionary::UserInputs => 6,
+            Dictionary::Pack(l, list) => 7 + 4 * l as u32 + list as u32,
+        }
     }
 }
 
@@ -468,7 +496,7 @@ impl Dicts {
         let info = *self.info.get(k)? as usize;
         let (list, q) = (info >> 8, info & 0xff);
         let rank = *self.ranks.get(list * self.bucket_count + q)?;
-        Some((*Dictionary::STATIC.get(list)?, rank))
+        Some((*self.lists.get(list)?, rank))
     }
 
     /// First index in `lo..hi` whose word is `>= key`, with that word (None when `hi`).
@@ -595,9 +623,8 @@ impl StaticCursor {
 
     /// Extends the prefix to `key` (the previous prefix plus one unit). None when no word starts
     /// with `key`; otherwise the narrowed cursor and the word `key` itself if it is one.
-    pub(crate) fn step(self, key: &[u16], steps: &mut u32) -> Option<(StaticCursor, Option<Found>)> {
+    pub(crate) fn step(self, d: &Dicts, key: &[u16], steps: &mut u32) -> Option<(StaticCursor, Option<Found>)> {
         *steps += 1;
-        let d = data();
         match *key {
             [a] => {
                 let a = a as usize;
@@ -650,9 +677,16 @@ pub(crate) struct UserDict {
 }
 
 impl UserDict {
-    pub(crate) fn new<'a>(inputs: impl Iterator<Item = &'a str>) -> UserDict {
-        let mut words: Vec<(Vec<u16>, u32)> =
-            inputs.enumerate().map(|(k, s)| (s.to_lowercase().encode_utf16().collect(), k as u32 + 1)).collect();
+    /// `fold`: the words' diacritics folded too (when the password's are).
+    pub(crate) fn new<'a>(inputs: impl Iterator<Item = &'a str>, fold: bool) -> UserDict {
+        let mut words: Vec<(Vec<u16>, u32)> = inputs
+            .enumerate()
+            .map(|(k, s)| {
+                let lower = s.to_lowercase();
+                let word = if fold { super::lang::fold(&lower) } else { lower };
+                (word.encode_utf16().collect(), k as u32 + 1)
+            })
+            .collect();
         // Stable sort by word, then keep the last of equal words (the highest rank).
         words.sort_by(|a, b| a.0.cmp(&b.0));
         let mut out: Vec<(Vec<u16>, u32)> = Vec::with_capacity(words.len());
@@ -697,18 +731,25 @@ pub(crate) struct UserCursor {
     hi: u32,
 }
 
-/// Looks a whole word up (tests and tools).
+/// Looks a whole word up in zxcvbn's English lists (tests and tools).
 pub fn lookup(word: &str) -> Option<(Dictionary, u32)> {
-    let key: Vec<u16> = word.encode_utf16().collect();
-    let mut cur = StaticCursor::ROOT;
-    let mut steps = 0;
-    let mut last = None;
-    for n in 1..=key.len() {
-        let (c, exact) = cur.step(key.get(..n)?, &mut steps)?;
-        cur = c;
-        last = exact;
+    data().lookup(word)
+}
+
+impl Dicts {
+    /// The list and rank of a whole word.
+    pub(crate) fn lookup(&self, word: &str) -> Option<Found> {
+        let key: Vec<u16> = word.encode_utf16().collect();
+        let mut cur = StaticCursor::ROOT;
+        let mut steps = 0;
+        let mut last = None;
+        for n in 1..=key.len() {
+            let (c, exact) = cur.step(self, key.get(..n)?, &mut steps)?;
+            cur = c;
+            last = exact;
+        }
+        last
     }
-    last
 }
 
 #[cfg(test)]
@@ -771,7 +812,7 @@ mod tests {
     #[test]
     fn the_blob_is_validated() {
         let blob = embedded_dictionaries();
-        assert!(Dicts::parse(blob).is_ok());
+        assert!(Dicts::parse(blob, Dictionary::STATIC.to_vec()).is_ok());
         assert!(load_dictionaries(blob).is_ok());
         assert!(load_dictionaries(blob).is_ok(), "a second load is a no-op");
         // Every truncation, and garbage, is an error (and no panic).
@@ -800,20 +841,40 @@ mod tests {
                 let at = (rng % bad.len() as u64) as usize;
                 bad[at] = (rng >> 32) as u8;
             }
-            let _ = Dicts::parse(&bad);
+            let _ = Dicts::parse(&bad, Dictionary::STATIC.to_vec());
         }
         // A hand-made blob: valid, then with unsorted words, a word in two lists, a bad bucket.
-        assert!(Dicts::parse(&tiny(&[&["a", "ab", "b"], &["c"], &[], &[], &[], &[]], &[0, 1, 1, 0])).is_ok());
-        assert!(Dicts::parse(&tiny(&[&["b", "a"], &[], &[], &[], &[], &[]], &[0, 0])).is_err());
-        assert!(Dicts::parse(&tiny(&[&["a", "a"], &[], &[], &[], &[], &[]], &[0, 0])).is_err());
-        assert!(Dicts::parse(&tiny(&[&["a"], &["a"], &[], &[], &[], &[]], &[0, 0])).is_err());
+        assert!(Dicts::parse(
+            &tiny(&[&["a", "ab", "b"], &["c"], &[], &[], &[], &[]], &[0, 1, 1, 0]),
+            Dictionary::STATIC.to_vec()
+        )
+        .is_ok());
         assert!(
-            Dicts::parse(&tiny(&[&["a"], &[], &[], &[], &[], &[]], &[1])).is_err(),
+            Dicts::parse(&tiny(&[&["b", "a"], &[], &[], &[], &[], &[]], &[0, 0]), Dictionary::STATIC.to_vec()).is_err()
+        );
+        assert!(
+            Dicts::parse(&tiny(&[&["a", "a"], &[], &[], &[], &[], &[]], &[0, 0]), Dictionary::STATIC.to_vec()).is_err()
+        );
+        assert!(
+            Dicts::parse(&tiny(&[&["a"], &["a"], &[], &[], &[], &[]], &[0, 0]), Dictionary::STATIC.to_vec()).is_err()
+        );
+        assert!(
+            Dicts::parse(&tiny(&[&["a"], &[], &[], &[], &[], &[]], &[1]), Dictionary::STATIC.to_vec()).is_err(),
             "bucket 2..=3 of a 1-word list"
         );
-        assert!(Dicts::parse(&tiny(&[&["a"], &["b"], &[], &[], &[], &[]], &[3, 0])).is_err(), "no bucket 3");
-        assert!(Dicts::parse(&tiny(&[&["a\u{e9}"], &[], &[], &[], &[], &[]], &[0])).is_err(), "non-ASCII");
-        let d = Dicts::parse(&tiny(&[&["a", "ab", "b"], &["c"], &[], &[], &[], &[]], &[0, 1, 1, 0])).unwrap();
+        assert!(
+            Dicts::parse(&tiny(&[&["a"], &["b"], &[], &[], &[], &[]], &[3, 0]), Dictionary::STATIC.to_vec()).is_err(),
+            "no bucket 3"
+        );
+        assert!(
+            Dicts::parse(&tiny(&[&["a\u{e9}"], &[], &[], &[], &[], &[]], &[0]), Dictionary::STATIC.to_vec()).is_err(),
+            "non-ASCII"
+        );
+        let d = Dicts::parse(
+            &tiny(&[&["a", "ab", "b"], &["c"], &[], &[], &[], &[]], &[0, 1, 1, 0]),
+            Dictionary::STATIC.to_vec(),
+        )
+        .unwrap();
         assert_eq!(d.found(0), Some((Dictionary::Passwords, 1)));
         assert_eq!(d.found(1), Some((Dictionary::Passwords, 2)));
         assert_eq!(d.found(3), Some((Dictionary::EnglishWikipedia, 1)));
@@ -852,7 +913,7 @@ mod tests {
         let mut d = Dicts::EMPTY;
         for _ in 0..5 {
             let t = std::time::Instant::now();
-            d = Dicts::parse(embedded_dictionaries()).unwrap();
+            d = Dicts::parse(embedded_dictionaries(), Dictionary::STATIC.to_vec()).unwrap();
             ms = ms.min(t.elapsed().as_secs_f64() * 1e3);
         }
         println!(
@@ -873,7 +934,7 @@ mod tests {
 
     #[test]
     fn user_dict_last_rank_wins() {
-        let d = UserDict::new(["Bob", "", "alice", "bob"].into_iter());
+        let d = UserDict::new(["Bob", "", "alice", "bob"].into_iter(), false);
         let mut steps = 0;
         let key: Vec<u16> = "bob".encode_utf16().collect();
         let mut cur = d.root();

@@ -1,6 +1,7 @@
 //! zxcvbn 4.4.2's feedback (`feedback.coffee`), as stable codes.
 
 use super::dict::Dictionary;
+use super::lang::PackList;
 use super::matching::Kind;
 use super::scoring::log10;
 
@@ -187,10 +188,10 @@ fn match_feedback(m: &Seen, sole: bool) -> (Option<WarningCode>, Vec<SuggestionC
     use SuggestionCode as S;
     use WarningCode as W;
     match m.kind {
-        Some(Kind::Dictionary { dict, rank, reversed, sub }) => {
+        Some(Kind::Dictionary { dict, rank, reversed, sub, .. }) => {
             let l33t = sub.is_some();
             let warning = match dict {
-                Dictionary::Passwords => {
+                Dictionary::Passwords | Dictionary::Pack(_, PackList::Passwords) => {
                     if sole && !l33t && !reversed {
                         Some(if *rank <= 10 {
                             W::TopTen
@@ -205,8 +206,11 @@ fn match_feedback(m: &Seen, sole: bool) -> (Option<WarningCode>, Vec<SuggestionC
                         None
                     }
                 }
-                Dictionary::EnglishWikipedia => sole.then_some(W::WordByItself),
-                Dictionary::Surnames | Dictionary::MaleNames | Dictionary::FemaleNames => {
+                Dictionary::EnglishWikipedia | Dictionary::Pack(_, PackList::Words) => sole.then_some(W::WordByItself),
+                Dictionary::Surnames
+                | Dictionary::MaleNames
+                | Dictionary::FemaleNames
+                | Dictionary::Pack(_, PackList::FirstNames | PackList::LastNames) => {
                     Some(if sole { W::NamesByThemselves } else { W::CommonNames })
                 }
                 Dictionary::UsTvAndFilm | Dictionary::UserInputs => None,

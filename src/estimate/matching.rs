@@ -14,11 +14,12 @@
 //! - the repeat "regexes" `(.+)\1+`, `(.+?)\1+` and `^(.+?)\1+$` and the date and year patterns
 //!   are written out by hand.
 
-use super::dict::{Dictionary, Found, StaticCursor, UserCursor, UserDict};
+use super::dict::{Dictionary, Dicts, Found, StaticCursor, UserCursor, UserDict};
+use super::lang::{fold_unit, Keyboard, Languages};
 use super::scoring;
 use super::tables::{
-    GRAPH_DVORAK, GRAPH_KEYPAD, GRAPH_MAC_KEYPAD, GRAPH_QWERTY, SLOTS_DVORAK, SLOTS_KEYPAD, SLOTS_MAC_KEYPAD,
-    SLOTS_QWERTY,
+    DEGREE_KEYPAD, DEGREE_QWERTY, GRAPH_DVORAK, GRAPH_KEYPAD, GRAPH_MAC_KEYPAD, GRAPH_QWERTY, KEYS_KEYPAD, KEYS_QWERTY,
+    SLOTS_DVORAK, SLOTS_KEYPAD, SLOTS_MAC_KEYPAD, SLOTS_QWERTY,
 };
 
 /// Most l33t walk steps (dictionary steps on a branch that reads a l33t character as a letter)
@@ -50,6 +51,9 @@ pub(crate) struct Ctx<'a> {
     pub user: &'a UserDict,
     pub year: i32,
     pub stats: Stats,
+    /// The word lists and keyboards used (zxcvbn's English alone by default), and whether
+    /// diacritics are folded.
+    pub langs: Languages,
 }
 
 /// The l33t substitutions of a match: (l33t unit, letter) pairs.
@@ -73,12 +77,40 @@ impl Sub {
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Kind {
-    Dictionary { dict: Dictionary, rank: u32, reversed: bool, sub: Option<Sub> },
-    Spatial { graph: u8, turns: u32, shifted: u32 },
-    Repeat { base_guesses: f64, count: f64, base_len: usize },
-    Sequence { ascending: bool },
-    RecentYear { year: i32 },
-    Date { year: i32, month: u8, day: u8, separator: bool },
+    /// `folded`: how many of the token's letters matched only once their diacritics were folded.
+    Dictionary {
+        dict: Dictionary,
+        rank: u32,
+        reversed: bool,
+        sub: Option<Sub>,
+        folded: u8,
+    },
+    /// `graph`: an index in [`GRAPH_NAMES`], or 4 + the index of a language pack's keyboard (see
+    /// [`keyboards`]); `keys` and `degree`: the key count and average degree its guesses use.
+    Spatial {
+        graph: u8,
+        turns: u32,
+        shifted: u32,
+        keys: f64,
+        degree: f64,
+    },
+    Repeat {
+        base_guesses: f64,
+        count: f64,
+        base_len: usize,
+    },
+    Sequence {
+        ascending: bool,
+    },
+    RecentYear {
+        year: i32,
+    },
+    Date {
+        year: i32,
+        month: u8,
+        day: u8,
+        separator: bool,
+    },
 }
 
 /// A match over UTF-16 units `i..=j`. `order` reproduces zxcvbn's order of matches with the
@@ -157,6 +189,9 @@ pub(crate) fn omnimatch(units: &[u16], ctx: &mut Ctx) -> Vec<M> {
     let mut out = Vec::new();
     dictionary(units, &low, ctx, &mut out);
     spatial(units, &mut out);
+    for (k, kb) in keyboards(ctx.langs).enumerate() {
+        keyboard_spatial(units, kb, GRAPH_NAMES.len() + k, &mut out);
+    }
     repeat(units, ctx, &mut out);
     sequence(units, &mut out);
     recent_years(units, &mut out);
@@ -347,22 +382,20 @@ fn first_bit(b: &Bits) -> Option<u32> {
     b.iter().enumerate().find(|(_, &w)| w != 0).map(|(k, w)| k as u32 * 64 + w.trailing_zeros())
 }
 
-/// A dictionary to walk: the static lists or the user inputs.
+/// A dictionary to walk: the static lists (English, a language pack) or the user inputs.
 trait Walk {
     type C: Copy;
     fn root(&self) -> Self::C;
     fn step(&self, c: Self::C, key: &[u16], steps: &mut u32) -> Option<(Self::C, Option<Found>)>;
 }
 
-struct Static;
-
-impl Walk for Static {
+impl Walk for Dicts {
     type C = StaticCursor;
     fn root(&self) -> StaticCursor {
         StaticCursor::ROOT
     }
     fn step(&self, c: StaticCursor, key: &[u16], steps: &mut u32) -> Option<(StaticCursor, Option<Found>)> {
-        c.step(key, steps)
+        c.step(self, key, steps)
     }
 }
 
@@ -379,7 +412,10 @@ impl Walk for UserDict {
 /// One walk from a start position.
 struct Walker<'a> {
     units: &'a [u16],
+    /// Lower-cased, and folded when the languages fold.
     low: &'a [u16],
+    /// Lower-cased only (to count the folded letters of a match).
+    plain: &'a [u16],
     l33t: Option<&'a L33t>,
     /// Reading chosen for each l33t character met so far in the token (None: not met).
     assign: [Option<u8>; 20],
@@ -446,6 +482,15 @@ impl Walker<'_> {
     }
 
     fn found(&mut self, j: usize, dict: Dictionary, rank: u32, bits: &Bits, mapped: u32) {
+        let folded = self
+            .low
+            .get(self.start..=j)
+            .unwrap_or(&[])
+            .iter()
+            .zip(self.plain.get(self.start..=j).unwrap_or(&[]))
+            .filter(|(a, b)| a != b)
+            .count()
+            .min(u8::MAX as usize) as u8;
         let (i, j) = if self.reversed {
             let n = self.units.len();
             (n - 1 - j, n - 1 - self.start)
@@ -458,7 +503,7 @@ impl Walker<'_> {
                 i,
                 j,
                 order: order(kind, 0, dict.order()),
-                kind: Kind::Dictionary { dict, rank, reversed: self.reversed, sub: None },
+                kind: Kind::Dictionary { dict, rank, reversed: self.reversed, sub: None, folded },
             });
             return;
         }
@@ -479,21 +524,37 @@ impl Walker<'_> {
             i,
             j,
             order: order(ORDER_L33T, table, dict.order()),
-            kind: Kind::Dictionary { dict, rank, reversed: false, sub: Some(sub) },
+            kind: Kind::Dictionary { dict, rank, reversed: false, sub: Some(sub), folded },
         });
     }
 }
 
-fn dictionary(units: &[u16], low: &[u16], ctx: &mut Ctx, out: &mut Vec<M>) {
+fn dictionary(units: &[u16], plain: &[u16], ctx: &mut Ctx, out: &mut Vec<M>) {
     let l33t = L33t::new(units, &mut ctx.stats);
     let all = l33t.as_ref().map_or([0; W], L33t::all);
     let user = ctx.user;
+    let folded: Vec<u16>;
+    let low = if ctx.langs.folds() {
+        folded = plain.iter().map(|&u| fold_unit(u)).collect();
+        &folded[..]
+    } else {
+        plain
+    };
+    let mut lists: Vec<&Dicts> = Vec::with_capacity(4);
+    if ctx.langs.english() {
+        lists.push(super::dict::data());
+    }
+    lists.extend(ctx.langs.packs().map(|p| &p.dicts));
     let rev_units: Vec<u16> = units.iter().rev().copied().collect();
     let rev_low: Vec<u16> = low.iter().rev().copied().collect();
-    for (u, lw, l, reversed) in [(units, low, l33t.as_ref(), false), (&rev_units[..], &rev_low[..], None, true)] {
+    let rev_plain: Vec<u16> = plain.iter().rev().copied().collect();
+    for (u, lw, pl, l, reversed) in
+        [(units, low, plain, l33t.as_ref(), false), (&rev_units[..], &rev_low[..], &rev_plain[..], None, true)]
+    {
         let mut w = Walker {
             units: u,
             low: lw,
+            plain: pl,
             l33t: l,
             assign: [None; 20],
             key: Vec::with_capacity(32),
@@ -504,7 +565,9 @@ fn dictionary(units: &[u16], low: &[u16], ctx: &mut Ctx, out: &mut Vec<M>) {
         };
         for start in 0..units.len() {
             w.start = start;
-            w.walk(&Static, Static.root(), start, &all, 0);
+            for d in &lists {
+                w.walk(*d, Walk::root(*d), start, &all, 0);
+            }
             if !user.is_empty() {
                 w.walk(user, Walk::root(user), start, &all, 0);
             }
@@ -575,12 +638,83 @@ fn spatial(units: &[u16], out: &mut Vec<M>) {
                             i,
                             j: j - 1,
                             order: order(ORDER_SPATIAL, 0, g as u32),
-                            kind: Kind::Spatial { graph: g as u8, turns, shifted: shifted_count },
+                            kind: Kind::Spatial {
+                                graph: g as u8,
+                                turns,
+                                shifted: shifted_count,
+                                keys: if keyboard { KEYS_QWERTY } else { KEYS_KEYPAD },
+                                degree: if keyboard { DEGREE_QWERTY } else { DEGREE_KEYPAD },
+                            },
                         });
                     }
                     i = j;
                     break;
                 }
+            }
+        }
+    }
+}
+
+/// The keyboards of the chosen language packs, in pack order (spatial graphs 4, 5, …).
+pub(crate) fn keyboards(langs: Languages) -> impl Iterator<Item = &'static Keyboard> {
+    langs.packs().flat_map(|p| p.keyboards.iter())
+}
+
+/// zxcvbn's spatial matcher over a language pack's keyboard (keys of any BMP character; a
+/// character counts as shifted when the layout types it with shift).
+fn keyboard_spatial(units: &[u16], kb: &Keyboard, g: usize, out: &mut Vec<M>) {
+    let n = units.len();
+    let mut i = 0;
+    while i + 1 < n {
+        let mut j = i + 1;
+        let mut last_direction: Option<usize> = None;
+        let mut turns = 0u32;
+        let mut shifted_count = u32::from(units.get(i).is_some_and(|&u| kb.is_shifted(u)));
+        loop {
+            let prev = units.get(j - 1).copied().unwrap_or(0);
+            let mut found = false;
+            if let (Some(&cur), Some(slots)) = (units.get(j), kb.neighbours(prev)) {
+                for (d, &[a, b]) in slots.iter().enumerate() {
+                    if a == 0 {
+                        continue;
+                    }
+                    let idx = if a == cur {
+                        0
+                    } else if b != 0 && b == cur {
+                        1
+                    } else {
+                        continue;
+                    };
+                    found = true;
+                    if idx == 1 {
+                        shifted_count += 1;
+                    }
+                    if last_direction != Some(d) {
+                        turns += 1;
+                        last_direction = Some(d);
+                    }
+                    break;
+                }
+            }
+            if found {
+                j += 1;
+            } else {
+                if j - i > 2 {
+                    out.push(M {
+                        i,
+                        j: j - 1,
+                        order: order(ORDER_SPATIAL, 0, g as u32),
+                        kind: Kind::Spatial {
+                            graph: g.min(u8::MAX as usize) as u8,
+                            turns,
+                            shifted: shifted_count,
+                            keys: kb.key_count,
+                            degree: kb.degree,
+                        },
+                    });
+                }
+                i = j;
+                break;
             }
         }
     }

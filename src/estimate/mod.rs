@@ -16,6 +16,7 @@
 
 mod dict;
 mod feedback;
+mod lang;
 mod matching;
 mod scoring;
 mod tables;
@@ -25,6 +26,9 @@ pub(crate) use dict::decode_front_coded;
 pub use dict::embedded_dictionaries;
 pub use dict::{dictionaries_loaded, load_dictionaries, lookup, Dictionary};
 pub use feedback::{SuggestionCode, WarningCode};
+#[cfg(not(target_arch = "wasm32"))]
+pub use lang::embedded_language;
+pub use lang::{fold, language_loaded, load_language, Language, Languages, PackList};
 pub use matching::Stats;
 
 use matching::{Ctx, Kind};
@@ -74,6 +78,8 @@ pub enum Pattern {
         rank: u32,
         reversed: bool,
         l33t: bool,
+        /// Letters that matched only with their diacritics folded (language packs).
+        folded: u32,
     },
     Spatial {
         graph: &'static str,
@@ -168,10 +174,17 @@ pub fn estimate_at(password: &str, user_inputs: &[&str], reference_year: i32) ->
 
 /// [`estimate_at`] with its operation counts.
 pub fn estimate_with_stats(password: &str, user_inputs: &[&str], reference_year: i32) -> (Estimate, Stats) {
+    estimate_in(password, user_inputs, reference_year, Languages::ENGLISH)
+}
+
+/// [`estimate_with_stats`] over the word lists and keyboards of `langs` (a language whose pack is
+/// not loaded adds nothing). With a language beyond English, diacritics are folded in the
+/// dictionary matching (`pässwörd` is `password` with two letters changed).
+pub fn estimate_in(password: &str, user_inputs: &[&str], reference_year: i32, langs: Languages) -> (Estimate, Stats) {
     let password = cut(password);
     let units: Vec<u16> = password.encode_utf16().collect();
-    let user = dict::UserDict::new(user_inputs.iter().take(MAX_USER_INPUTS).map(|s| cut(s)));
-    let mut ctx = Ctx { user: &user, year: reference_year, stats: Stats::default() };
+    let user = dict::UserDict::new(user_inputs.iter().take(MAX_USER_INPUTS).map(|s| cut(s)), langs.folds());
+    let mut ctx = Ctx { user: &user, year: reference_year, stats: Stats::default(), langs };
     let matches = matching::omnimatch(&units, &mut ctx);
     let best = scoring::most_guessable(&units, &matches, &mut ctx);
     let guesses = best.guesses;
@@ -197,7 +210,7 @@ pub fn estimate_with_stats(password: &str, user_inputs: &[&str], reference_year:
         .sequence
         .iter()
         .map(|s| Match {
-            pattern: pattern(kind(s.r)),
+            pattern: pattern(kind(s.r), langs),
             i: cp.get(s.i).copied().unwrap_or(0),
             j: cp.get(s.j).copied().unwrap_or(0),
             token: String::from_utf16_lossy(units.get(s.i..=s.j).unwrap_or(&[])),
@@ -216,14 +229,21 @@ pub fn estimate_with_stats(password: &str, user_inputs: &[&str], reference_year:
     (estimate, ctx.stats)
 }
 
-fn pattern(kind: Option<&Kind>) -> Pattern {
+fn pattern(kind: Option<&Kind>, langs: Languages) -> Pattern {
     match kind {
         None => Pattern::Bruteforce,
-        Some(Kind::Dictionary { dict, rank, reversed, sub }) => {
-            Pattern::Dictionary { dictionary: *dict, rank: *rank, reversed: *reversed, l33t: sub.is_some() }
-        }
-        Some(Kind::Spatial { graph, turns, shifted }) => Pattern::Spatial {
-            graph: matching::GRAPH_NAMES.get(*graph as usize).copied().unwrap_or("qwerty"),
+        Some(Kind::Dictionary { dict, rank, reversed, sub, folded }) => Pattern::Dictionary {
+            dictionary: *dict,
+            rank: *rank,
+            reversed: *reversed,
+            l33t: sub.is_some(),
+            folded: u32::from(*folded),
+        },
+        Some(Kind::Spatial { graph, turns, shifted, .. }) => Pattern::Spatial {
+            graph: matching::GRAPH_NAMES.get(*graph as usize).copied().unwrap_or_else(|| {
+                let k = (*graph as usize).saturating_sub(matching::GRAPH_NAMES.len());
+                matching::keyboards(langs).nth(k).map_or("keyboard", |kb| kb.name.as_str())
+            }),
             turns: *turns,
             shifted_count: *shifted,
         },

@@ -2,7 +2,6 @@
 //! sequence of non-overlapping matches that takes the fewest guesses, in f64 like JavaScript.
 
 use super::matching::{Ctx, Kind, M};
-use super::tables::{DEGREE_KEYPAD, DEGREE_QWERTY, KEYS_KEYPAD, KEYS_QWERTY};
 
 const BRUTEFORCE_CARDINALITY: f64 = 10.0;
 const MIN_GUESSES_BEFORE_GROWING_SEQUENCE: f64 = 10_000.0;
@@ -205,14 +204,18 @@ pub(crate) fn match_guesses(m: &M, units: &[u16], low: &[u16], year: i32) -> f64
     let token = units.get(m.i..=m.j).unwrap_or(&[]);
     let len = token.len();
     let g = match &m.kind {
-        Kind::Dictionary { rank, reversed, sub, .. } => {
+        Kind::Dictionary { rank, reversed, sub, folded, .. } => {
             let l33t = match sub {
                 Some(sub) => l33t_variations(low.get(m.i..=m.j).unwrap_or(&[]), sub.pairs()),
                 None => 1.0,
             };
-            *rank as f64 * uppercase_variations(token) * l33t * if *reversed { 2.0 } else { 1.0 }
+            // A letter matched only once folded: written with its diacritic or without (x2 each).
+            let diacritics = 2f64.powi(i32::from(*folded));
+            *rank as f64 * uppercase_variations(token) * l33t * diacritics * if *reversed { 2.0 } else { 1.0 }
         }
-        Kind::Spatial { graph, turns, shifted } => spatial_guesses(*graph, len, *turns as usize, *shifted as usize),
+        Kind::Spatial { turns, shifted, keys, degree, .. } => {
+            spatial_guesses(*keys, *degree, len, *turns as usize, *shifted as usize)
+        }
         Kind::Repeat { base_guesses, count, .. } => base_guesses * count,
         Kind::Sequence { ascending } => {
             let first = token.first().copied().unwrap_or(0);
@@ -280,8 +283,9 @@ fn l33t_variations(low: &[u16], sub: &[(u8, u8)]) -> f64 {
     variations
 }
 
-fn spatial_guesses(graph: u8, len: usize, turns: usize, shifted: usize) -> f64 {
-    let (s, d) = if graph < 2 { (KEYS_QWERTY, DEGREE_QWERTY) } else { (KEYS_KEYPAD, DEGREE_KEYPAD) };
+/// `s`, `d`: the graph's key count and average degree (zxcvbn uses qwerty's for both of its
+/// keyboards, the keypad's for both keypads).
+fn spatial_guesses(s: f64, d: f64, len: usize, turns: usize, shifted: usize) -> f64 {
     let mut guesses = 0.0;
     for i in 2..=len {
         let possible_turns = turns.min(i - 1);
@@ -340,6 +344,7 @@ mod tests {
 
     #[test]
     fn degrees_are_zxcvbns() {
+        use super::super::tables::{DEGREE_KEYPAD, DEGREE_QWERTY, KEYS_KEYPAD, KEYS_QWERTY};
         assert_eq!(KEYS_QWERTY, 94.0);
         assert!((DEGREE_QWERTY - 4.595744680851064).abs() < 1e-15);
         assert_eq!(KEYS_KEYPAD, 15.0);
