@@ -80,6 +80,10 @@ export const TIERS = [
   { id: 'root', label: "(c) passpolicy, before the first rules result (strength: 'background')", files: ['browser.js', 'data.js', 'passpolicy.js', 'passpolicy_bg.wasm', 'common.bin'] },
   { id: 'rootStrength', label: '(d) passpolicy, its strength download', files: ['strength.bin'] },
   { id: 'form', label: '(f) passpolicy/form, with either tier', files: ['form.js'] },
+  // Language packs: fetched only when a page calls loadLanguage(code).
+  { id: 'rootLangDe', label: "(g) passpolicy, the German language pack (loadLanguage('de'))", files: ['lang-de.bin'] },
+  { id: 'rootLangFr', label: "(h) passpolicy, the French language pack (loadLanguage('fr'))", files: ['lang-fr.bin'] },
+  { id: 'rootLangEs', label: "(i) passpolicy, the Spanish language pack (loadLanguage('es'))", files: ['lang-es.bin'] },
   // (e) is every distinct file of the tiers above, each counted once.
   { id: 'everything', label: '(e) everything (every file of every tier, once)', files: null, target: 400_000 },
 ];
@@ -130,7 +134,7 @@ export function tiersMarkdown(m, peers = []) {
   }
   for (const p of peers) rows.push([`peer: ${p.label} (${p.files.map((f) => f.name.replace(/ \(.*\)$/, '')).join(' + ')})`, '', p.raw.toLocaleString('en-US'), KB(p.gzip), KB(p.gnuGzip), KB(p.brotli), '']);
   out.push(table(['tier / file', 'target gzip KB', 'raw bytes', 'gzip KB', 'GNU gzip -9 KB', 'brotli KB', ''], rows), '');
-  out.push(`KB = 1,000 bytes; gzip (Node's zlib, level 9: the figure the targets are judged on, and what bench/pageload.mjs serves), GNU gzip -9 (for information) and brotli q11 of each file on its own (as a server or CDN compresses each response), summed. From ${path.relative(ROOT, m.pkgDir) || m.pkgDir}. (a) rules.js and what it imports plus passpolicy_rules_bg.wasm; (b) adds common.bin, which rules.js fetches only for a policy with dictionary.common; (c) browser.js with init({ strength: 'background' }) resolves after its wasm and common.bin; (d) strength.bin arrives after that; (e) counts each file once; (f) form.js, the form binding (no wasm of its own). Peers: zxcvbn its dist/zxcvbn.js, password-validator the esbuild bundle of bench/libs.mjs (with the 10,000-password list).`);
+  out.push(`KB = 1,000 bytes; gzip (Node's zlib, level 9: the figure the targets are judged on, and what bench/pageload.mjs serves), GNU gzip -9 (for information) and brotli q11 of each file on its own (as a server or CDN compresses each response), summed. From ${path.relative(ROOT, m.pkgDir) || m.pkgDir}. (a) rules.js and what it imports plus passpolicy_rules_bg.wasm; (b) adds common.bin, which rules.js fetches only for a policy with dictionary.common; (c) browser.js with init({ strength: 'background' }) resolves after its wasm and common.bin; (d) strength.bin arrives after that; (e) counts each file once; (f) form.js, the form binding (no wasm of its own). (g)–(i) the language packs, each fetched only when a page loads that language. Peers: zxcvbn its dist/zxcvbn.js, password-validator the esbuild bundle of bench/libs.mjs (with the 10,000-password list).`);
   if (m.problems.length) out.push('', ...m.problems.map((p) => `- **PROBLEM**: ${p}`));
   out.push('');
   return out.join('\n');

@@ -9,10 +9,10 @@
 //
 // Call (and await) `init()` once before anything else (or `initSync(bytes)`); later calls
 // return at once. Before it, every export throws a `not_initialized` PassPolicyError.
-import initWasm, { initSync as initWasmSync, loadCommonPasswords, loadStrengthData } from './passpolicy.js';
-import { besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
+import initWasm, { initSync as initWasmSync, loadCommonPasswords, loadLanguage as loadLanguageBytes, loadStrengthData } from './passpolicy.js';
+import { besideWasm, dataBytes, initOptions, languageFile, once, packageUrl } from './data.js';
 
-export { PasswordPolicy, check, detectVendor, normalize, strength } from './passpolicy.js';
+export { PasswordPolicy, check, detectVendor, languageLoaded, normalize, strength } from './passpolicy.js';
 
 let options = initOptions(undefined);
 const wasmReady = once(() => initWasm({ module_or_path: options.wasm ?? packageUrl(new URL('./passpolicy_bg.wasm', import.meta.url)) }));
@@ -87,6 +87,41 @@ export function strengthReady() {
 }
 /** @type {{ resolve: () => void, reject: (e: unknown) => void }[]} */
 let waiters = [];
+
+// The packs, as literal URLs so that Vite and webpack emit them as assets.
+/** @type {Record<string, () => URL>} */
+const LANGUAGE_URLS = {
+  de: () => new URL('./lang-de.bin', import.meta.url),
+  fr: () => new URL('./lang-fr.bin', import.meta.url),
+  es: () => new URL('./lang-es.bin', import.meta.url),
+};
+/** @type {Map<string, () => Promise<void>>} */
+const languageLoads = new Map();
+
+/**
+ * Loads a language pack (`de`, `fr`, `es`: word lists, common passwords and keyboard layouts for
+ * the strength estimate and the common-password rule), fetched once from beside the wasm or from
+ * `source` (a URL, a `Response` or bytes); `en` waits for the strength dictionaries. Then choose
+ * it: `PasswordPolicy.from(doc, { languages: ['en', 'de'] })`. A failed load rejects with a
+ * `load_failed` error and can be retried; an unknown code is an `invalid_field` error.
+ * @param {string} code
+ * @param {unknown} [source]
+ * @returns {Promise<void>}
+ */
+export async function loadLanguage(code, source) {
+  const file = languageFile(code);
+  if (file === undefined) return strengthReady();
+  let load = languageLoads.get(file);
+  if (load === undefined) {
+    load = once(async () => {
+      const src = source ?? besideWasm(options.wasm, file) ?? packageUrl((LANGUAGE_URLS[code] ?? LANGUAGE_URLS.de)());
+      const [bytes] = await Promise.all([dataBytes(src, file), wasmReady()]);
+      loadLanguageBytes(bytes);
+    });
+    languageLoads.set(file, load);
+  }
+  return load();
+}
 
 /**
  * Whether `e` is an error thrown by passpolicy (a real `Error` with `code` and `path`).

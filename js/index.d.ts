@@ -30,6 +30,22 @@ export interface FromOptions extends NormalizeOptions {
    * a report's `RuleResult.code`); a key that is no code is an `invalid_field` error at `messages.<key>`.
    */
   messages?: Readonly<Record<string, string>>;
+  /**
+   * The word lists of the common-password rule and the strength estimate (default `['en']`:
+   * zxcvbn 4.4.2's English model). A language beyond English adds its pack (load it first with
+   * `loadLanguage`, else a `not_ready` error at `languages`) and folds diacritics in the
+   * dictionary matching (`pässwörd` is read as `password`).
+   */
+  languages?: readonly LanguageCode[];
+}
+
+/** A language of the word lists: `en` (zxcvbn's English lists), `de`, `fr`, `es` (language packs). */
+export type LanguageCode = 'en' | 'de' | 'fr' | 'es';
+
+/** Options of `strength`. */
+export interface StrengthOptions {
+  /** As `FromOptions.languages`. */
+  languages?: readonly LanguageCode[];
 }
 
 /** Options of `describe`. */
@@ -609,7 +625,19 @@ export function check(doc: PolicyDocument, password: string, context?: Context |
  * The zxcvbn strength of a password (`check()` already includes it as `report.strength`). Known
  * words: an array of strings, or the same `context` object `check()` takes.
  */
-export function strength(password: string, userInputs?: readonly string[] | Context | null): Strength;
+export function strength(password: string, userInputs?: readonly string[] | Context | null, options?: StrengthOptions): Strength;
+
+/**
+ * Loads a language pack (`de`, `fr`, `es`: word frequencies, common passwords, names and, for `de`
+ * and `fr`, the qwertz and azerty keyboards; each its own file of about 150 KB gzipped), from
+ * beside the wasm or from `source`; `en` resolves once the strength dictionaries are there. Then
+ * choose it with `FromOptions.languages`. Rejects with `load_failed` (retry by calling again) or
+ * `invalid_field` (an unknown code).
+ */
+export function loadLanguage(code: LanguageCode, source?: string | URL | Request | Response | Promise<Response> | ArrayBuffer | Uint8Array): Promise<void>;
+
+/** Whether a language's words are loaded (`en`: the strength dictionaries). */
+export function languageLoaded(code: LanguageCode): boolean;
 
 /**
  * A policy compiled once and checked many times (e.g. on every keystroke). It lives in wasm

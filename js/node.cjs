@@ -16,6 +16,26 @@ exports.check = glue.check;
 exports.detectVendor = glue.detectVendor;
 exports.normalize = glue.normalize;
 exports.strength = glue.strength;
+exports.languageLoaded = glue.languageLoaded;
+
+/**
+ * Loads a language pack (`de`, `fr`, `es`) from the package, or from `source` (its bytes); `en`
+ * is always loaded in Node. Then choose it: `PasswordPolicy.from(doc, { languages: ['en', 'de'] })`.
+ * @param {string} code
+ * @param {Uint8Array} [source]
+ * @returns {Promise<void>}
+ */
+exports.loadLanguage = async function loadLanguage(code, source) {
+  if (code === 'en') return;
+  if (code !== 'de' && code !== 'fr' && code !== 'es') {
+    const e = new Error(`language: expected 'en', 'de', 'fr' or 'es', got ${typeof code === 'string' ? JSON.stringify(code.slice(0, 16)) : typeof code}`);
+    e.name = 'PassPolicyError';
+    throw Object.assign(e, { code: 'invalid_field', path: 'language' });
+  }
+  if (glue.languageLoaded(code)) return;
+  const bytes = source ?? (await fs.promises.readFile(path.join(__dirname, `lang-${code}.bin`)));
+  glue.loadLanguage(bytes);
+};
 
 /**
  * A no-op in Node (the module is ready once required). Accepts and ignores the browser's argument.

@@ -3,7 +3,8 @@
 //
 //   1. cargo build --lib --target wasm32-unknown-unknown, twice: the root import (profile wasm,
 //      default features) and passpolicy/rules (profile wasm-rules, --features api-rules); then
-//      the data files strength.bin and common.bin (`cargo run --example data_files`)
+//      the data files strength.bin, common.bin and the language packs lang-{de,fr,es}.bin
+//      (`cargo run --example data_files`)
 //   2. wasm-bindgen --target web and --target nodejs (stripped) into temp dirs; for each tier the
 //      two _bg.wasm must be byte-identical, and one ships
 //   3. wasm-opt -Oz (binaryen from node_modules) — kept only when it makes the gzip size smaller
@@ -114,7 +115,7 @@ for (const tier of TIERS) {
 step('data files');
 const dataDir = path.join(tmp, 'data');
 run('cargo', ['run', '--quiet', '--release', '--example', 'data_files', '--', dataDir]);
-const DATA_FILES = ['strength.bin', 'common.bin'];
+const DATA_FILES = ['strength.bin', 'common.bin', 'lang-de.bin', 'lang-fr.bin', 'lang-es.bin'];
 for (const f of DATA_FILES) if (!fs.existsSync(path.join(dataDir, f))) fail(`the data_files example did not write ${f}`);
 
 // ---------------------------------------------------------------------------------------------
@@ -138,12 +139,12 @@ for (const tier of TIERS) {
 // The hand-written entries and types must cover exactly what the module exports, but for the
 // loaders of the data files, which the entries call themselves, and the glue's `initSync`, which
 // every entry wraps in its own (`extras` below: checked like the rest).
-const INTERNAL = ['initSync', 'loadStrengthData', 'loadCommonPasswords', 'strengthLoaded', 'commonPasswordsLoaded', '__wbg_reset_state'];
+const INTERNAL = ['initSync', 'loadStrengthData', 'loadCommonPasswords', 'strengthLoaded', 'commonPasswordsLoaded', 'loadLanguage', '__wbg_reset_state'];
 const glueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)]
   .map((m) => m[1])
   .filter((n) => !INTERNAL.includes(n))
   .sort();
-const extras = ['init', 'initSync', 'isPassPolicyError', 'strengthReady'];
+const extras = ['init', 'initSync', 'isPassPolicyError', 'strengthReady', 'loadLanguage'];
 const expected = [...glueExports, ...extras].sort();
 // The vendor ids of the core (every `id: "…"` of the `ADAPTERS` table in src/vendors/mod.rs, in
 // its order) become the `VendorId` union.

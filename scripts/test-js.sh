@@ -75,6 +75,7 @@ node --test --test-reporter=spec \
   tests/node/recipes.test.mjs \
   tests/node/tiers.test.mjs \
   tests/node/real.test.mjs \
+  tests/node/languages.test.mjs \
   tests/bundler/bundle.test.mjs \
   tests/bundler/vite.test.mjs \
   tests/bundler/webpack.test.mjs

@@ -37,6 +37,8 @@ const SAMPLES = {
 };
 
 const LOCALES = ['en', 'de', 'fr', 'es'];
+/** The word-list choices of the page (`languages` option of PasswordPolicy.from). */
+const WORDLISTS = ['en', 'en,de', 'en,fr', 'en,es'];
 
 /** At most this many passwords per click (the library allows 1000; a page shows a few). */
 const MAX_GENERATE = 10;
@@ -115,6 +117,8 @@ const el = {
   togglePrevious: $('toggle-previous'),
   ctxDictionary: $('ctx-dictionary'),
   locale: $('locale'),
+  wordlists: $('wordlists'),
+  wordlistsHelp: $('wordlists-help'),
   description: $('description'),
   descriptionNone: $('description-none'),
   descriptionRules: $('description-rules'),
@@ -157,6 +161,8 @@ const state = {
   documentKey: null,
   /** Language of the library's messages (`locale` option of PasswordPolicy.from). */
   locale: 'en',
+  /** Word lists of the common-password rule and the meter (`languages` option). */
+  languages: ['en'],
   context: {},
   ruleKeys: [],
   ruleEls: new Map(),
@@ -506,11 +512,12 @@ function setPolicy(next) {
   state.policy = next;
 }
 
-function options(vendor, index, locale) {
+function options(vendor, index, locale, languages) {
   const o = {};
   if (vendor) o.vendor = vendor;
   if (index !== undefined) o.index = index;
   if (locale) o.locale = locale;
+  if (languages && languages.join() !== 'en') o.languages = languages;
   return o;
 }
 
@@ -596,12 +603,12 @@ function compile({ force = false } = {}) {
   if (Array.isArray(normalized)) list = normalized;
   const index = list ? renderPolicyPicker(list) : (renderPolicyPicker(null), undefined);
   const documentKey = JSON.stringify([text, vendor, index ?? null]);
-  const key = JSON.stringify([documentKey, state.locale]);
+  const key = JSON.stringify([documentKey, state.locale, state.languages]);
   if (!force && key === state.compiledKey && state.policy) return;
 
   let policy;
   try {
-    policy = lib.PasswordPolicy.from(text, options(vendor, index, state.locale));
+    policy = lib.PasswordPolicy.from(text, options(vendor, index, state.locale, state.languages));
     stats.compiles += 1;
   } catch (err) {
     state.compiledKey = null;
@@ -999,6 +1006,7 @@ function wire() {
     clearTimeout(state.compileTimer);
     compile();
   });
+  el.wordlists.addEventListener('change', () => switchWordLists(el.wordlists.value));
   el.generate.addEventListener('click', generatePasswords);
   el.copyAttributes.addEventListener('click', copyAttributes);
   el.doc.addEventListener('input', () => {
@@ -1013,11 +1021,35 @@ function wire() {
   }
 }
 
+/** Loads the language packs of a word-list choice (each once), then recompiles with them. */
+async function switchWordLists(value) {
+  const languages = (WORDLISTS.includes(value) ? value : 'en').split(',');
+  const packs = languages.filter((l) => l !== 'en');
+  el.wordlists.disabled = true;
+  if (packs.length > 0) el.wordlistsHelp.textContent = `Loading the ${packs.join(', ')} language pack…`;
+  try {
+    await Promise.all(packs.map((l) => state.lib.loadLanguage(l)));
+    state.languages = languages;
+    el.wordlistsHelp.textContent = packs.length > 0
+      ? `English and ${packs.join(', ')} word lists; diacritics are folded (pässwörd is password).`
+      : "English word lists (zxcvbn 4.4.2's model).";
+  } catch (err) {
+    el.wordlists.value = state.languages.join(',');
+    el.wordlistsHelp.textContent = `Could not load the language pack (${err?.code ?? err?.message ?? err}).`;
+  } finally {
+    el.wordlists.disabled = false;
+  }
+  el.wordlists.dataset.languages = state.languages.join(',');
+  setEmptyPolicy();
+  clearTimeout(state.compileTimer);
+  compile();
+}
+
 /** The rule-less policy behind the meter while the document is broken, in the chosen language. */
 function setEmptyPolicy() {
   if (state.binding?.policy === state.empty) unbind();
   state.empty?.free();
-  state.empty = state.lib.PasswordPolicy.from('{"version":1}', { vendor: 'canonical', locale: state.locale });
+  state.empty = state.lib.PasswordPolicy.from('{"version":1}', { vendor: 'canonical', ...options(undefined, undefined, state.locale, state.languages) });
 }
 
 async function fetchText(url) {
@@ -1054,7 +1086,8 @@ async function main() {
   el.locale.value = state.locale;
   setEmptyPolicy();
   wire();
-  for (const c of [el.sample, el.vendor, el.locale, el.doc, el.password, el.togglePassword, el.genCount, el.genLength, el.genAmbiguous]) {
+  el.wordlists.value = 'en';
+  for (const c of [el.sample, el.vendor, el.locale, el.wordlists, el.doc, el.password, el.togglePassword, el.genCount, el.genLength, el.genAmbiguous]) {
     c.disabled = false;
   }
   readContext();

@@ -639,6 +639,37 @@ describe('demo page', () => {
     });
   }
 
+  test('word lists: a language pack, fetched on demand, changes the meter and the common-password rule', async () => {
+    const p = await openPage();
+    const { page, log } = p;
+    const canonical = JSON.stringify({ version: 1, length: { min: 8 }, dictionary: { common: true } });
+    await page.fill('#doc', canonical);
+    await page.waitForFunction(() => document.querySelector('#policy-json').dataset.vendor === 'canonical');
+    assert.equal(log.requests.filter((r) => r.url.includes('lang-')).length, 0, 'no pack before it is chosen');
+    await typePassword(page, 'Schokolade');
+    const english = Number((await meter(page)).score);
+    assert.ok(english >= 2, `English model: ${english}`);
+    await typePassword(page, 'pässwörd');
+    await expectRules(page, { 'dictionary.common': 'pass' }, 'pässwörd, English');
+
+    await page.selectOption('#wordlists', 'en,de');
+    await page.waitForFunction(() => document.querySelector('#wordlists').dataset.languages === 'en,de');
+    assert.deepEqual(log.requests.filter((r) => r.url.includes('lang-')).map((r) => new URL(r.url).pathname.split('/').pop()), ['lang-de.bin']);
+    assert.match(await page.textContent('#wordlists-help'), /de word lists/);
+    await expectRules(page, { 'dictionary.common': 'fail' }, 'pässwörd, German pack');
+    await typePassword(page, 'Schokolade');
+    assert.ok(Number((await meter(page)).score) <= 1, 'Schokolade with the German pack');
+
+    // Back to English: the same scores as before, and no second download of the pack.
+    await page.selectOption('#wordlists', 'en');
+    await page.waitForFunction(() => document.querySelector('#wordlists').dataset.languages === 'en');
+    await expectScore(page, english, 'Schokolade, English again');
+    await page.selectOption('#wordlists', 'en,de');
+    await page.waitForFunction(() => document.querySelector('#wordlists').dataset.languages === 'en,de');
+    assert.equal(log.requests.filter((r) => r.url.includes('lang-')).length, 1, 'the pack is fetched once');
+    await finish(p);
+  });
+
   test('language: German, French and Spanish checklist, description and strength feedback', async () => {
     const p = await openPage();
     const { page } = p;
