@@ -634,7 +634,7 @@ export function strength(password: string, userInputs?: readonly string[] | Cont
  * choose it with `FromOptions.languages`. Rejects with `load_failed` (retry by calling again) or
  * `invalid_field` (an unknown code).
  */
-export function loadLanguage(code: LanguageCode, source?: string | URL | Request | Response | Promise<Response> | ArrayBuffer | Uint8Array): Promise<void>;
+export function loadLanguage(code: LanguageCode, source?: DataInput): Promise<void>;
 
 /** Whether a language's words are loaded (`en`: the strength dictionaries). */
 export function languageLoaded(code: LanguageCode): boolean;

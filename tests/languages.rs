@@ -23,7 +23,7 @@ fn score(pw: &str, langs: &[Language]) -> u8 {
 
 #[test]
 fn german_words_and_folded_diacritics() {
-    // dropbox/zxcvbn #1 and #97: strong for the English model, weak for a German speaker.
+    // Strong for the English model, weak for a German speaker.
     assert!(score("Schokolade", EN) >= 2);
     assert!(score("Schokolade", EN_DE) <= 1);
     assert!(score("pässwörd", EN) >= 2);
