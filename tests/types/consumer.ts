@@ -9,7 +9,10 @@ import {
   check,
   strength,
   isPassPolicyError,
+  loadLanguage,
+  languageLoaded,
   PasswordPolicy,
+  type LanguageCode,
   type Context,
   type Description,
   type NormalizeResult,
@@ -97,6 +100,19 @@ export async function main(): Promise<number> {
   assertType<Equal<Extract<PassPolicyErrorCode, 'not_initialized'>, 'not_initialized'>>();
   assertType<Equal<ReturnType<typeof initSync>, void>>();
   const meter: Strength = strength('pw', { username: 'ann', attributes: { phone: '555' } });
+  // Language packs: load, then choose.
+  const loading: Promise<void> = loadLanguage('de');
+  void loading;
+  const loaded: boolean = languageLoaded('fr');
+  void loaded;
+  const langs: LanguageCode[] = ['en', 'de'];
+  PasswordPolicy.from({ version: 1 }, { languages: langs }).free();
+  const german: Strength = strength('Schokolade', [], { languages: ['en', 'de'] });
+  void german;
+  // @ts-expect-error only the shipped languages
+  loadLanguage('it');
+  // @ts-expect-error languages is an array of codes
+  PasswordPolicy.from({ version: 1 }, { languages: 'de' });
 
   // @ts-expect-error the password must be a string
   p.check(42);
