@@ -373,8 +373,9 @@ mod tests {
         let n = norm_json("zitadel", json!({"policy": {"minLength": "0", "hasUppercase": true, "hasSymbol": true}}));
         assert_eq!(n.policy.length.min, None);
         assert_eq!(n.policy.vendor_extras.get("policy.minLength"), Some(&json!("0")));
-        let n = norm_json("zitadel", json!({"hasUppercase": true, "hasSymbol": true, "maxLength": 20}));
-        assert_eq!(codes(&n, WarningCode::UnknownField), ["maxLength"]);
+        let n = norm_json("zitadel", json!({"policy": {"hasUppercase": true, "hasSymbol": true, "expiresIn": 20}}));
+        assert_eq!(codes(&n, WarningCode::UnknownField), ["policy.expiresIn"]);
+        assert_eq!(n.policy.vendor_extras.get("policy.expiresIn"), Some(&json!(20)));
         for (doc, path) in [
             (json!({"policy": {"minLength": "eight", "hasUppercase": true, "hasSymbol": true}}), "policy.minLength"),
             (json!({"policy": {"minLength": -1, "hasUppercase": true, "hasSymbol": true}}), "policy.minLength"),
