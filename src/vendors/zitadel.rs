@@ -237,8 +237,7 @@ fn read(o: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         Some(0) => w.zero_means(&o.path("maxAgeDays"), "passwords never expire (the default instance's value)"),
         Some(n) => {
             w.not_checkable(&o.path("maxAgeDays"), "Password expiry");
-            p.settings.expiry =
-                Some(Expiry { enforced: true, max_age_seconds: Some(days(n)), ..Default::default() });
+            p.settings.expiry = Some(Expiry { enforced: true, max_age_seconds: Some(days(n)), ..Default::default() });
         }
         None => {}
     }
