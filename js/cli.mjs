@@ -33,7 +33,7 @@ const OUT_BATCH = 1 << 16;
 const GENERATE_BATCH = 1000;
 const GENERATE_MAX = 1_000_000;
 const LOCALES = ['en', 'de', 'fr', 'es'];
-const KNOWN_VENDORS = 'meraki, sailpoint, sumologic, scaleway, longjump, aws-iam, aws-cognito, okta, auth0, keycloak, firebase, supabase, pingone, active-directory, entra, kratos, fusionauth, passwordrules, canonical';
+const KNOWN_VENDORS = 'meraki, sailpoint, sumologic, scaleway, longjump, aws-iam, aws-cognito, okta, auth0, keycloak, firebase, supabase, pingone, active-directory, entra, kratos, fusionauth, zitadel, passwordrules, canonical';
 
 // ---------------------------------------------------------------------------------------------
 // Help

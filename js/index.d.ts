@@ -5,7 +5,7 @@
 // Inputs
 
 /** Vendor ids, as `detectVendor` returns them and `{ vendor }` accepts them (the build writes this list from the ids of `ADAPTERS` in src/vendors/mod.rs). */
-export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'longjump' | 'aws-iam' | 'aws-cognito' | 'okta' | 'auth0' | 'keycloak' | 'passwordrules' | 'firebase' | 'supabase' | 'pingone' | 'active-directory' | 'entra' | 'kratos' | 'fusionauth' | 'canonical';
+export type VendorId = 'meraki' | 'sailpoint' | 'sumologic' | 'scaleway' | 'longjump' | 'aws-iam' | 'aws-cognito' | 'okta' | 'auth0' | 'keycloak' | 'passwordrules' | 'firebase' | 'supabase' | 'pingone' | 'active-directory' | 'entra' | 'kratos' | 'fusionauth' | 'zitadel' | 'canonical';
 
 /**
  * A vendor document: its JSON text, XML text (LongJump, the AWS IAM Query API), or the parsed JSON

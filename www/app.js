@@ -33,6 +33,7 @@ const SAMPLES = {
   entra: '../tests/fixtures/entra/password-rule-settings.json',
   kratos: '../tests/fixtures/kratos/password-config.json',
   fusionauth: '../tests/fixtures/fusionauth/tenant-response.json',
+  zitadel: '../tests/fixtures/zitadel/complexity.json',
   canonical: '../tests/fixtures/canonical/example.json',
 };
 

@@ -59,6 +59,7 @@ pub const TARGETS: &[(&str, Harness)] = &[
     ("normalize_entra", normalize_entra),
     ("normalize_kratos", normalize_kratos),
     ("normalize_fusionauth", normalize_fusionauth),
+    ("normalize_zitadel", normalize_zitadel),
     ("normalize_canonical", normalize_canonical),
     ("detect", detect),
     ("check", check),
@@ -204,6 +205,7 @@ vendor_targets! {
     normalize_entra => "entra",
     normalize_kratos => "kratos",
     normalize_fusionauth => "fusionauth",
+    normalize_zitadel => "zitadel",
     normalize_canonical => "canonical",
 }
 

@@ -25,6 +25,7 @@ pub mod supabase;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod xml;
+pub mod zitadel;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -65,7 +66,7 @@ pub struct Adapter {
 
 /// Every vendor, in the order detection reports candidates. The only list of the vendors:
 /// `scripts/build.mjs` reads the ids of this table for the TypeScript `VendorId` union.
-pub const ADAPTERS: [Adapter; 19] = [
+pub const ADAPTERS: [Adapter; 20] = [
     Adapter {
         id: "meraki",
         keys: meraki::KEYS,
@@ -209,6 +210,14 @@ pub const ADAPTERS: [Adapter; 19] = [
         item: Some(fusionauth::is_tenant),
         reads: Reads::JsonOnly,
         normalize: fusionauth::normalize,
+    },
+    Adapter {
+        id: "zitadel",
+        keys: &[],
+        detect: Some(zitadel::detect),
+        item: None,
+        reads: Reads::JsonOnly,
+        normalize: zitadel::normalize,
     },
     Adapter {
         id: "canonical",
