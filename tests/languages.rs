@@ -154,3 +154,25 @@ fn choosing_no_language_is_an_error() {
     assert_eq!(c.languages(), Languages::of(EN_DE));
     assert_eq!(Dictionary::Pack(Language::German, PackList::FirstNames).name(), "de_first_names");
 }
+
+#[test]
+fn work_with_every_pack_stays_bounded() {
+    // The English walk's bounds (tests/estimate.rs) times the number of word lists walked; the
+    // l33t budget is shared by all of them.
+    let all = Languages::of(&[Language::English, Language::German, Language::French, Language::Spanish]);
+    let cases = [
+        "a".repeat(100),
+        "P@ssw0rd".repeat(13),
+        "4@8({[<3691!|7$5+%20".repeat(5),
+        "äöüéèñçàß".repeat(12),
+        "1!l|7t".repeat(17),
+        "yxcvbnm,.-".repeat(10),
+        "schokoladepasswortcontraseña".repeat(4),
+    ];
+    for p in cases {
+        let (_, s) = estimate_in(&p, &["jürgen@example.com"], YEAR, all);
+        assert!(s.l33t_steps <= 20_000 * s.omnimatch_runs, "l33t steps {}", s.l33t_steps);
+        assert!(s.dict_steps <= 4 * 400_000, "dictionary steps {}", s.dict_steps);
+        assert!(s.repeat_probes <= 200_000 && s.dp_updates <= 200_000, "{s:?}");
+    }
+}
