@@ -69,6 +69,15 @@ pub fn ready_languages(languages: Languages) -> Result<Languages> {
     Ok(languages)
 }
 
+/// The common-password rule over `langs` (which fold): whether `lower` passes, None while the
+/// English list is chosen and not loaded. Rejected: `lower` or its folded form on zxcvbn's English
+/// list (when chosen), the folded form on a chosen pack's passwords.
+fn common_in_languages(lower: &str, langs: Languages) -> Option<bool> {
+    let folded = crate::estimate::fold(lower);
+    let english = langs.english() && (common::contains(lower) || common::contains(&folded));
+    (!langs.english() || common::loaded()).then(|| !english && !langs.packs().any(|p| p.is_common_password(&folded)))
+}
+
 /// A policy compiled for checking.
 #[derive(Debug, Clone)]
 pub struct Checker {
@@ -85,6 +94,10 @@ pub struct Checker {
     /// The languages of the common-password rule and the strength estimate (English alone by
     /// default: zxcvbn 4.4.2's model).
     languages: Languages,
+    /// With a language beyond English: the common-password test over the chosen lists. A function
+    /// set by [`Checker::with_languages`] only, so that a build that never chooses languages (the
+    /// rules-only wasm) links none of the packs' code.
+    common_in: Option<fn(&str, Languages) -> Option<bool>>,
 }
 
 /// A rule's message and the catalogue code it was written from (what `messages` overrides; for a
@@ -388,7 +401,15 @@ impl Checker {
             .unwrap_or_default();
         let texts = Texts::new(policy, &messages);
         let sets = CompiledSets::new(policy);
-        Ok(Checker { policy: policy.clone(), words, messages, texts, sets, languages: Languages::ENGLISH })
+        Ok(Checker {
+            policy: policy.clone(),
+            words,
+            messages,
+            texts,
+            sets,
+            languages: Languages::ENGLISH,
+            common_in: None,
+        })
     }
 
     /// The checker with the word lists of `languages` for the common-password rule and the
@@ -397,6 +418,7 @@ impl Checker {
     /// at all is an `invalid_field` error.
     pub fn with_languages(mut self, languages: Languages) -> Result<Checker> {
         self.languages = ready_languages(languages)?;
+        self.common_in = languages.folds().then_some(common_in_languages as fn(&str, Languages) -> Option<bool>);
         Ok(self)
     }
 
@@ -564,15 +586,9 @@ impl Checker {
     fn dictionary_rules(&self, lower: &str, ctx: &Context, out: &mut Vec<RuleResult>) {
         let (p, texts) = (&self.policy, &self.texts);
         if p.dictionary.common {
-            let langs = self.languages;
-            let pass = if !langs.folds() {
-                common::loaded().then(|| !common::contains(lower))
-            } else {
-                // English's list (as typed and folded) when chosen, and each pack's passwords.
-                let folded = crate::estimate::fold(lower);
-                let english = langs.english() && (common::contains(lower) || common::contains(&folded));
-                (!langs.english() || common::loaded())
-                    .then(|| !english && !langs.packs().any(|p| p.is_common_password(&folded)))
+            let pass = match self.common_in {
+                Some(common_in) => common_in(lower, self.languages),
+                None => common::loaded().then(|| !common::contains(lower)),
             };
             out.push(result("dictionary.common", pass, &texts.common));
         }
