@@ -91,29 +91,7 @@ fn main() -> Result<()> {
     let bucket = |rank: u32| starts.partition_point(|&s| s <= rank) - 1;
 
     // strength.bin
-    let mut blob = Vec::new();
-    blob.extend_from_slice(STRENGTH_MAGIC);
-    blob.extend_from_slice(&VERSION.to_le_bytes());
-    blob.push(LISTS.len() as u8);
-    blob.push(STEPS as u8);
-    blob.extend_from_slice(&(starts.len() as u16).to_le_bytes());
-    for s in &starts {
-        blob.extend_from_slice(&s.to_le_bytes());
-    }
-    let mut sections = Vec::new();
-    let mut buckets = Vec::new();
-    for list in &lists {
-        let mut sorted: Vec<(&[u8], u32)> =
-            list.iter().enumerate().map(|(r, w)| (w.as_slice(), r as u32 + 1)).collect();
-        sorted.sort_unstable();
-        blob.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
-        front_code(sorted.iter().map(|(w, _)| *w), &mut sections)?;
-        buckets.extend(sorted.iter().map(|&(_, rank)| bucket(rank) as u8));
-    }
-    blob.extend_from_slice(&(sections.len() as u32).to_le_bytes());
-    blob.extend_from_slice(&sections);
-    blob.extend_from_slice(&buckets);
-    write(&out.join("strength.bin"), &blob)?;
+    write(&out.join("strength.bin"), &ranked_lists(&lists, &starts, &bucket)?)?;
 
     // common.bin
     let passwords = lists.first().ok_or("no passwords list")?;
@@ -238,28 +216,7 @@ fn language_pack(
         check(!words.is_empty(), || format!("{code}/{name}: no words"))?;
         lists.push(words);
     }
-    let mut dicts = Vec::new();
-    dicts.extend_from_slice(STRENGTH_MAGIC);
-    dicts.extend_from_slice(&VERSION.to_le_bytes());
-    dicts.push(PACK_LISTS.len() as u8);
-    dicts.push(STEPS as u8);
-    dicts.extend_from_slice(&(starts.len() as u16).to_le_bytes());
-    for s in starts {
-        dicts.extend_from_slice(&s.to_le_bytes());
-    }
-    let mut sections = Vec::new();
-    let mut buckets = Vec::new();
-    for list in &lists {
-        let mut sorted: Vec<(&[u8], u32)> =
-            list.iter().enumerate().map(|(r, w)| (w.as_slice(), r as u32 + 1)).collect();
-        sorted.sort_unstable();
-        dicts.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
-        front_code(sorted.iter().map(|(w, _)| *w), &mut sections)?;
-        buckets.extend(sorted.iter().map(|&(_, rank)| bucket(rank) as u8));
-    }
-    dicts.extend_from_slice(&(sections.len() as u32).to_le_bytes());
-    dicts.extend_from_slice(&sections);
-    dicts.extend_from_slice(&buckets);
+    let dicts = ranked_lists(&lists, starts, bucket)?;
 
     let mut blob = Vec::new();
     blob.extend_from_slice(PACK_MAGIC);
@@ -321,6 +278,34 @@ fn keyboard(path: &Path, name: &str, blob: &mut Vec<u8>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The ranked-lists blob of `strength.bin` (and of each pack's lists): the header, each list's words
+/// sorted and front-coded, then each word's rank bucket.
+fn ranked_lists(lists: &[Vec<Vec<u8>>], starts: &[u32], bucket: &dyn Fn(u32) -> usize) -> Result<Vec<u8>> {
+    let mut blob = Vec::new();
+    blob.extend_from_slice(STRENGTH_MAGIC);
+    blob.extend_from_slice(&VERSION.to_le_bytes());
+    blob.push(lists.len() as u8);
+    blob.push(STEPS as u8);
+    blob.extend_from_slice(&(starts.len() as u16).to_le_bytes());
+    for s in starts {
+        blob.extend_from_slice(&s.to_le_bytes());
+    }
+    let mut sections = Vec::new();
+    let mut buckets = Vec::new();
+    for list in lists {
+        let mut sorted: Vec<(&[u8], u32)> =
+            list.iter().enumerate().map(|(r, w)| (w.as_slice(), r as u32 + 1)).collect();
+        sorted.sort_unstable();
+        blob.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+        front_code(sorted.iter().map(|(w, _)| *w), &mut sections)?;
+        buckets.extend(sorted.iter().map(|&(_, rank)| bucket(rank) as u8));
+    }
+    blob.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    blob.extend_from_slice(&sections);
+    blob.extend_from_slice(&buckets);
+    Ok(blob)
 }
 
 /// Appends sorted, distinct `words` front-coded: per word one marker byte, 1 + how many bytes of

@@ -593,65 +593,21 @@ fn spatial(units: &[u16], out: &mut Vec<M>) {
         (&GRAPH_KEYPAD[..], SLOTS_KEYPAD),
         (&GRAPH_MAC_KEYPAD[..], SLOTS_MAC_KEYPAD),
     ];
-    let n = units.len();
     for (g, (table, slots)) in graphs.into_iter().enumerate() {
         let keyboard = g < 2;
-        let mut i = 0;
-        while i + 1 < n {
-            let mut j = i + 1;
-            let mut last_direction: Option<usize> = None;
-            let mut turns = 0u32;
-            let mut shifted_count = u32::from(keyboard && units.get(i).is_some_and(|&u| shifted(u)));
-            loop {
-                let prev = units.get(j - 1).copied().unwrap_or(0);
-                let mut found = false;
-                if let (Some(&cur), true) = (units.get(j), prev < 128) {
-                    for d in 0..slots {
-                        let at = (prev as usize * slots + d) * 2;
-                        let (a, b) = (table.get(at).copied().unwrap_or(0), table.get(at + 1).copied().unwrap_or(0));
-                        if a == 0 {
-                            continue;
-                        }
-                        let idx = if a as u16 == cur {
-                            0
-                        } else if b != 0 && b as u16 == cur {
-                            1
-                        } else {
-                            continue;
-                        };
-                        found = true;
-                        if idx == 1 {
-                            shifted_count += 1;
-                        }
-                        if last_direction != Some(d) {
-                            turns += 1;
-                            last_direction = Some(d);
-                        }
-                        break;
-                    }
-                }
-                if found {
-                    j += 1;
-                } else {
-                    if j - i > 2 {
-                        out.push(M {
-                            i,
-                            j: j - 1,
-                            order: order(ORDER_SPATIAL, 0, g as u32),
-                            kind: Kind::Spatial {
-                                graph: g as u8,
-                                turns,
-                                shifted: shifted_count,
-                                keys: if keyboard { KEYS_QWERTY } else { KEYS_KEYPAD },
-                                degree: if keyboard { DEGREE_QWERTY } else { DEGREE_KEYPAD },
-                            },
-                        });
-                    }
-                    i = j;
-                    break;
-                }
-            }
-        }
+        let graph = Graph {
+            index: g,
+            keys: if keyboard { KEYS_QWERTY } else { KEYS_KEYPAD },
+            degree: if keyboard { DEGREE_QWERTY } else { DEGREE_KEYPAD },
+        };
+        // zxcvbn's table: per ASCII key and direction, the unshifted and shifted neighbour.
+        let neighbours = |prev: u16| {
+            (0..slots).filter(move |_| prev < 128).map(move |d| {
+                let at = (prev as usize * slots + d) * 2;
+                [table.get(at).copied().unwrap_or(0) as u16, table.get(at + 1).copied().unwrap_or(0) as u16]
+            })
+        };
+        spatial_walk(units, &graph, |u| keyboard && shifted(u), neighbours, out);
     }
 }
 
@@ -663,18 +619,40 @@ pub(crate) fn keyboards(langs: Languages) -> impl Iterator<Item = &'static Keybo
 /// zxcvbn's spatial matcher over a language pack's keyboard (keys of any BMP character; a
 /// character counts as shifted when the layout types it with shift).
 fn keyboard_spatial(units: &[u16], kb: &Keyboard, g: usize, out: &mut Vec<M>) {
+    let graph = Graph { index: g, keys: kb.key_count, degree: kb.degree };
+    let neighbours = |prev: u16| kb.neighbours(prev).into_iter().flatten().copied();
+    spatial_walk(units, &graph, |u| kb.is_shifted(u), neighbours, out);
+}
+
+/// A spatial graph: its index in the matches, its key count and average degree (for guesses).
+struct Graph {
+    index: usize,
+    keys: f64,
+    degree: f64,
+}
+
+/// zxcvbn's `spatial_match_helper`: the runs of 3 or more units where each is a neighbour of the
+/// previous (`neighbours(prev)`: per direction, the unshifted and shifted neighbour, 0 for none),
+/// with their turns and shifted count.
+fn spatial_walk<I: Iterator<Item = [u16; 2]>>(
+    units: &[u16],
+    graph: &Graph,
+    first_shifted: impl Fn(u16) -> bool,
+    neighbours: impl Fn(u16) -> I,
+    out: &mut Vec<M>,
+) {
     let n = units.len();
     let mut i = 0;
     while i + 1 < n {
         let mut j = i + 1;
         let mut last_direction: Option<usize> = None;
         let mut turns = 0u32;
-        let mut shifted_count = u32::from(units.get(i).is_some_and(|&u| kb.is_shifted(u)));
+        let mut shifted_count = u32::from(units.get(i).is_some_and(|&u| first_shifted(u)));
         loop {
             let prev = units.get(j - 1).copied().unwrap_or(0);
             let mut found = false;
-            if let (Some(&cur), Some(slots)) = (units.get(j), kb.neighbours(prev)) {
-                for (d, &[a, b]) in slots.iter().enumerate() {
+            if let Some(&cur) = units.get(j) {
+                for (d, [a, b]) in neighbours(prev).enumerate() {
                     if a == 0 {
                         continue;
                     }
@@ -703,13 +681,13 @@ fn keyboard_spatial(units: &[u16], kb: &Keyboard, g: usize, out: &mut Vec<M>) {
                     out.push(M {
                         i,
                         j: j - 1,
-                        order: order(ORDER_SPATIAL, 0, g as u32),
+                        order: order(ORDER_SPATIAL, 0, graph.index as u32),
                         kind: Kind::Spatial {
-                            graph: g.min(u8::MAX as usize) as u8,
+                            graph: graph.index.min(u8::MAX as usize) as u8,
                             turns,
                             shifted: shifted_count,
-                            keys: kb.key_count,
-                            degree: kb.degree,
+                            keys: graph.keys,
+                            degree: graph.degree,
                         },
                     });
                 }
