@@ -88,6 +88,9 @@ Options:
                      "accountId":"...","accountName":"...","attributes":{...},"dictionary":[...]}
   --summary         print one JSON object with the counts per failed rule and per score
                     instead of a line per password
+  --languages L     the word lists of the common-password rule and the strength estimate,
+                    comma-separated: en (default, zxcvbn's English), de, fr, es (language
+                    packs; with one, diacritics are folded: pässwörd counts as password)
   --no-strength     skip the zxcvbn strength estimate (and the policy's strength.min rule):
                     "score" is null, and checking is 10 to 30 times faster (the estimate
                     dominates the cost, most of all for long passwords)
@@ -416,6 +419,15 @@ function policyOptions(values, extra = {}) {
   return opts;
 }
 
+/** `--languages en,de`: the codes, or undefined when not given. */
+function languagesOption(value) {
+  if (value === undefined) return undefined;
+  const codes = value.split(',').map((c) => c.trim().toLowerCase());
+  const bad = codes.find((c) => !['en', 'de', 'fr', 'es'].includes(c));
+  if (bad !== undefined) throw usage(`--languages takes en, de, fr or es, comma-separated, not ${JSON.stringify(bad.slice(0, 16))}`);
+  return [...new Set(codes)];
+}
+
 function loadPolicy(file, values, extra) {
   const text = readText(file, 'policy');
   try {
@@ -579,6 +591,7 @@ async function cmdCheck(argv) {
     index: { type: 'string' },
     context: { type: 'string' },
     summary: { type: 'boolean' },
+    languages: { type: 'string' },
     'no-strength': { type: 'boolean' },
     progress: { type: 'boolean' },
     'no-progress': { type: 'boolean' },
@@ -593,7 +606,9 @@ async function cmdCheck(argv) {
   }
   if (values.progress && values['no-progress']) throw usage('--progress and --no-progress contradict each other');
 
-  const policy = loadPolicy(values.policy, values);
+  const languages = languagesOption(values.languages);
+  for (const l of languages ?? []) await pp.loadLanguage(l);
+  const policy = loadPolicy(values.policy, values, languages ? { languages } : {});
   const context = loadContext(values.context);
   const strength = !values['no-strength'];
   const checkOne = strength ? policy.check.bind(policy) : policy.checkRules.bind(policy);

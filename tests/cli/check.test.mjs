@@ -291,3 +291,17 @@ test('check: a line longer than 1 MiB is an error record; the next lines are che
   const crlf = await run(['check', '--policy', sample('sumologic.json'), '--no-strength'], { input: `abcd\r\n${exact}\r\n${exact}a\r\n${exact}\n` });
   assert.deepEqual(records(crlf.stdout).map((x) => [x.line, x.error?.code ?? null]), [[1, null], [2, null], [3, 'line_too_long'], [4, null]]);
 });
+
+test('check --languages: a language pack for the common-password rule and the score; bad codes are usage errors', async () => {
+  const policy = tmpFile('common.json', JSON.stringify({ version: 1, length: { min: 4 }, dictionary: { common: true } }));
+  const input = 'pässwörd\nSchokolade\nGletscher-Quarz-Ofen-91\n';
+  const english = records((await run(['check', '--policy', policy, '-'], { input })).stdout);
+  const german = records((await run(['check', '--policy', policy, '--languages', 'en,de', '-'], { input })).stdout);
+  assert.deepEqual(english.map((r) => r.failed), [[], [], []]);
+  assert.deepEqual(german.map((r) => r.failed), [['dictionary.common'], ['dictionary.common'], []]);
+  assert.ok(german[1].score <= 1 && english[1].score >= 2, `Schokolade: ${english[1].score} → ${german[1].score}`);
+  assert.equal(german[2].score, english[2].score);
+  const bad = await run(['check', '--policy', policy, '--languages', 'en,it', '-'], { input });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--languages takes en, de, fr or es/);
+});
