@@ -395,7 +395,9 @@ mod parse_tests {
         assert_eq!(e.path(), Some("context.previousPasswords[1]"));
         let e = Context::from_json("{\n  \"attributes\": {\"a\": \"x\", \"b\": [1]}\n}").unwrap_err();
         assert_eq!(e.path(), Some("context.attributes.b"));
-        for bad in [r#"{"breachCount": -1}"#, r#"{"breachCount": 1.5}"#, r#"{"breachCount": "3"}"#, r#"{"breachCount": true}"#] {
+        for bad in
+            [r#"{"breachCount": -1}"#, r#"{"breachCount": 1.5}"#, r#"{"breachCount": "3"}"#, r#"{"breachCount": true}"#]
+        {
             let e = Context::from_json(bad).unwrap_err();
             assert_eq!((e.code(), e.path()), ("invalid_field", Some("context.breachCount")), "{bad}");
         }

@@ -929,7 +929,8 @@ mod tests {
         p.length.min = Some(8);
         p.dictionary.common = true;
         p.breached = Some(BreachedRule { max: 0 });
-        p.dictionary.custom = Some(crate::policy::CustomDictionary { words: vec!["acme".into()], ..Default::default() });
+        p.dictionary.custom =
+            Some(crate::policy::CustomDictionary { words: vec!["acme".into()], ..Default::default() });
         let checker = Checker::compile(&p).unwrap();
         let breached = |r: &Report| r.rules.iter().find(|x| x.id == "dictionary.breached").cloned().unwrap();
         // Without a count: unchecked, and (like history without previous passwords) not a failure.
@@ -958,7 +959,10 @@ mod tests {
         for (n, status) in [(3, Status::Pass), (4, Status::Fail)] {
             let b = breached(&checker.check_rules("correct horse battery", &with(n)));
             assert_eq!((b.status, b.required, b.actual), (status, Some(3), Some(n as u32)));
-            assert_eq!((b.code, b.message.as_str()), ("rule.dictionary.breached.max", "Found in known data breaches at most 3 times"));
+            assert_eq!(
+                (b.code, b.message.as_str()),
+                ("rule.dictionary.breached.max", "Found in known data breaches at most 3 times")
+            );
         }
         p.breached = Some(BreachedRule { max: 1 });
         let de = Checker::compile_with(&p, Messages::new("de")).unwrap().check_rules("x", &with(2));

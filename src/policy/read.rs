@@ -15,9 +15,9 @@ use serde_json::{Map, Value};
 
 use super::charset::{CharClass, CharSet};
 use super::{
-    ApiKeys, AttributeCheck, Breached, BreachedRule, ClassMin, ContextCheck, ContextRules, CustomDictionary, Dictionary, Expiry,
-    History, IpRestriction, Length, LengthUnit, Lockout, MatchMode, Mfa, Network, Policy, Requirement, Session, SetMin,
-    Settings, Source, TypesRule,
+    ApiKeys, AttributeCheck, Breached, BreachedRule, ClassMin, ContextCheck, ContextRules, CustomDictionary,
+    Dictionary, Expiry, History, IpRestriction, Length, LengthUnit, Lockout, MatchMode, Mfa, Network, Policy,
+    Requirement, Session, SetMin, Settings, Source, TypesRule,
 };
 use crate::error::{PolicyError, Result};
 
@@ -681,7 +681,9 @@ mod tests {
             "vendorExtras": { "x.y": [1, "two", { "three": null }] }
         });
         assert_eq!(policy(&doc).unwrap(), serde_reader(&doc).unwrap());
-        for doc in [json!({}), json!({ "version": 1 }), json!({ "version": 2, "length": {} }), json!({ "breached": {} })] {
+        for doc in
+            [json!({}), json!({ "version": 1 }), json!({ "version": 2, "length": {} }), json!({ "breached": {} })]
+        {
             assert_eq!(policy(&doc).unwrap(), serde_reader(&doc).unwrap(), "{doc}");
         }
     }

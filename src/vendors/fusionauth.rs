@@ -492,8 +492,16 @@ mod tests {
         assert_eq!(p.history, Some(History { count: 2, enforced: true }));
         // Enabled, matchMode High (the password alone), onLogin Off: the rule, no setting, no warning.
         assert_eq!((&p.breached, &p.settings.breached), (&Some(BreachedRule { max: 0 }), &None));
-        assert!(codes(&n, WarningCode::Approximation).iter().all(|w| !w.contains("breachDetection")), "{:?}", n.warnings);
-        assert!(codes(&n, WarningCode::NotCheckable).iter().all(|w| !w.contains("breachDetection")), "{:?}", n.warnings);
+        assert!(
+            codes(&n, WarningCode::Approximation).iter().all(|w| !w.contains("breachDetection")),
+            "{:?}",
+            n.warnings
+        );
+        assert!(
+            codes(&n, WarningCode::NotCheckable).iter().all(|w| !w.contains("breachDetection")),
+            "{:?}",
+            n.warnings
+        );
         let l = p.settings.lockout.as_ref().unwrap();
         assert_eq!(
             (l.enforced, l.threshold, l.duration_seconds, l.reset_window_seconds),

@@ -45,8 +45,8 @@ use super::fields::{count_field, count_or_zero, days, list_or_one, minutes, zero
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
-    AttributeCheck, Breached, BreachedRule, CharClass, ClassMin, ContextCheck, Expiry, History, Lockout, MatchMode, Policy,
-    DEFAULT_MIN_TOKEN_LENGTH,
+    AttributeCheck, Breached, BreachedRule, CharClass, ClassMin, ContextCheck, Expiry, History, Lockout, MatchMode,
+    Policy, DEFAULT_MIN_TOKEN_LENGTH,
 };
 
 /// Okta's documented default minimum length.
@@ -606,7 +606,11 @@ mod tests {
             Some(&json!("wflw123"))
         );
         assert_eq!(codes(&n, WarningCode::NotCheckable), ["settings.password.breachedProtection.delegatedWorkflowId"]);
-        assert!(codes(&n, WarningCode::Approximation).contains(&"settings.password.breachedProtection"), "{:?}", n.warnings);
+        assert!(
+            codes(&n, WarningCode::Approximation).contains(&"settings.password.breachedProtection"),
+            "{:?}",
+            n.warnings
+        );
         assert!(codes(&n, WarningCode::UnknownField).is_empty());
         // The canonical JSON holds it, and reads back (norm_json checks the round trip).
         let j = serde_json::to_value(&n.policy).unwrap();
