@@ -75,6 +75,7 @@ node --test --test-reporter=spec \
   tests/node/recipes.test.mjs \
   tests/node/tiers.test.mjs \
   tests/node/real.test.mjs \
+  tests/node/breach.test.mjs \
   tests/bundler/bundle.test.mjs \
   tests/bundler/vite.test.mjs \
   tests/bundler/webpack.test.mjs
@@ -86,6 +87,7 @@ PASSPOLICY_TARBALL="$scratch/$tarball" node --test --test-reporter=spec \
   tests/cli/stream.test.mjs \
   tests/cli/lines.test.mjs \
   tests/cli/hostile.test.mjs \
+  tests/cli/breach.test.mjs \
   tests/cli/npx.test.mjs
 
 echo "== hostile input, limits, secrecy, leaks (node --expose-gc)"
