@@ -11,8 +11,14 @@
 // return at once. Before it, every export throws a `not_initialized` PassPolicyError.
 import initWasm, { initSync as initWasmSync, loadCommonPasswords, loadLanguage as loadLanguageBytes, loadStrengthData } from './passpolicy.js';
 import { besideWasm, dataBytes, initOptions, languageFile, once, packageUrl } from './data.js';
+import { PasswordPolicy } from './passpolicy.js';
+import { addCheckWithBreach } from './breach.js';
 
 export { PasswordPolicy, check, detectVendor, languageLoaded, normalize, strength } from './passpolicy.js';
+export { checkBreached } from './breach.js';
+
+// `policy.checkWithBreach(password, context, options)`: the breach count looked up, then check().
+addCheckWithBreach(PasswordPolicy, 'check');
 
 let options = initOptions(undefined);
 const wasmReady = once(() => initWasm({ module_or_path: options.wasm ?? packageUrl(new URL('./passpolicy_bg.wasm', import.meta.url)) }));

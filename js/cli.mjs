@@ -94,6 +94,14 @@ Options:
   --no-strength     skip the zxcvbn strength estimate (and the policy's strength.min rule):
                     "score" is null, and checking is 10 to 30 times faster (the estimate
                     dominates the cost, most of all for long passwords)
+  --breach-endpoint URL
+                    decide the policy's breached rule (dictionary.breached) per password with
+                    a Pwned Passwords range API at URL (e.g. your own mirror, or
+                    https://api.pwnedpasswords.com/range): only the first 5 hex characters of
+                    each password's SHA-1 are sent, one request per distinct prefix (cached);
+                    a failed lookup is an error record ("network", "bad_response")
+  --breach-concurrency N
+                    at most N lookups at a time (default 4, 1 to 64)
   --progress        show progress on stderr even when it is not a terminal
   --no-progress     never show progress (default: shown when stderr is a terminal)
   -h, --help        this help
@@ -595,6 +603,8 @@ async function cmdCheck(argv) {
     'no-strength': { type: 'boolean' },
     progress: { type: 'boolean' },
     'no-progress': { type: 'boolean' },
+    'breach-endpoint': { type: 'string' },
+    'breach-concurrency': { type: 'string' },
   });
   if (values.policy === undefined) {
     throw usage('missing --policy FILE', 'Pass the policy document, e.g. passpolicy check --policy policy.json passwords.txt');
@@ -605,6 +615,7 @@ async function cmdCheck(argv) {
     throw usage('the policy and the passwords cannot both come from standard input', 'Give the policy or the passwords as a file.');
   }
   if (values.progress && values['no-progress']) throw usage('--progress and --no-progress contradict each other');
+  const lookup = breachLookup(values);
 
   const languages = languagesOption(values.languages);
   for (const l of languages ?? []) await pp.loadLanguage(l);
@@ -644,7 +655,35 @@ async function cmdCheck(argv) {
     buf = '';
     return pending;
   };
+  // With --breach-endpoint every line waits for its lookup: lines are queued in input order
+  // (at most `lookup.window` at a time) and written, in that order, as their lookups end.
+  const queue = [];
+  const drainOne = async () => {
+    const make = await queue.shift();
+    return emit(make());
+  };
+  const enqueue = (make) => {
+    queue.push(make);
+    return queue.length >= lookup.window ? drainOne() : undefined;
+  };
+  const checkLookedUp = (password) =>
+    lookup.count(password).then(
+      (count) => () => {
+        try {
+          return tally.report(checkOne(password, { ...context, breachCount: count }));
+        } catch (err) {
+          return tally.error(err?.code ?? 'error', `${err?.message ?? err}`);
+        }
+      },
+      (err) => () => tally.error(err?.code ?? 'error', `${err?.message ?? err}`),
+    );
   const checkLine = (bytes, start, end, valid) => {
+    if (lookup.on) {
+      if (!valid && !isUtf8(bytes.subarray(start, end))) {
+        return enqueue(Promise.resolve(() => tally.error('invalid_utf8', 'the line is not valid UTF-8 (or holds an encoded lone surrogate); it was not checked')));
+      }
+      return enqueue(checkLookedUp(bytes.toString('utf8', start, end)));
+    }
     if (!valid && !isUtf8(bytes.subarray(start, end))) {
       return emit(tally.error('invalid_utf8', 'the line is not valid UTF-8 (or holds an encoded lone surrogate); it was not checked'));
     }
@@ -659,13 +698,17 @@ async function cmdCheck(argv) {
   try {
     await readLines(input, {
       onLine: checkLine,
-      onTooLong: () => emit(tally.error('line_too_long', `the line is longer than ${MAX_LINE_BYTES} bytes; it was not checked`)),
+      onTooLong: () => {
+        const make = () => tally.error('line_too_long', `the line is longer than ${MAX_LINE_BYTES} bytes; it was not checked`);
+        return lookup.on ? enqueue(Promise.resolve(make)) : emit(make());
+      },
       stopped: () => interrupted,
       onProgress: (lines, offset) => progress.update(lines, offset),
     });
   } catch (e) {
     if (!interrupted) {
       // What was checked so far is written; then report the read error.
+      while (queue.length) await drainOne();
       await write(buf);
       await flushed();
       throw new CliError(`reading the passwords ${inputFile} failed after line ${tally.lines}: ${e.message}`);
@@ -674,6 +717,7 @@ async function cmdCheck(argv) {
   process.off('SIGINT', onSigint);
   // From here on a Ctrl-C does not cut a line in half: it waits for the flush below.
   process.on('SIGINT', () => {});
+  while (queue.length) await drainOne();
 
   if (tally.summary) buf += `${json(tally.summaryObject(interrupted))}\n`;
   await write(buf);
@@ -689,6 +733,64 @@ async function cmdCheck(argv) {
     return 130;
   }
   return tally.failed > 0 || tally.errors > 0 ? 1 : 0;
+}
+
+/** The most distinct prefixes whose ranges `check --breach-endpoint` keeps (about 40 KB each). */
+const BREACH_CACHE_PREFIXES = 4096;
+
+/**
+ * The breach lookups of `check --breach-endpoint`: `count(password)` resolves to the password's
+ * breach count. One request per distinct prefix while it is in the cache (the parsed range is
+ * kept, least recently used dropped first; a failed lookup is not kept, so a later line retries);
+ * at most `concurrency` requests at a time. Without --breach-endpoint, `on` is false.
+ */
+function breachLookup(values) {
+  const url = values['breach-endpoint'];
+  if (url === undefined) {
+    if (values['breach-concurrency'] !== undefined) throw usage('--breach-concurrency needs --breach-endpoint URL');
+    return { on: false, window: 1, count: async () => 0 };
+  }
+  const breach = require('./breach.cjs');
+  let options;
+  try {
+    options = breach.breachOptions({ endpoint: url });
+  } catch (e) {
+    throw usage(`--breach-endpoint: ${e.message}`, 'Give the URL of a Pwned Passwords range API, e.g. https://api.pwnedpasswords.com/range');
+  }
+  const concurrency = intOption(values, 'breach-concurrency', { min: 1, max: 64 }) ?? 4;
+  const cache = new Map();
+  let active = 0;
+  const waiting = [];
+  const slot = async (run) => {
+    while (active >= concurrency) await new Promise((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await run();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+  return {
+    on: true,
+    // Lines in flight: enough that cached prefixes do not wait behind a slow request.
+    window: concurrency * 16,
+    async count(password) {
+      const { prefix, suffix } = await breach.hashPassword(password);
+      let range = cache.get(prefix);
+      if (range) {
+        cache.delete(prefix);
+      } else {
+        range = slot(() => breach.fetchRange(prefix, options));
+        range.catch(() => {
+          if (cache.get(prefix) === range) cache.delete(prefix);
+        });
+        if (cache.size >= BREACH_CACHE_PREFIXES) cache.delete(cache.keys().next().value);
+      }
+      cache.set(prefix, range);
+      return breach.countIn(await range, suffix);
+    },
+  };
 }
 
 /**

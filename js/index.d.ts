@@ -125,6 +125,12 @@ export interface Context {
   previousPasswords?: readonly string[];
   /** Words for the custom dictionary rule (e.g. the organisation's uploaded dictionary). */
   dictionary?: readonly string[];
+  /**
+   * How many times the password was found in known data breaches (a non-negative integer), for
+   * the `dictionary.breached` rule, which is `unchecked` without it. `checkWithBreach` sets it
+   * from a range lookup; a server that already knows the count can pass it.
+   */
+  breachCount?: number | null;
 }
 
 /** The instance type of a global constructor when the consumer's environment has one, else `never`. */
@@ -342,12 +348,18 @@ export interface ApiKeys {
   maxExpirationSeconds?: number;
 }
 
-/** The vendor checks passwords against known data breaches (the library does not, yet). */
+/** What the vendor does when it finds a password in known data breaches (the check itself is the policy's `breached` rule). */
 export interface Breached {
   /** The password expires this long after it is found in a breach (`0`: at once). */
   expireAfterSeconds?: number;
   /** The user's sessions end when the password is found in a breach. */
   logout?: boolean;
+}
+
+/** The breached-password rule. */
+export interface BreachedRule {
+  /** The highest breach count still accepted (default 0: any password found in a breach fails). */
+  max?: number;
 }
 
 /** Settings a password alone cannot be checked against (durations in seconds). */
@@ -386,6 +398,8 @@ export interface Policy {
    */
   maxSequence?: number;
   dictionary?: Dictionary;
+  /** The password may not be found in known data breaches more than `max` times (rule `dictionary.breached`). */
+  breached?: BreachedRule;
   context?: ContextRules;
   history?: History;
   /** Minimum zxcvbn score. */
@@ -430,6 +444,7 @@ export type RuleId =
   | 'repeat.max'
   | 'sequence.max'
   | 'dictionary.common'
+  | 'dictionary.breached'
   | 'dictionary.custom'
   | 'context.username'
   | 'context.email'
@@ -439,7 +454,7 @@ export type RuleId =
   | 'history.reuse'
   | 'strength.min';
 
-/** `unchecked`: the context lacks what the rule needs (e.g. history without previous passwords). */
+/** `unchecked`: the context lacks what the rule needs (e.g. history without previous passwords, `dictionary.breached` without `breachCount`). */
 export type RuleStatus = 'pass' | 'fail' | 'unchecked';
 
 export interface RuleResult {
@@ -572,7 +587,11 @@ export type PassPolicyErrorCode =
   /** In a browser, a call before `await init()` (or `initSync()`) has loaded the module. */
   | 'not_initialized'
   /** A bug of ours (a trap in the WebAssembly module); the instance was replaced as for `too_large`. */
-  | 'internal';
+  | 'internal'
+  /** `checkBreached`: the range API could not be reached, did not answer within `timeoutMs`, or the call was aborted (`path: 'endpoint'`). */
+  | 'network'
+  /** `checkBreached`: the range API answered something else than a range (not 200, empty, malformed, too large; `path: 'endpoint'`). */
+  | 'bad_response';
 
 /** What every function here throws: a real `Error` with a stable `code` and the input `path`. */
 export interface PassPolicyError extends Error {
@@ -606,6 +625,29 @@ export function strengthReady(): Promise<void>;
 
 /** Whether `e` is an error thrown by passpolicy. */
 export function isPassPolicyError(e: unknown): e is PassPolicyError;
+
+/** Options of `checkBreached` and `checkWithBreach`. */
+export interface BreachOptions {
+  /** A Pwned Passwords range API: `GET {endpoint}/{prefix}` (default `https://api.pwnedpasswords.com/range`; a trailing slash is fine). */
+  endpoint?: string | URL;
+  /** Aborts the lookup (a `network` error). */
+  signal?: AbortSignal;
+  /** The longest the lookup may take, from the request to the answer's last byte (default 5000). */
+  timeoutMs?: number;
+}
+
+/** What a range lookup found: the number of times the password appears in known breaches. */
+export interface BreachResult {
+  breached: boolean;
+  count: number;
+}
+
+/**
+ * Looks the password up in a Pwned Passwords range API: only the first 5 hex characters of its
+ * SHA-1 are sent, the answer is compared locally. A failure throws (`network`, `bad_response`),
+ * never reads as "not breached".
+ */
+export function checkBreached(password: string, options?: BreachOptions | null): Promise<BreachResult>;
 
 /** The vendor of a document, detected from its keys (`unknown_vendor`/`ambiguous_vendor` otherwise). */
 export function detectVendor(doc: PolicyDocument): VendorId;
@@ -658,6 +700,8 @@ export class PasswordPolicy {
   check(password: string, context?: Context | null): Report;
   /** Every rule but the strength estimate (and `strength.min`): cheaper per keystroke. */
   checkRules(password: string, context?: Context | null): RulesReport;
+  /** `checkBreached`, then `check` with the count as `context.breachCount` (`dictionary.breached` decided). */
+  checkWithBreach(password: string, context?: Context | null, options?: BreachOptions | null): Promise<Report>;
   /** The policy as sentences, in `options.locale` or else the policy's locale. */
   describe(options?: DescribeOptions | null): Description;
   /** Random passwords that pass every rule (CSPRNG). */

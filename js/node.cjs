@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const glue = require('./passpolicy.cjs');
+const breach = require('./breach.cjs');
 
 // The data files that browsers fetch separately are read from the package at once.
 glue.loadCommonPasswords(fs.readFileSync(path.join(__dirname, 'common.bin')));
@@ -36,6 +37,10 @@ exports.loadLanguage = async function loadLanguage(code, source) {
   const bytes = source ?? (await fs.promises.readFile(path.join(__dirname, `lang-${code}.bin`)));
   glue.loadLanguage(bytes);
 };
+
+// `policy.checkWithBreach(password, context, options)`: the breach count looked up, then check().
+breach.addCheckWithBreach(glue.PasswordPolicy, 'check');
+exports.checkBreached = breach.checkBreached;
 
 /**
  * A no-op in Node (the module is ready once required). Accepts and ignores the browser's argument.

@@ -32,6 +32,25 @@ export function ready(): Promise<void>;
 /** Whether `e` is an error thrown by passpolicy. */
 export function isPassPolicyError(e: unknown): e is PassPolicyError;
 
+/** Options of `checkBreached` and `checkWithBreach`. */
+export interface BreachOptions {
+  /** A Pwned Passwords range API: `GET {endpoint}/{prefix}` (default `https://api.pwnedpasswords.com/range`). */
+  endpoint?: string | URL;
+  /** Aborts the lookup (a `network` error). */
+  signal?: AbortSignal;
+  /** The longest the lookup may take (default 5000 ms). */
+  timeoutMs?: number;
+}
+
+/** What a range lookup found. */
+export interface BreachResult {
+  breached: boolean;
+  count: number;
+}
+
+/** Looks the password up in a Pwned Passwords range API (only 5 hex characters of its SHA-1 are sent). */
+export function checkBreached(password: string, options?: BreachOptions | null): Promise<BreachResult>;
+
 /**
  * A canonical policy compiled once and checked on every keystroke. It lives in wasm memory:
  * call `free()` (or declare it with `using`) when done. Any call after `free()` throws.
@@ -48,6 +67,8 @@ export class PasswordPolicy {
   toJSON(): Policy;
   /** Every rule of the policy but `strength.min`. */
   checkRules(password: string, context?: Context | null): RulesReport;
+  /** `checkBreached`, then `checkRules` with the count as `context.breachCount`. */
+  checkWithBreach(password: string, context?: Context | null, options?: BreachOptions | null): Promise<RulesReport>;
   /** Attributes for the password `<input>`. */
   htmlAttributes(): HtmlAttributes;
   /** Releases the wasm memory now. */

@@ -5,10 +5,15 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const glue = require('./passpolicy_rules.cjs');
+const breach = require('./breach.cjs');
 
 glue.loadCommonPasswords(fs.readFileSync(path.join(__dirname, 'common.bin')));
 
 exports.PasswordPolicy = glue.PasswordPolicy;
+
+// `policy.checkWithBreach(password, context, options)`: the breach count looked up, then checkRules().
+breach.addCheckWithBreach(glue.PasswordPolicy, 'checkRules');
+exports.checkBreached = breach.checkBreached;
 
 /**
  * A no-op in Node. Accepts and ignores the browser's argument.

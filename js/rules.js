@@ -13,8 +13,13 @@
 // true` loads the common-password list up front.
 import initWasm, { PasswordPolicy, initSync as initWasmSync, loadCommonPasswords } from './passpolicy_rules.js';
 import { besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
+import { addCheckWithBreach } from './breach.js';
 
 export { PasswordPolicy };
+export { checkBreached } from './breach.js';
+
+// `policy.checkWithBreach(password, context, options)`: the breach count looked up, then checkRules().
+addCheckWithBreach(PasswordPolicy, 'checkRules');
 
 let options = initOptions(undefined);
 // packageUrl(): the files of the package when Vite 5-7's dev server pre-bundled this module.

@@ -145,7 +145,9 @@ const glueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}.d.ts`), '
   .filter((n) => !INTERNAL.includes(n))
   .sort();
 const extras = ['init', 'initSync', 'isPassPolicyError', 'strengthReady', 'loadLanguage'];
-const expected = [...glueExports, ...extras].sort();
+// The breached-password check (js/breach.js, shared by both tiers): re-exported by each entry.
+const breachExports = ['checkBreached'];
+const expected = [...glueExports, ...extras, ...breachExports].sort();
 // The vendor ids of the core (every `id: "…"` of the `ADAPTERS` table in src/vendors/mod.rs, in
 // its order) become the `VendorId` union.
 const adaptersSrc = fs.readFileSync(path.join(root, 'src', 'vendors', 'mod.rs'), 'utf8').match(/pub const ADAPTERS: \[Adapter; (\d+)\] = \[([\s\S]*?)\n\];/);
@@ -175,6 +177,17 @@ for (const name of extras) {
   if (!new RegExp(`^export (?:async )?function ${name}\\b`, 'm').test(browserSrc)) fail(`js/browser.js does not export ${name}`);
   if (!new RegExp(`^exports\\.${name} = `, 'm').test(nodeCjsSrc)) fail(`js/node.cjs does not export ${name}`);
 }
+const breachSrc = fs.readFileSync(path.join(jsDir, 'breach.js'), 'utf8');
+if (/^\s*import\b/m.test(breachSrc)) fail('js/breach.js may not import anything (the build writes it as CommonJS too)');
+for (const name of breachExports) {
+  if (!new RegExp(`^export (?:async )?function ${name}\\b`, 'm').test(breachSrc)) fail(`js/breach.js does not export ${name}`);
+  for (const [file, src] of [['browser.js', browserSrc], ['rules.js', fs.readFileSync(path.join(jsDir, 'rules.js'), 'utf8')]]) {
+    if (!new RegExp(`^export \\{ ${name} \\} from '\\./breach\\.js';$`, 'm').test(src)) fail(`js/${file} does not re-export ${name} from ./breach.js`);
+  }
+  for (const [file, src] of [['node.cjs', nodeCjsSrc], ['rules-node.cjs', fs.readFileSync(path.join(jsDir, 'rules-node.cjs'), 'utf8')]]) {
+    if (!new RegExp(`^exports\\.${name} = breach\\.${name};$`, 'm').test(src)) fail(`js/${file} does not export ${name}`);
+  }
+}
 const dtsCode = dtsTemplate.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 if (/\bany\b/.test(dtsCode)) fail('js/index.d.ts uses `any`');
 console.log(`exports: ${expected.join(', ')}`);
@@ -186,7 +199,7 @@ if (apiAt < 0) fail('js/index.d.ts has no `// API` section');
 const rulesDtsTemplate = `${dtsTemplate.slice(0, apiAt).replace(/^\/\/ Type declarations of passpolicy[^\n]*\n(\/\/[^\n]*\n)*/, '// Type declarations of passpolicy/rules (the shared types of passpolicy, then its API).\n')}\n// API\n${fs.readFileSync(path.join(jsDir, 'rules-api.d.ts'), 'utf8').replace(/^(\/\/[^\n]*\n)+\n?/, '')}`;
 const rulesGlueExports = [...fs.readFileSync(path.join(tmp, 'web', `${NAME}_rules.d.ts`), 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)]
   .map((m) => m[1]).filter((n) => !INTERNAL.includes(n));
-const rulesExpected = [...rulesGlueExports, 'init', 'initSync', 'ready', 'isPassPolicyError'].sort();
+const rulesExpected = [...rulesGlueExports, 'init', 'initSync', 'ready', 'isPassPolicyError', ...breachExports].sort();
 const rulesSrc = { 'rules.js': fs.readFileSync(path.join(jsDir, 'rules.js'), 'utf8'), 'rules-node.cjs': fs.readFileSync(path.join(jsDir, 'rules-node.cjs'), 'utf8') };
 for (const name of ['init', 'initSync', 'ready', 'isPassPolicyError']) {
   if (!new RegExp(`^export (?:async )?function ${name}\\b`, 'm').test(rulesSrc['rules.js'])) fail(`js/rules.js does not export ${name}`);
@@ -276,9 +289,14 @@ function writePkg() {
   // passpolicy/form is fetched by a page with its form: shipped without its comment lines.
   put('form.js', `// passpolicy/form (js/form.js of the passpolicy repository, without its comments)\n${withoutDocComments(fs.readFileSync(path.join(jsDir, 'form.js'), 'utf8'))
     .split('\n').filter((line) => !/^\s*\/\/.*$/.test(line)).join('\n')}`);
-  for (const f of ['browser.js', 'data.js', 'node.mjs', 'node.cjs', 'rules.js', 'rules-node.mjs', 'rules-node.cjs', 'form.d.ts', 'lines.mjs']) {
+  for (const f of ['browser.js', 'data.js', 'node.mjs', 'node.cjs', 'rules.js', 'rules-node.mjs', 'rules-node.cjs', 'form.d.ts', 'lines.mjs', 'breach.js']) {
     fs.copyFileSync(path.join(jsDir, f), path.join(pkgDir, f));
   }
+  // The breach check as CommonJS for the Node entries: the same code, its `export`s made
+  // `module.exports` (js/breach.js has no imports, which the checks above ensure).
+  const breachNames = [...breachSrc.matchAll(/^export (?:async function|function|const) (\w+)/gm)].map((m) => m[1]);
+  put('breach.cjs', `'use strict';\n// js/breach.js of the passpolicy repository, as CommonJS (written by scripts/build.mjs).\n${breachSrc
+    .replace(/^export (async function|function|const) /gm, '$1 ')}\nmodule.exports = { ${breachNames.join(', ')} };\n`);
   // The command line (the package's `bin`): a shebang line and the executable bit.
   put('cli.mjs', `#!/usr/bin/env node\n${fs.readFileSync(path.join(jsDir, 'cli.mjs'), 'utf8').replace(/^#!.*\n/, '')}`);
   fs.chmodSync(path.join(pkgDir, 'cli.mjs'), 0o755);

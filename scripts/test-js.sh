@@ -76,6 +76,7 @@ node --test --test-reporter=spec \
   tests/node/tiers.test.mjs \
   tests/node/real.test.mjs \
   tests/node/languages.test.mjs \
+  tests/node/breach.test.mjs \
   tests/bundler/bundle.test.mjs \
   tests/bundler/vite.test.mjs \
   tests/bundler/webpack.test.mjs
@@ -87,6 +88,7 @@ PASSPOLICY_TARBALL="$scratch/$tarball" node --test --test-reporter=spec \
   tests/cli/stream.test.mjs \
   tests/cli/lines.test.mjs \
   tests/cli/hostile.test.mjs \
+  tests/cli/breach.test.mjs \
   tests/cli/npx.test.mjs
 
 echo "== hostile input, limits, secrecy, leaks (node --expose-gc)"

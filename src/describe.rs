@@ -131,6 +131,10 @@ impl Describer<'_> {
         if p.dictionary.common {
             self.rule("rule.dictionary.common", "dictionary.common", m.text("rule.dictionary.common", &[]));
         }
+        if let Some(b) = &p.breached {
+            let (code, text) = phrases::breached(m, b.max);
+            self.rule(code, "breached", text);
+        }
         if let Some(custom) = &p.dictionary.custom {
             let code = phrases::dictionary_code(true, custom.match_mode);
             self.rule(code, "dictionary.custom", m.text(code, &[]));
@@ -691,6 +695,7 @@ mod tests {
                     substitutions: [("0".to_string(), "o".to_string())].into_iter().collect(),
                 }),
             },
+            breached: Some(BreachedRule { max: 2 }),
             context: ContextRules {
                 username: Some(check.clone()),
                 email: Some(check.clone()),
@@ -779,7 +784,7 @@ mod tests {
     fn one_sentence_per_field() {
         let p = full_policy();
         let expected = json_fields(&p);
-        assert_eq!(expected.len(), 44, "{expected:?}");
+        assert_eq!(expected.len(), 45, "{expected:?}");
         crate::policy::validate(&p).unwrap();
         for locale in Locale::ALL {
             let d = describe(&p, &Messages { locale, overrides: BTreeMap::new() });
@@ -807,6 +812,7 @@ mod tests {
                 "No character twice in a row",
                 "No sequence like abc or 321 longer than 3 characters",
                 "Not a commonly used password",
+                "Found in known data breaches at most 2 times",
                 "Must not be a dictionary word",
                 "Must not contain your username",
                 "Must not contain your e-mail address",

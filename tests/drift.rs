@@ -17,8 +17,9 @@ use passpolicy::policy::read::POLICY_FIELDS;
 use passpolicy::vendors::{WarningCode, VENDORS};
 use passpolicy::{Checker, Context};
 
-/// Error codes made in JavaScript only (by the entries and the glue guard), never by the core.
-const JS_ONLY_ERROR_CODES: [&str; 3] = ["load_failed", "internal", "not_initialized"];
+/// Error codes made in JavaScript only (by the entries, the glue guard and the breach check),
+/// never by the core.
+const JS_ONLY_ERROR_CODES: [&str; 5] = ["load_failed", "internal", "not_initialized", "network", "bad_response"];
 
 fn read(path: &str) -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
@@ -136,6 +137,7 @@ fn rule_ids() {
           "maxRepeat": 3,
           "maxSequence": 3,
           "dictionary": { "common": true, "custom": { "words": ["acme"] } },
+          "breached": { "max": 0 },
           "context": { "username": {}, "email": {}, "accountId": {}, "accountName": {}, "attributes": {} },
           "history": { "count": 3 },
           "minStrength": 3
@@ -145,7 +147,7 @@ fn rule_ids() {
     let policy = passpolicy::policy::read::policy(&doc).unwrap();
     let context = Context::from_json(
         r#"{ "username": "ann", "email": "ann@example.com", "accountId": "42", "accountName": "Acme",
-             "attributes": { "phone": "555" }, "previousPasswords": ["old"] }"#,
+             "attributes": { "phone": "555" }, "previousPasswords": ["old"], "breachCount": 0 }"#,
     )
     .unwrap();
     let report = Checker::compile(&policy).unwrap().check("Tr0ub4dor&3x", &context);

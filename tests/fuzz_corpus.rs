@@ -162,6 +162,7 @@ fn reports_and_errors_never_hold_a_secret() {
                     attributes: [("displayName".to_string(), marker("attribute", i))].into_iter().collect(),
                     previous_passwords: vec![marker("previous", i), password.clone()],
                     dictionary: vec![marker("dictionary", i)],
+                    breach_count: Some(u64::from(i % 3 == 0)),
                 };
                 // Rules only for most (the estimator is slow in debug builds); the full check for some.
                 let report =

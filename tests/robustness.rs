@@ -188,6 +188,7 @@ fn any_password_and_context_gives_a_report() {
                     attributes: [("a".to_string(), random_password(&mut rng))].into_iter().collect(),
                     previous_passwords: vec![random_password(&mut rng), pw.clone()],
                     dictionary: vec![random_password(&mut rng), String::new()],
+                    breach_count: Some(rng.next() % 4),
                 };
                 let r = checker.check(&pw, &ctx);
                 assert_eq!(r.ok, r.violations.is_empty());

@@ -10,8 +10,11 @@
 //
 // Privacy: the password, the generated passwords and the context values are only passed to the
 // wasm library and shown on screen. They are never written to the console, to storage, to the
-// URL or to any request; the page makes no request at all once it has loaded (the
-// Content-Security-Policy in index.html forbids forms and other origins as well).
+// URL or to any request; the page makes no request once it has loaded but the breach check, and
+// that only when "Check breaches" is pressed: it sends the first 5 hex characters of the
+// password's SHA-1 to the range API of the endpoint field (`?breach=URL` sets it). The
+// Content-Security-Policy in index.html forbids forms and other origins (but that API and local
+// mirrors) as well.
 
 /** The sample documents: real vendor documents, the fixtures of the tests (their sources: tests/fixtures/README.md). */
 const SAMPLES = {
@@ -973,6 +976,44 @@ function renderReport(report) {
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
+// Breached passwords: "Check breaches" runs policy.checkWithBreach() once (never per keystroke)
+// and renders its report, `dictionary.breached` decided; the next keystroke checks without it.
+function wireBreach() {
+  const endpoint = document.getElementById('breach-endpoint');
+  const button = document.getElementById('breach-check');
+  const status = document.getElementById('breach-status');
+  const given = new URLSearchParams(location.search).get('breach');
+  if (given) endpoint.value = given;
+  endpoint.disabled = false;
+  button.disabled = false;
+  button.addEventListener('click', async () => {
+    const policy = state.policy ?? state.empty;
+    if (!policy) return;
+    button.disabled = true;
+    status.dataset.state = 'busy';
+    setText(status, 'Looking the password up…');
+    try {
+      const options = { endpoint: endpoint.value };
+      const hasRule = policy.toJSON().breached !== undefined;
+      let count;
+      if (hasRule) {
+        const report = await policy.checkWithBreach(el.password.value, state.context, options);
+        renderReport(report);
+        count = report.rules.find((r) => r.id === 'dictionary.breached')?.actual ?? 0;
+      } else {
+        ({ count } = await state.lib.checkBreached(el.password.value, options));
+      }
+      status.dataset.state = count > 0 ? 'breached' : 'clean';
+      setText(status, `${count > 0 ? `Found in known data breaches ${count.toLocaleString('en-US')} times` : 'Not found in known data breaches'}${hasRule ? '' : ' (this policy has no breached rule)'}.`);
+    } catch (err) {
+      status.dataset.state = 'error';
+      setText(status, `Breach check failed (${err?.code ?? 'error'}): ${err?.message ?? err}`);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
 function toggleMask(button, field, mask) {
   const shown = button.getAttribute('aria-pressed') === 'true';
   const show = !shown;
@@ -1088,6 +1129,7 @@ async function main() {
   setEmptyPolicy();
   wire();
   el.wordlists.value = 'en';
+  wireBreach();
   for (const c of [el.sample, el.vendor, el.locale, el.wordlists, el.doc, el.password, el.togglePassword, el.genCount, el.genLength, el.genAmbiguous]) {
     c.disabled = false;
   }

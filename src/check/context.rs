@@ -33,6 +33,10 @@ pub struct Context {
     /// Words for the custom dictionary check (e.g. the organisation's uploaded dictionary).
     #[serde(default)]
     pub dictionary: Vec<String>,
+    /// How many times the password was found in known data breaches, for the `breached` rule
+    /// (which is `unchecked` without it): what a Pwned Passwords range lookup returned.
+    #[serde(default)]
+    pub breach_count: Option<u64>,
 }
 
 impl Context {
@@ -391,6 +395,14 @@ mod parse_tests {
         assert_eq!(e.path(), Some("context.previousPasswords[1]"));
         let e = Context::from_json("{\n  \"attributes\": {\"a\": \"x\", \"b\": [1]}\n}").unwrap_err();
         assert_eq!(e.path(), Some("context.attributes.b"));
+        for bad in
+            [r#"{"breachCount": -1}"#, r#"{"breachCount": 1.5}"#, r#"{"breachCount": "3"}"#, r#"{"breachCount": true}"#]
+        {
+            let e = Context::from_json(bad).unwrap_err();
+            assert_eq!((e.code(), e.path()), ("invalid_field", Some("context.breachCount")), "{bad}");
+        }
+        assert_eq!(Context::from_json(r#"{"breachCount": 0}"#).unwrap().breach_count, Some(0));
+        assert_eq!(Context::from_json(r#"{"breachCount": null}"#).unwrap().breach_count, None);
         let c = Context::from_json(r#"{"username": "ann", "attributes": {"city": "Oslo"}}"#).unwrap();
         assert_eq!(c.username.as_deref(), Some("ann"));
     }

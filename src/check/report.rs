@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// Every rule id a report can hold, in report order. Part of the public API (the TypeScript
 /// `RuleId`); tests/drift.rs checks that a policy with every rule reports exactly these.
-pub const RULE_IDS: [&str; 23] = [
+pub const RULE_IDS: [&str; 24] = [
     "length.min",
     "length.max",
     "chars.lower",
@@ -22,6 +22,7 @@ pub const RULE_IDS: [&str; 23] = [
     "repeat.max",
     "sequence.max",
     "dictionary.common",
+    "dictionary.breached",
     "dictionary.custom",
     "context.username",
     "context.email",
@@ -37,7 +38,8 @@ pub const RULE_IDS: [&str; 23] = [
 pub enum Status {
     Pass,
     Fail,
-    /// The context lacks what the rule needs (e.g. history without previous passwords).
+    /// The context lacks what the rule needs (e.g. history without previous passwords, the
+    /// breached rule without a breach count).
     Unchecked,
 }
 

@@ -132,6 +132,7 @@ struct Texts {
     repeat: Text,
     sequence: Text,
     common: Text,
+    breached: Text,
     custom: Text,
     /// `context.username`, `email`, `accountId`, `accountName`, then `attribute` (the base text; a
     /// failing check appends the attribute names).
@@ -183,6 +184,7 @@ impl Texts {
             } else {
                 Text::default()
             },
+            breached: p.breached.as_ref().map(|b| Text::new(phrases::breached(m, b.max))).unwrap_or_default(),
             custom: p
                 .dictionary
                 .custom
@@ -581,8 +583,9 @@ impl Checker {
         }
     }
 
-    /// `dictionary.common` (unchecked until the list is loaded: in wasm it is a separate download)
-    /// and `dictionary.custom` (the policy's words and the context's).
+    /// `dictionary.common` (unchecked until the list is loaded: in wasm it is a separate download),
+    /// `dictionary.breached` (unchecked without the context's `breachCount`) and
+    /// `dictionary.custom` (the policy's words and the context's).
     fn dictionary_rules(&self, lower: &str, ctx: &Context, out: &mut Vec<RuleResult>) {
         let (p, texts) = (&self.policy, &self.texts);
         if p.dictionary.common {
@@ -591,6 +594,14 @@ impl Checker {
                 None => common::loaded().then(|| !common::contains(lower)),
             };
             out.push(result("dictionary.common", pass, &texts.common));
+        }
+        if let Some(b) = &p.breached {
+            // Unchecked without the count, which only a lookup outside the checker can give.
+            let count = ctx.breach_count.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+            let mut r = result("dictionary.breached", count.map(|n| n <= b.max), &texts.breached);
+            r.required = Some(b.max);
+            r.actual = count;
+            out.push(r);
         }
         if let Some(custom) = &p.dictionary.custom {
             let min_word = custom.min_word_length.unwrap_or(1).max(1);
@@ -922,6 +933,7 @@ mod tests {
             attributes: [("city".to_string(), "Oslo".to_string())].into_iter().collect(),
             previous_passwords: vec!["x".into()],
             dictionary: vec!["word".into()],
+            breach_count: None,
         };
         let en = Checker::compile(&p).unwrap().check("oslo-Ann", &full);
         assert_eq!(
@@ -967,6 +979,67 @@ mod tests {
         let es = Checker::compile_with(&p, Messages::new("es")).unwrap().check("oslo-Ann", &full);
         assert_eq!(es.rules[2].message, "Al menos 2 letras");
         assert_eq!(es.rules[9].message, "No contiene tu nombre de usuario");
+    }
+
+    #[test]
+    fn breached_rule_needs_the_count() {
+        use crate::policy::BreachedRule;
+        let mut p = Policy::default();
+        p.length.min = Some(8);
+        p.dictionary.common = true;
+        p.breached = Some(BreachedRule { max: 0 });
+        p.dictionary.custom =
+            Some(crate::policy::CustomDictionary { words: vec!["acme".into()], ..Default::default() });
+        let checker = Checker::compile(&p).unwrap();
+        let breached = |r: &Report| r.rules.iter().find(|x| x.id == "dictionary.breached").cloned().unwrap();
+        // Without a count: unchecked, and (like history without previous passwords) not a failure.
+        let r = checker.check_rules("correct horse battery", &Context::default());
+        let b = breached(&r);
+        assert_eq!((b.status, b.required, b.actual), (Status::Unchecked, Some(0), None));
+        assert_eq!((b.code, b.message.as_str()), ("rule.dictionary.breached", "Not found in known data breaches"));
+        assert!(r.ok);
+        // Reported right after dictionary.common, before dictionary.custom.
+        let ids: Vec<&str> = r.rules.iter().map(|x| x.id).collect();
+        assert_eq!(ids, ["length.min", "dictionary.common", "dictionary.breached", "dictionary.custom"]);
+        let with = |n: u64| Context { breach_count: Some(n), ..Default::default() };
+        let r = checker.check_rules("correct horse battery", &with(0));
+        assert_eq!((breached(&r).status, breached(&r).actual), (Status::Pass, Some(0)));
+        assert!(r.ok);
+        let r = checker.check("correct horse battery", &with(3));
+        assert_eq!((breached(&r).status, breached(&r).actual), (Status::Fail, Some(3)));
+        assert!(!r.ok);
+        assert_eq!(r.violations.iter().map(|x| x.id).collect::<Vec<_>>(), ["dictionary.breached"]);
+        // A count beyond 32 bits is reported as the largest one.
+        let r = checker.check_rules("correct horse battery", &with(u64::MAX));
+        assert_eq!((breached(&r).status, breached(&r).actual), (Status::Fail, Some(u32::MAX)));
+        // `max` is the highest count still accepted.
+        p.breached = Some(BreachedRule { max: 3 });
+        let checker = Checker::compile(&p).unwrap();
+        for (n, status) in [(3, Status::Pass), (4, Status::Fail)] {
+            let b = breached(&checker.check_rules("correct horse battery", &with(n)));
+            assert_eq!((b.status, b.required, b.actual), (status, Some(3), Some(n as u32)));
+            assert_eq!(
+                (b.code, b.message.as_str()),
+                ("rule.dictionary.breached.max", "Found in known data breaches at most 3 times")
+            );
+        }
+        p.breached = Some(BreachedRule { max: 1 });
+        let de = Checker::compile_with(&p, Messages::new("de")).unwrap().check_rules("x", &with(2));
+        assert_eq!(breached(&de).message, "Höchstens einmal in bekannten Datenlecks gefunden");
+        p.breached = Some(BreachedRule { max: 0 });
+        for (tag, text) in [
+            ("fr", "Absent des fuites de données connues"),
+            ("es", "No aparece en filtraciones de datos conocidas"),
+            ("de", "Nicht in bekannten Datenlecks gefunden"),
+        ] {
+            let r = Checker::compile_with(&p, Messages::new(tag)).unwrap().check_rules("x", &with(0));
+            assert_eq!(breached(&r).message, text);
+        }
+        // The canonical JSON: `breached: { max }`, read back the same.
+        let json = p.to_json();
+        assert!(json.contains(r#""breached":{"max":0}"#), "{json}");
+        let back = crate::policy::read::policy(&serde_json::from_str(&json).unwrap()).unwrap();
+        assert_eq!(back, p);
     }
 
     #[test]

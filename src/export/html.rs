@@ -15,7 +15,10 @@
 //! `pattern` is given only where it is exact, i.e. accepts exactly the passwords the checker's
 //! rules accept: only printable ASCII is allowed (so every unit agrees and a character's class is
 //! plain), and the policy has no distinct-character, sequence, dictionary, context, history or
-//! strength rule. Lengths, classes,
+//! strength rule. (The breached-password rule is left out of that judgement, so it does not take
+//! the pattern away: no attribute can express it, a form checks it with a network lookup, and a
+//! pattern that stops every policy with breach checking — most Kratos and Supabase ones — would
+//! help no one.) Lengths, classes,
 //! sets, N-of-M (up to 64 combinations), allowed/forbidden and `maxRepeat` are then all written
 //! as lookaheads plus one character class. Characters other than ASCII letters and digits are
 //! written `\xHH`, so the pattern compiles alike with the `v` flag (what browsers use for `pattern`

@@ -222,6 +222,7 @@ pub fn to_passwordrules(p: &Policy) -> PasswordRulesOut {
         (p.min_unique.is_some(), "minUnique"),
         (p.max_sequence.is_some(), "maxSequence"),
         (d.common, "dictionary.common"),
+        (p.breached.is_some(), "breached"),
         (d.custom.is_some(), "dictionary.custom"),
         (c.username.is_some(), "context.username"),
         (c.email.is_some(), "context.email"),
@@ -298,14 +299,16 @@ mod tests {
         p.length = Length { min: Some(12), max: Some(64), ..Default::default() };
         p.classes = vec![ClassMin { class: CharClass::Lower, min: 1 }, ClassMin { class: CharClass::Digit, min: 2 }];
         p.dictionary.common = true;
+        p.breached = Some(crate::policy::BreachedRule { max: 0 });
         p.history = Some(History { count: 3, enforced: true });
         let o = out(&p);
         assert_eq!(o.rules, "minlength: 12; maxlength: 64; required: lower; required: digit; allowed: unicode;");
         let paths: Vec<&str> = o.unsupported.iter().map(|s| s.split(':').next().unwrap_or("")).collect();
         assert_eq!(
             paths,
-            ["length.unit", "classes[0]", "classes[1]", "classes[1].min", "dictionary.common", "history"]
+            ["length.unit", "classes[0]", "classes[1]", "classes[1].min", "dictionary.common", "breached", "history"]
         );
+        p.breached = None;
         // Restricted to ASCII, the same classes are exact.
         p.allowed = Some(CharSet { ranges: vec![[32, 126]], ..Default::default() });
         p.classes[1].min = 1;

@@ -282,6 +282,16 @@ pub fn unique(m: &Messages, min: u32) -> String {
     m.plural("rule.chars.unique", f64::from(min), &[("min", &min)])
 }
 
+/// The breached-password rule: "Not found in known data breaches", or with a maximum above 0
+/// "Found in known data breaches at most 3 times"; with its code.
+pub fn breached(m: &Messages, max: u32) -> (&'static str, String) {
+    if max == 0 {
+        ("rule.dictionary.breached", m.text("rule.dictionary.breached", &[]))
+    } else {
+        ("rule.dictionary.breached.max", m.plural("rule.dictionary.breached.max", f64::from(max), &[("max", &max)]))
+    }
+}
+
 /// "No character more than 2 times in a row".
 pub fn repeat(m: &Messages, max: u32) -> String {
     m.plural("rule.repeat.max", f64::from(max), &[("max", &max)])

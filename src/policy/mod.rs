@@ -5,7 +5,8 @@
 //!
 //! Two halves:
 //! - rules a password can be checked against (length, classes, sets, N-of-M, allowed/forbidden
-//!   characters, distinct characters, repeats, sequences, dictionary, context, history, strength);
+//!   characters, distinct characters, repeats, sequences, dictionary, breached passwords, context,
+//!   history, strength);
 //! - `settings`: what a password alone cannot be checked against (expiry, lockout, session, MFA,
 //!   network, API keys, what happens to a password found in a data breach). Kept so that nothing
 //!   the vendor said is dropped.
@@ -86,6 +87,11 @@ pub struct Policy {
     pub max_sequence: Option<u32>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub dictionary: Dictionary,
+    /// The password may not be one found in known data breaches more than `max` times (rule
+    /// `dictionary.breached`). The count comes from outside the checker: the context's
+    /// `breachCount` (JavaScript's `checkWithBreach` looks it up in a Pwned Passwords range API).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breached: Option<BreachedRule>,
     #[serde(default, skip_serializing_if = "is_default")]
     pub context: ContextRules,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,6 +122,7 @@ impl Default for Policy {
             max_repeat: None,
             max_sequence: None,
             dictionary: Dictionary::default(),
+            breached: None,
             context: ContextRules::default(),
             history: None,
             min_strength: None,
@@ -266,6 +273,15 @@ pub(crate) fn single(s: &str) -> Option<char> {
     chars.next().is_none().then_some(c)
 }
 
+/// The breached-password rule: a password found in known data breaches more than `max` times fails.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BreachedRule {
+    /// The highest breach count still accepted (`0`: any password found in a breach fails).
+    #[serde(default)]
+    pub max: u32,
+}
+
 /// Checks of the password against the user's own data. Each present field is one active check.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -371,7 +387,8 @@ pub struct Settings {
     pub network: Option<Network>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_keys: Option<ApiKeys>,
-    /// The vendor checks passwords against known data breaches (the library does not, yet).
+    /// What the vendor does when it finds a password in known data breaches (expiry, logout); the
+    /// check itself is the `breached` rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breached: Option<Breached>,
 }
@@ -479,9 +496,9 @@ pub struct ApiKeys {
     pub max_expiration_seconds: Option<f64>,
 }
 
-/// The vendor looks passwords up in known data breaches and acts on a match. The check itself is
-/// the vendor's (its list is not published); this records that it happens and what follows, in the
-/// place a future `breached` rule of the checker would read.
+/// What the vendor does when a password is found in known data breaches: these are not checkable
+/// (they happen after sign-in). The check itself is the policy's `breached` rule; a canonical
+/// policy may still carry an empty `settings.breached` ("the vendor checks") on its own.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Breached {

@@ -15,9 +15,9 @@ use serde_json::{Map, Value};
 
 use super::charset::{CharClass, CharSet};
 use super::{
-    ApiKeys, AttributeCheck, Breached, ClassMin, ContextCheck, ContextRules, CustomDictionary, Dictionary, Expiry,
-    History, IpRestriction, Length, LengthUnit, Lockout, MatchMode, Mfa, Network, Policy, Requirement, Session, SetMin,
-    Settings, Source, TypesRule,
+    ApiKeys, AttributeCheck, Breached, BreachedRule, ClassMin, ContextCheck, ContextRules, CustomDictionary,
+    Dictionary, Expiry, History, IpRestriction, Length, LengthUnit, Lockout, MatchMode, Mfa, Network, Policy,
+    Requirement, Session, SetMin, Settings, Source, TypesRule,
 };
 use crate::error::{PolicyError, Result};
 
@@ -44,6 +44,7 @@ pub fn policy(doc: &Value) -> Result<Policy> {
             "maxRepeat" => p.max_repeat = optional(v, at, uint)?,
             "maxSequence" => p.max_sequence = optional(v, at, uint)?,
             "dictionary" => p.dictionary = dictionary(v, at)?,
+            "breached" => p.breached = optional(v, at, breached_rule)?,
             "context" => p.context = context_rules(v, at)?,
             "history" => p.history = optional(v, at, history)?,
             "minStrength" => p.min_strength = optional(v, at, small_uint)?,
@@ -70,6 +71,7 @@ pub const POLICY_FIELDS: &[&str] = &[
     "maxRepeat",
     "maxSequence",
     "dictionary",
+    "breached",
     "context",
     "history",
     "minStrength",
@@ -210,6 +212,19 @@ fn dictionary(v: &Value, path: &str) -> Result<Dictionary> {
         }
     }
     Ok(d)
+}
+
+fn breached_rule(v: &Value, path: &str) -> Result<BreachedRule> {
+    let mut b = BreachedRule::default();
+    for (k, v) in object(v, path, "a breached-password rule")? {
+        let at = join(path, k);
+        let at = at.as_str();
+        match k.as_str() {
+            "max" => b.max = uint(v, at)?,
+            _ => return Err(unknown(at, k, &["max"])),
+        }
+    }
+    Ok(b)
 }
 
 fn custom_dictionary(v: &Value, path: &str) -> Result<CustomDictionary> {
@@ -647,6 +662,7 @@ mod tests {
             "maxRepeat": 3,
             "maxSequence": 4,
             "dictionary": { "common": true, "custom": { "words": ["acme"], "match": "whole", "minWordLength": 4 } },
+            "breached": { "max": 3 },
             "context": { "username": { "match": "whole" }, "email": { "minTokenLength": 5 }, "accountId": null,
                          "attributes": { "names": ["phone"], "match": "substring", "minTokenLength": 4 } },
             "history": { "count": 5, "enforced": false },
@@ -665,7 +681,9 @@ mod tests {
             "vendorExtras": { "x.y": [1, "two", { "three": null }] }
         });
         assert_eq!(policy(&doc).unwrap(), serde_reader(&doc).unwrap());
-        for doc in [json!({}), json!({ "version": 1 }), json!({ "version": 2, "length": {} })] {
+        for doc in
+            [json!({}), json!({ "version": 1 }), json!({ "version": 2, "length": {} }), json!({ "breached": {} })]
+        {
             assert_eq!(policy(&doc).unwrap(), serde_reader(&doc).unwrap(), "{doc}");
         }
     }
@@ -688,6 +706,11 @@ mod tests {
             (json!({ "sets": [{ "chars": { "ranges": [[1]] }, "min": 1 }] }), "sets[0].chars.ranges[0]"),
             (json!({ "types": [{ "required": 1, "of": [{ "class": "digit" }] }] }), "types[0].of[0]"),
             (json!({ "dictionary": { "common": "yes" } }), "dictionary.common"),
+            (json!({ "breached": { "max": -1 } }), "breached.max"),
+            (json!({ "breached": { "max": 1.5 } }), "breached.max"),
+            (json!({ "breached": { "max": "0" } }), "breached.max"),
+            (json!({ "breached": { "count": 0 } }), "breached.count"),
+            (json!({ "breached": true }), "breached"),
             (json!({ "context": { "username": { "match": "sometimes" } } }), "context.username.match"),
             (json!({ "history": { "enforced": true } }), "history"),
             (json!({ "minStrength": 256 }), "minStrength"),

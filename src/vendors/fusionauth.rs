@@ -21,10 +21,14 @@
 //! - `disallowUserLoginId` ("reject passwords which contain the user's login Id") → the whole
 //!   username and e-mail may not appear in the password, case-insensitively;
 //! - `rememberPreviousPasswords` {`enabled`, `count`} → `history`;
-//! - `breachDetection` → `settings.breached` (Reactor's breached password detection, a paid feature
-//!   that needs an activated licence); its `matchMode`, `onLogin`, `notifyUserEmailTemplateId` →
-//!   vendorExtras; `onLogin: RequireChange` ("Require immediate password change") → the password
-//!   expires at once (`expireAfterSeconds` 0);
+//! - `breachDetection` (Reactor's breached password detection, a paid feature that needs an
+//!   activated licence) → the `breached` rule with `max` 0 when `enabled`. `matchMode` `High` (or
+//!   absent) matches the password alone, what the rule does; `Medium` and `Low` match only
+//!   passwords breached together with the user's login id (or a variant of it), which a range
+//!   lookup of the password cannot tell: the rule is stricter there (`approximation`). Its
+//!   `matchMode`, `onLogin`, `notifyUserEmailTemplateId` → vendorExtras; `onLogin: RequireChange`
+//!   ("Require immediate password change") → `settings.breached`: the password expires at once
+//!   (`expireAfterSeconds` 0);
 //! - `validateOnLogin` → vendorExtras;
 //! - `minimumPasswordAge` {`enabled`, `seconds`}, `maximumPasswordAge` {`enabled`, `days`} →
 //!   `settings.expiry`;
@@ -41,7 +45,7 @@ use super::fields::{count_or_zero, days, minutes, Obj, Zero};
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
-    Breached, CharClass, ClassMin, ContextCheck, Expiry, History, LengthUnit, Lockout, MatchMode, Policy,
+    Breached, BreachedRule, CharClass, ClassMin, ContextCheck, Expiry, History, LengthUnit, Lockout, MatchMode, Policy,
 };
 
 /// Fields of `passwordValidationRules` only FusionAuth uses (one of them identifies the object).
@@ -327,12 +331,16 @@ fn breach(b: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
         return Ok(());
     }
     // "RequireChange: Require immediate password change" (at login).
-    let expire = (on_login == Some("RequireChange")).then_some(0.0);
-    p.settings.breached = Some(Breached { expire_after_seconds: expire, logout: None });
-    w.not_checkable(
-        &b.base_path(),
-        "FusionAuth's Reactor breached password detection (a paid feature that needs an activated licence; this library does not check it yet)",
-    );
+    if on_login == Some("RequireChange") {
+        p.settings.breached = Some(Breached { expire_after_seconds: Some(0.0), logout: None });
+    }
+    p.breached = Some(BreachedRule { max: 0 });
+    if matches!(match_mode, Some("Medium" | "Low")) {
+        w.approximation(
+            &b.path("matchMode"),
+            "FusionAuth's Medium and Low match modes flag a password only when it was breached together with the user's login id (or a variant of it); read as the breached rule (max 0) on the password alone, which rejects more",
+        );
+    }
     for (key, given) in [("matchMode", match_mode.is_some()), ("onLogin", on_login.is_some())] {
         if given {
             b.keep(key, p);
@@ -482,7 +490,18 @@ mod tests {
         let classes: Vec<CharClass> = p.classes.iter().map(|c| c.class).collect();
         assert_eq!(classes, [CharClass::Upper, CharClass::Lower, CharClass::Digit, CharClass::Symbol]);
         assert_eq!(p.history, Some(History { count: 2, enforced: true }));
-        assert_eq!(p.settings.breached, Some(Breached::default()));
+        // Enabled, matchMode High (the password alone), onLogin Off: the rule, no setting, no warning.
+        assert_eq!((&p.breached, &p.settings.breached), (&Some(BreachedRule { max: 0 }), &None));
+        assert!(
+            codes(&n, WarningCode::Approximation).iter().all(|w| !w.contains("breachDetection")),
+            "{:?}",
+            n.warnings
+        );
+        assert!(
+            codes(&n, WarningCode::NotCheckable).iter().all(|w| !w.contains("breachDetection")),
+            "{:?}",
+            n.warnings
+        );
         let l = p.settings.lockout.as_ref().unwrap();
         assert_eq!(
             (l.enforced, l.threshold, l.duration_seconds, l.reset_window_seconds),
@@ -589,7 +608,25 @@ mod tests {
         assert_eq!(codes(&n, WarningCode::UnknownField), ["passwordValidationRules.minimumLength"]);
         assert_eq!(p.history, Some(History { count: 3, enforced: false }));
         assert_eq!(p.settings.breached, Some(Breached { expire_after_seconds: Some(0.0), logout: None }));
+        assert_eq!(p.breached, Some(BreachedRule { max: 0 }));
         assert_eq!(p.vendor_extras.get("passwordValidationRules.validateOnLogin"), Some(&json!(true)));
+        // Medium and Low match a password breached with the login id: the rule is an approximation.
+        for (mode, approx) in [("High", false), ("Medium", true), ("Low", true)] {
+            let m = norm_json(
+                "fusionauth",
+                json!({ "passwordValidationRules": { "breachDetection": { "enabled": true, "matchMode": mode } } }),
+            );
+            assert_eq!(m.policy.breached, Some(BreachedRule { max: 0 }), "{mode}");
+            assert_eq!(m.policy.settings.breached, None, "{mode}");
+            let warned = codes(&m, WarningCode::Approximation) == ["passwordValidationRules.breachDetection.matchMode"];
+            assert_eq!(warned, approx, "{mode}: {:?}", m.warnings);
+        }
+        // Disabled: no rule.
+        let m = norm_json(
+            "fusionauth",
+            json!({ "passwordValidationRules": { "breachDetection": { "enabled": false, "matchMode": "High" } } }),
+        );
+        assert_eq!(m.policy.breached, None);
         assert_eq!(p.settings.lockout.as_ref().unwrap().duration_seconds, Some(2.0 * 2_592_000.0));
         assert!(codes(&n, WarningCode::Approximation).contains(&"failedAuthenticationConfiguration.actionDurationUnit"));
         for (doc, path) in [

@@ -25,10 +25,12 @@
 //!   model has no such measure: read as "the password may not contain the identifier" (the whole
 //!   value, and for an e-mail address its local part), `context.username` and `context.email`
 //!   (`approximation`).
-//! - `haveibeenpwned_enabled` (default true) → `settings.breached` (`not_checkable`);
-//!   `max_breaches` ("Defines how often a password may have been breached before it is rejected",
-//!   0–100, default 0), `haveibeenpwned_host`, `ignore_network_errors` → vendorExtras (`inactive`
-//!   when the lookup is off).
+//! - `haveibeenpwned_enabled` (default true) → the `breached` rule, with `max_breaches` ("Defines
+//!   how often a password may have been breached before it is rejected", 0–100, default 0) as its
+//!   `max` (Kratos rejects a count above it, as the rule does); `haveibeenpwned_host` (a mirror of
+//!   the range API) and `ignore_network_errors` (Kratos accepts the password when the lookup
+//!   fails; `checkWithBreach` throws instead) → vendorExtras. When the lookup is off, no rule and
+//!   the three fields go to vendorExtras (`inactive`).
 //! - `enabled` (default true): false disables the password method; the policy is read, with an
 //!   `inactive` warning.
 
@@ -37,7 +39,7 @@ use serde_json::{Map, Value};
 use super::fields::{int_field, Obj};
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::Result;
-use crate::policy::{Breached, ContextCheck, LengthUnit, MatchMode, Policy};
+use crate::policy::{BreachedRule, ContextCheck, LengthUnit, MatchMode, Policy};
 
 /// Keys of the password method's `config` that only Kratos uses.
 const OWN_KEYS: &[&str] = &["haveibeenpwned_enabled", "haveibeenpwned_host", "identifier_similarity_check_enabled"];
@@ -54,6 +56,8 @@ const CONFIG_KEYS: &[&str] = &[
 
 /// The HaveIBeenPwned tuning fields, kept under vendorExtras.
 const HIBP_EXTRAS: &[&str] = &["max_breaches", "haveibeenpwned_host", "ignore_network_errors"];
+/// What is kept under `vendorExtras` when the lookup is on (`max_breaches` is the rule's `max`).
+const HIBP_KEPT: &[&str] = &["haveibeenpwned_host", "ignore_network_errors"];
 
 /// The schema's default and smallest `min_password_length`.
 const DEFAULT_MIN: u32 = 8;
@@ -275,16 +279,17 @@ fn read_config(o: Option<&Obj>, hasher: Hasher, p: &mut Policy, w: &mut Warnings
     if hibp.is_none() {
         w.defaulted(&path("haveibeenpwned_enabled"), true);
     }
+    let mut max = None;
     if let Some(o) = o {
-        int_field(o, "max_breaches", 0, Some((0, 100)), w)?;
+        max = int_field(o, "max_breaches", 0, Some((0, 100)), w)?;
         o.str("haveibeenpwned_host")?;
         o.bool("ignore_network_errors")?;
     }
     if hibp != Some(false) {
-        p.settings.breached = Some(Breached::default());
-        w.not_checkable(&path("haveibeenpwned_enabled"), "The HaveIBeenPwned check of breached passwords");
+        let max = max.map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX));
+        p.breached = Some(BreachedRule { max });
         if let Some(o) = o {
-            for k in HIBP_EXTRAS {
+            for k in HIBP_KEPT {
                 o.keep(k, p);
             }
         }
@@ -318,13 +323,16 @@ mod tests {
         let n = norm_as("kratos", CONFIG_TEST);
         let p = &n.policy;
         assert_eq!((p.length.min, p.length.max, p.length.unit), (Some(8), Some(72), LengthUnit::CodePoints));
-        assert_eq!(p.settings.breached, Some(Breached::default()));
-        for k in HIBP_EXTRAS {
+        // The lookup is on: the breached rule, `max_breaches` its maximum; the rest kept.
+        assert_eq!(p.breached, Some(BreachedRule { max: 0 }));
+        assert_eq!(p.settings.breached, None);
+        assert!(!p.vendor_extras.contains_key("max_breaches"));
+        for k in HIBP_KEPT {
             assert!(p.vendor_extras.contains_key(*k), "{k}");
         }
+        assert!(codes(&n, WarningCode::NotCheckable).is_empty(), "{:?}", n.warnings);
         assert!(codes(&n, WarningCode::UnknownField).is_empty(), "{:?}", n.warnings);
         assert!(codes(&n, WarningCode::Defaulted).is_empty(), "{:?}", n.warnings);
-        assert_eq!(codes(&n, WarningCode::NotCheckable), ["haveibeenpwned_enabled"]);
         // The hasher is not in this document: bcrypt assumed, said so.
         assert!(n.warnings.iter().any(|w| w.code == WarningCode::Approximation && w.message.contains("bcrypt")));
         // The identifier: contained in the password, rejected (case-insensitively).
@@ -362,7 +370,7 @@ mod tests {
         assert_eq!(n.policy.length.max, None);
         // No password method: every default applies.
         assert_eq!(n.policy.length.min, Some(8));
-        assert_eq!(n.policy.settings.breached, Some(Breached::default()));
+        assert_eq!(n.policy.breached, Some(BreachedRule { max: 0 }));
         assert!(n.policy.context.username.is_some());
     }
 
@@ -373,7 +381,7 @@ mod tests {
         let n = norm_as("kratos", block);
         let p = &n.policy;
         assert_eq!(p.length.min, Some(10));
-        assert_eq!(p.settings.breached, None);
+        assert_eq!((&p.breached, &p.settings.breached), (&None, &None));
         assert!(p.context.username.is_none() && p.context.email.is_none());
         assert_eq!(codes(&n, WarningCode::Inactive), ["enabled", "config.max_breaches"]);
         assert_eq!(codes(&n, WarningCode::UnknownField), ["config.extra"]);
@@ -389,6 +397,17 @@ mod tests {
         let n = norm_as("kratos", r#"{"min_password_length": 4, "max_breaches": 101, "haveibeenpwned_enabled": true}"#);
         assert_eq!(codes(&n, WarningCode::OutOfRange), ["min_password_length", "max_breaches"]);
         assert_eq!(n.policy.length.min, Some(4));
+        assert_eq!(n.policy.breached, Some(BreachedRule { max: 101 }));
+        // Kratos rejects a count above max_breaches: so does the rule.
+        let n = norm_as("kratos", r#"{"haveibeenpwned_enabled": true, "max_breaches": 2}"#);
+        assert_eq!(n.policy.breached, Some(BreachedRule { max: 2 }));
+        let checker = crate::Checker::compile(&n.policy).unwrap();
+        for (count, ok) in [(2, true), (3, false)] {
+            let ctx = Context { breach_count: Some(count), ..Context::default() };
+            let r = checker.check_rules("a long enough password", &ctx);
+            let b = r.rules.iter().find(|x| x.id == "dictionary.breached").unwrap();
+            assert_eq!(b.status == crate::check::Status::Pass, ok, "{count}");
+        }
     }
 
     #[test]

@@ -28,11 +28,12 @@
 //!   said 0); `autoUnlockMinutes` → its duration, "`0` indicates no limit": locked until an
 //!   administrator unlocks. `showLockoutFailures` and `userLockoutNotificationChannels` →
 //!   `vendorExtras`.
-//! - `breachedProtection` → `settings.breached` (Okta checks passwords against breached
-//!   credentials; this library does not, yet: `not_checkable`): `expireAfterDays` ("Valid values: 0
-//!   through 10. If set to 0, it happens immediately") → `expireAfterSeconds`, `logoutEnabled`
-//!   (default false) → `logout`; `delegatedWorkflowId` (the workflow run on a match) →
-//!   `vendorExtras`.
+//! - `breachedProtection` → the `breached` rule with `max` 0 (Okta looks the credentials up in its
+//!   own breach data at sign-in; the rule looks the password up in a Pwned Passwords range API
+//!   when it is set: an `approximation`), and what Okta does on a match → `settings.breached`:
+//!   `expireAfterDays` ("Valid values: 0 through 10. If set to 0, it happens immediately") →
+//!   `expireAfterSeconds`, `logoutEnabled` (default false) → `logout` (no `settings.breached`
+//!   when neither is given); `delegatedWorkflowId` (the workflow run on a match) → `vendorExtras`.
 //! - `settings.recovery`, `settings.delegation` → `vendorExtras` (`not_checkable`). The policy's
 //!   `id`, `name`, `description` → `source`; `status`, `priority`, `system`, `conditions`,
 //!   `created`, `lastUpdated`, `_links` → `vendorExtras` as they are. An `INACTIVE` policy gets an
@@ -44,8 +45,8 @@ use super::fields::{count_field, count_or_zero, days, list_or_one, minutes, zero
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
 use crate::policy::{
-    AttributeCheck, Breached, CharClass, ClassMin, ContextCheck, Expiry, History, Lockout, MatchMode, Policy,
-    DEFAULT_MIN_TOKEN_LENGTH,
+    AttributeCheck, Breached, BreachedRule, CharClass, ClassMin, ContextCheck, Expiry, History, Lockout, MatchMode,
+    Policy, DEFAULT_MIN_TOKEN_LENGTH,
 };
 
 /// Okta's documented default minimum length.
@@ -344,8 +345,14 @@ fn read_breached(b: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
     // "(Optional, default is false) … When enabled, the user's session(s) are terminated
     // immediately the first time the user's credentials are detected as part of a breach."
     let logout = b.bool("logoutEnabled")?;
-    p.settings.breached = Some(Breached { expire_after_seconds: days.map(self::days), logout });
-    w.not_checkable(&b.base_path(), "Okta's check against breached credentials (this library does not check it yet)");
+    p.breached = Some(BreachedRule { max: 0 });
+    if days.is_some() || logout.is_some() {
+        p.settings.breached = Some(Breached { expire_after_seconds: days.map(self::days), logout });
+    }
+    w.approximation(
+        &b.base_path(),
+        "Okta looks credentials up in its own breach data when the user signs in; read as the breached rule (max 0), which looks the password up in a Pwned Passwords range API",
+    );
     // "The `id` of the workflow that runs when a breached password is found during a sign-in attempt."
     if b.str("delegatedWorkflowId")?.is_some() {
         b.keep("delegatedWorkflowId", p);
@@ -357,7 +364,7 @@ fn read_breached(b: &Obj, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::Breached;
+    use crate::policy::{Breached, BreachedRule};
     use crate::vendors::detect_vendor;
     use crate::vendors::testing::{codes, failures_in, norm_json};
     use crate::Context;
@@ -586,20 +593,23 @@ mod tests {
     /// `breachedProtection` (`PasswordPolicyPasswordSettingsBreachedProtection`): what Okta does
     /// when a sign-in finds the password in a breach.
     #[test]
-    fn breached_protection_is_a_setting() {
+    fn breached_protection_is_the_rule_and_a_setting() {
         let n = norm(json!({"type": "PASSWORD", "settings": {"password": {
             "complexity": {"minLength": 12},
             "breachedProtection": {"expireAfterDays": 5, "logoutEnabled": true, "delegatedWorkflowId": "wflw123"}
         }}}));
         let b = n.policy.settings.breached.clone().unwrap();
         assert_eq!(b, Breached { expire_after_seconds: Some(5.0 * 86_400.0), logout: Some(true) });
+        assert_eq!(n.policy.breached, Some(BreachedRule { max: 0 }));
         assert_eq!(
             n.policy.vendor_extras.get("settings.password.breachedProtection.delegatedWorkflowId"),
             Some(&json!("wflw123"))
         );
-        assert_eq!(
-            codes(&n, WarningCode::NotCheckable),
-            ["settings.password.breachedProtection", "settings.password.breachedProtection.delegatedWorkflowId"]
+        assert_eq!(codes(&n, WarningCode::NotCheckable), ["settings.password.breachedProtection.delegatedWorkflowId"]);
+        assert!(
+            codes(&n, WarningCode::Approximation).contains(&"settings.password.breachedProtection"),
+            "{:?}",
+            n.warnings
         );
         assert!(codes(&n, WarningCode::UnknownField).is_empty());
         // The canonical JSON holds it, and reads back (norm_json checks the round trip).
@@ -615,9 +625,9 @@ mod tests {
         // "Valid values: 0 through 10".
         let n = norm(json!({"settings": {"password": {"breachedProtection": {"expireAfterDays": 30}}}}));
         assert_eq!(codes(&n, WarningCode::OutOfRange), ["settings.password.breachedProtection.expireAfterDays"]);
-        // An empty object: Okta checks, and does nothing more.
+        // An empty object: Okta checks, and does nothing more: the rule alone.
         let n = norm(json!({"settings": {"password": {"breachedProtection": {}}}}));
-        assert_eq!(n.policy.settings.breached, Some(Breached::default()));
+        assert_eq!((&n.policy.breached, &n.policy.settings.breached), (&Some(BreachedRule { max: 0 }), &None));
         for (doc, path) in [
             (
                 json!({"breachedProtection": {"logoutEnabled": "yes"}}),

@@ -26,8 +26,9 @@
 //!   character of each" (`strings.ContainsAny`) → one `sets` rule per set, exact characters. The
 //!   Management API accepts only four values ([`REQUIRED_CHARACTERS`]); another is `out_of_range`
 //!   there (GoTrue's variable takes any).
-//! - HaveIBeenPwned (`password_hibp_enabled`, `GOTRUE_PASSWORD_HIBP_ENABLED`) → `settings.breached`
-//!   (`not_checkable`); the HIBP tuning variables → vendorExtras.
+//! - HaveIBeenPwned (`password_hibp_enabled`, `GOTRUE_PASSWORD_HIBP_ENABLED`) → the `breached`
+//!   rule with `max` 0 (GoTrue rejects a password the range API reports at all); the HIBP tuning
+//!   variables (fail closed, user agent, bloom filter) → vendorExtras.
 //! - Reauthentication before a password change → vendorExtras (`not_checkable` when true).
 
 use serde_json::Value;
@@ -35,7 +36,7 @@ use serde_json::Value;
 use super::fields::Obj;
 use super::{new_policy, Document, Normalized, WarningCode, Warnings};
 use crate::error::{PolicyError, Result};
-use crate::policy::{Breached, CharSet, LengthUnit, Policy, SetMin};
+use crate::policy::{BreachedRule, CharSet, LengthUnit, Policy, SetMin};
 
 /// Keys only Supabase uses: the Management API's and GoTrue's password settings.
 pub const KEYS: &[&str] = &[
@@ -204,8 +205,7 @@ fn read(o: &Obj, form: &Form, p: &mut Policy, w: &mut Warnings) -> Result<()> {
 
     // HaveIBeenPwned.
     if o.bool(form.hibp)? == Some(true) {
-        p.settings.breached = Some(Breached::default());
-        w.not_checkable(form.hibp, "The HaveIBeenPwned check of breached passwords");
+        p.breached = Some(BreachedRule { max: 0 });
         for key in form.extras {
             o.keep(key, p);
         }
@@ -273,12 +273,11 @@ mod tests {
             names,
             [Some("lowercase letter (a–z)"), Some("uppercase letter (A–Z)"), Some("digit (0–9)"), Some("symbol")]
         );
-        assert_eq!(p.settings.breached, Some(Breached::default()));
+        // HaveIBeenPwned: the breached rule (checkable with a range lookup), no setting, no warning.
+        assert_eq!(p.breached, Some(BreachedRule { max: 0 }));
+        assert_eq!(p.settings.breached, None);
         assert_eq!(p.vendor_extras.get("security_update_password_require_reauthentication"), Some(&json!(true)));
-        assert_eq!(
-            codes(&n, WarningCode::NotCheckable),
-            ["password_hibp_enabled", "security_update_password_require_reauthentication"]
-        );
+        assert_eq!(codes(&n, WarningCode::NotCheckable), ["security_update_password_require_reauthentication"]);
         let ignored = n.warnings.iter().find(|w| w.code == WarningCode::Ignored).unwrap();
         assert_eq!(ignored.fields, ["site_url", "jwt_exp", "disable_signup", "rate_limit_email_sent"]);
         assert!(failures(p, "Correct-Horse9").is_empty());
@@ -310,7 +309,7 @@ mod tests {
         let n = norm(r#"{"password_min_length": null, "password_hibp_enabled": false}"#);
         assert_eq!(n.policy.length.min, Some(6));
         assert_eq!(codes(&n, WarningCode::Defaulted), ["password_min_length"]);
-        assert_eq!(n.policy.settings.breached, None);
+        assert_eq!((&n.policy.breached, &n.policy.settings.breached), (&None, &None));
         let n = norm(r#"{"password_min_length": 0}"#);
         assert_eq!(n.policy.length.min, Some(6));
         assert_eq!(codes(&n, WarningCode::OutOfRange), ["password_min_length"]);
@@ -330,7 +329,7 @@ mod tests {
         let sets: Vec<&str> = p.sets.iter().map(|s| s.chars.chars.as_str()).collect();
         assert_eq!(sets, ["abc", "1:2"]);
         assert!(codes(&n, WarningCode::OutOfRange).is_empty(), "any value is GoTrue's to take");
-        assert_eq!(p.settings.breached, Some(Breached::default()));
+        assert_eq!((&p.breached, &p.settings.breached), (&Some(BreachedRule { max: 0 }), &None));
         assert_eq!(p.vendor_extras.get("GOTRUE_PASSWORD_HIBP_FAIL_CLOSED"), Some(&json!("true")));
         assert_eq!(codes(&n, WarningCode::UnknownField), ["GOTRUE_PASSWORD_SHORT"]);
         let ignored = n.warnings.iter().find(|w| w.code == WarningCode::Ignored).unwrap();

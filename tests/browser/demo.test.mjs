@@ -24,6 +24,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, ROOT, launch, startServer, stopServer } from './harness.mjs';
+import { startRangeServer, assertOnlyPrefixes, sha1 } from '../node/range-server.mjs';
 
 const SHOTS = join(ROOT, 'tests/browser/screenshots');
 const DESKTOP = { width: 1280, height: 900 };
@@ -55,7 +56,7 @@ after(async () => {
  * Opens the page and waits until the first check has rendered. Collects page errors, console
  * errors, every console message and every request (with the time it was made).
  */
-async function openPage(viewport = DESKTOP) {
+async function openPage(viewport = DESKTOP, query = '') {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   const log = { errors: [], console: [], requests: [] };
@@ -66,7 +67,7 @@ async function openPage(viewport = DESKTOP) {
   });
   page.on('requestfailed', (req) => log.errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
   page.on('request', (req) => log.requests.push({ url: req.url(), method: req.method(), body: req.postData() ?? '' }));
-  await page.goto(baseUrl);
+  await page.goto(baseUrl + query);
   await page.waitForFunction(() => typeof window.__passpolicyReadyMs === 'number', null, { timeout: 15_000 });
   // Let anything the browser does on its own after load (favicon) finish before recording.
   await page.waitForLoadState('networkidle');
@@ -958,6 +959,47 @@ describe('demo page', () => {
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
     assert.ok(!stored.includes(secret));
     await finish(p);
+  });
+
+  test('breach check: ?breach= points it at a local range API; the checklist shows dictionary.breached decided', async () => {
+    const range = await startRangeServer({ 'Password123!': 42 });
+    try {
+      const p = await openPage(DESKTOP, `?breach=${encodeURIComponent(range.endpoint)}`);
+      const { page, log } = p;
+      assert.equal(await page.inputValue('#breach-endpoint'), range.endpoint, 'never the public service in tests');
+      await page.fill('#doc', '{"version": 1, "length": {"min": 8}, "breached": {"max": 0}}');
+      await page.waitForFunction(() => document.querySelector('#checklist [data-rule="dictionary.breached"]') !== null);
+      await typePassword(page, 'Password123!');
+      assert.equal((await statusOf(page))['dictionary.breached'], 'unchecked', 'typing does not look anything up');
+      assert.equal(range.requests.length, 0);
+      await page.click('#breach-check');
+      await page.waitForFunction(() => document.querySelector('#breach-status').dataset.state === 'breached');
+      assert.equal((await statusOf(page))['dictionary.breached'], 'fail');
+      assert.match(await page.textContent('#breach-status'), /Found in known data breaches 42 times/);
+      // A clean password passes; only 5 hex characters of each hash reached the server.
+      await typePassword(page, 'Zq8#clean-breach-demo');
+      await page.click('#breach-check');
+      await page.waitForFunction(() => document.querySelector('#breach-status').dataset.state === 'clean');
+      assert.equal((await statusOf(page))['dictionary.breached'], 'pass');
+      const gets = range.requests.filter((r) => r.method === 'GET');
+      assert.deepEqual(gets.map((r) => r.url), ['Password123!', 'Zq8#clean-breach-demo'].map((pw) => `/range/${sha1(pw).slice(0, 5)}`));
+      assertOnlyPrefixes(assert, range.requests, ['Password123!', 'Zq8#clean-breach-demo']);
+      // A failing server: an error in the status line, not a pass.
+      range.mode = '500';
+      await page.click('#breach-check');
+      await page.waitForFunction(() => document.querySelector('#breach-status').dataset.state === 'error');
+      assert.match(await page.textContent('#breach-status'), /bad_response/);
+      const pageRequests = log.requests.slice(log.loaded).filter((r) => r.url.startsWith(range.origin));
+      assert.ok(pageRequests.every((r) => /\/range\/[0-9A-F]{5}$/.test(r.url)), JSON.stringify(pageRequests));
+      // The failed request is a console error of the browser's own (HTTP 500): expected here.
+      const own = (e) => e.includes(`${range.origin}/range/`) || e.includes('the server responded with a status of 500');
+      // The 500 itself, and the body the check stopped reading.
+      assert.ok(log.errors.some((e) => e.includes('status of 500')), JSON.stringify(log.errors));
+      log.errors = log.errors.filter((e) => !own(e));
+      await finish(p);
+    } finally {
+      await range.close();
+    }
   });
 
   test('accessibility: labels, live regions, keyboard, show/hide, focus ring', async () => {

@@ -46,7 +46,7 @@ test('passpolicy/rules resolves to its own entries and wasm', () => {
   assert.match(require.resolve('passpolicy/rules'), /\/node_modules\/passpolicy\/rules-node\.cjs$/);
   assert.equal(require('passpolicy/rules').PasswordPolicy, rules.PasswordPolicy, 'import and require share one instance');
   for (const f of ['passpolicy_rules_bg.wasm', 'strength.bin', 'common.bin']) assert.ok(fs.existsSync(require.resolve(`passpolicy/${f}`)), f);
-  assert.deepEqual(Object.keys(rules).sort(), ['PasswordPolicy', 'init', 'initSync', 'isPassPolicyError', 'ready']);
+  assert.deepEqual(Object.keys(rules).sort(), ['PasswordPolicy', 'checkBreached', 'init', 'initSync', 'isPassPolicyError', 'ready']);
 });
 
 test('passpolicy/rules gives the same rule results as passpolicy on every fixture policy', () => {
