@@ -75,9 +75,9 @@ export async function bytesOf(lib, pkgDir) {
 // ---- the tiers of ours ----------------------------------------------------------------------------------
 /** The downloads of the tiers, in the order a page fetches them. `target`: gzip bytes at most. */
 export const TIERS = [
-  { id: 'rules', label: '(a) passpolicy/rules, before the first check', files: ['rules.js', 'data.js', 'passpolicy_rules.js', 'passpolicy_rules_bg.wasm'], target: 60_000 },
-  { id: 'rulesCommon', label: '(b) passpolicy/rules with dictionary.common', files: ['rules.js', 'data.js', 'passpolicy_rules.js', 'passpolicy_rules_bg.wasm', 'common.bin'], target: 85_000 },
-  { id: 'root', label: "(c) passpolicy, before the first rules result (strength: 'background')", files: ['browser.js', 'data.js', 'passpolicy.js', 'passpolicy_bg.wasm', 'common.bin'] },
+  { id: 'rules', label: '(a) passpolicy/rules, before the first check', files: ['rules.js', 'data.js', 'breach.js', 'passpolicy_rules.js', 'passpolicy_rules_bg.wasm'], target: 60_000 },
+  { id: 'rulesCommon', label: '(b) passpolicy/rules with dictionary.common', files: ['rules.js', 'data.js', 'breach.js', 'passpolicy_rules.js', 'passpolicy_rules_bg.wasm', 'common.bin'], target: 85_000 },
+  { id: 'root', label: "(c) passpolicy, before the first rules result (strength: 'background')", files: ['browser.js', 'data.js', 'breach.js', 'passpolicy.js', 'passpolicy_bg.wasm', 'common.bin'] },
   { id: 'rootStrength', label: '(d) passpolicy, its strength download', files: ['strength.bin'] },
   { id: 'form', label: '(f) passpolicy/form, with either tier', files: ['form.js'] },
   // Language packs: fetched only when a page calls loadLanguage(code).
