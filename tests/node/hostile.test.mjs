@@ -347,7 +347,8 @@ const callables = () => {
   }
   // Module exports not named above (added later): called with hostile values in each position.
   // (checkBreached: async, covered by tests/node/breach.test.mjs against a local range API.)
-  const known = new Set(['PasswordPolicy', 'check', 'normalize', 'detectVendor', 'strength', 'init', 'initSync', 'strengthReady', 'isPassPolicyError', 'checkBreached', 'default']);
+  // (loadLanguage: async, its own hostile test below.)
+  const known = new Set(['PasswordPolicy', 'check', 'normalize', 'detectVendor', 'strength', 'init', 'initSync', 'strengthReady', 'isPassPolicyError', 'checkBreached', 'loadLanguage', 'default']);
   for (const [name, f] of Object.entries(pp)) {
     if (known.has(name) || typeof f !== 'function') continue;
     list.push({ name, fn: (a) => f(...a), args: [], ok: assertPlain });
@@ -385,7 +386,7 @@ test('every export and method: a valid result or a coded error for each hostile 
 /** Fields of the object arguments (options, contexts) that get hostile values one at a time. */
 const FIELDS = {
   normalize: { 1: ['vendor', 'index', 'locale', 'messages'] },
-  'PasswordPolicy.from': { 1: ['vendor', 'index', 'locale', 'messages'] },
+  'PasswordPolicy.from': { 1: ['vendor', 'index', 'locale', 'messages', 'languages'] },
   check: { 2: ['username', 'email', 'accountId', 'accountName', 'attributes', 'previousPasswords', 'dictionary'] },
   'policy.check': { 1: ['username', 'email', 'attributes', 'previousPasswords', 'dictionary'] },
   'policy.checkRules': { 1: ['username', 'email', 'accountId', 'accountName', 'attributes', 'previousPasswords', 'dictionary'] },
@@ -412,6 +413,33 @@ test('hostile values inside options, contexts and generate options', () => {
   victim.free();
   assertHealthy('after the fields', { full: true });
   assert.ok(n > 1000, `${n} hostile fields`);
+});
+
+test('loadLanguage: a hostile code or source resolves or rejects with a coded error, and breaks nothing', async () => {
+  let n = 0;
+  for (const h of SAFE) {
+    for (const args of [[h.make()], ['de', h.make()], ['es', h.make()], [h.make(), h.make()]]) {
+      const label = `loadLanguage(${args.length === 1 ? h.name : `${typeof args[0] === 'string' ? args[0] : h.name}, ${h.name}`})`;
+      let p;
+      try {
+        p = pp.loadLanguage(...args);
+      } catch (e) {
+        assert.fail(`${label}: threw synchronously: ${e}`);
+      }
+      assert.ok(p instanceof Promise, `${label}: not a promise`);
+      await p.then(
+        (v) => assert.equal(v, undefined, label),
+        (e) => {
+          assert.ok(pp.isPassPolicyError(e), `${label}: rejected with ${e?.name}: ${e?.message}`);
+          assert.ok(CODES.has(e.code), `${label}: unknown code ${e.code}`);
+        },
+      );
+      assertHealthy(label);
+      n++;
+    }
+  }
+  assert.ok(n > 100, `${n} hostile loads`);
+  assertHealthy('after the loads', { full: true });
 });
 
 test('init, initSync, strengthReady and isPassPolicyError accept anything', async () => {
