@@ -629,9 +629,9 @@ export function isPassPolicyError(e: unknown): e is PassPolicyError;
 /** Options of `checkBreached` and `checkWithBreach`. */
 export interface BreachOptions {
   /** A Pwned Passwords range API: `GET {endpoint}/{prefix}` (default `https://api.pwnedpasswords.com/range`; a trailing slash is fine). */
-  endpoint?: string | URL;
+  endpoint?: string | GlobalInstance<'URL'>;
   /** Aborts the lookup (a `network` error). */
-  signal?: AbortSignal;
+  signal?: GlobalInstance<'AbortSignal'>;
   /** The longest the lookup may take, from the request to the answer's last byte (default 5000). */
   timeoutMs?: number;
 }

@@ -35,9 +35,9 @@ export function isPassPolicyError(e: unknown): e is PassPolicyError;
 /** Options of `checkBreached` and `checkWithBreach`. */
 export interface BreachOptions {
   /** A Pwned Passwords range API: `GET {endpoint}/{prefix}` (default `https://api.pwnedpasswords.com/range`). */
-  endpoint?: string | URL;
+  endpoint?: string | GlobalInstance<'URL'>;
   /** Aborts the lookup (a `network` error). */
-  signal?: AbortSignal;
+  signal?: GlobalInstance<'AbortSignal'>;
   /** The longest the lookup may take (default 5000 ms). */
   timeoutMs?: number;
 }
