@@ -671,7 +671,7 @@ export function strength(password: string, userInputs?: readonly string[] | Cont
 
 /**
  * Loads a language pack (`de`, `fr`, `es`: word frequencies, common passwords, names and, for `de`
- * and `fr`, the qwertz and azerty keyboards; each its own file of about 150 KB gzipped), from
+ * and `fr`, the qwertz and azerty keyboards; each its own file, about a third of `strength.bin` gzipped), from
  * beside the wasm or from `source`; `en` resolves once the strength dictionaries are there. Then
  * choose it with `FromOptions.languages`. Rejects with `load_failed` (retry by calling again) or
  * `invalid_field` (an unknown code).
