@@ -689,6 +689,7 @@ mod tests {
                     match_mode: MatchMode::Whole,
                     min_word_length: Some(4),
                     substitutions: [("0".to_string(), "o".to_string())].into_iter().collect(),
+                    ..Default::default()
                 }),
             },
             context: ContextRules {
@@ -701,6 +702,7 @@ mod tests {
                     match_mode: MatchMode::Substring,
                     min_token_length: 3,
                     delimiters: None,
+                    ..Default::default()
                 }),
             },
             history: Some(History { count: 5, enforced: true }),

@@ -288,6 +288,7 @@ fn dictionaries() {
         match_mode: MatchMode::Substring,
         min_word_length: Some(4),
         substitutions: entra,
+        ..Default::default()
     });
     for pw in ["Bl@nK", "xxC0NT0$Oxx", "contoso", "B1ank!"] {
         assert_eq!(status(&run(&p, pw), "dictionary.custom"), Status::Fail, "{pw}");

@@ -230,6 +230,7 @@ fn fixed_rules(p: &mut Policy, w: &mut Warnings, base: &str) {
         match_mode: MatchMode::Substring,
         min_token_length: MIN_TERM,
         delimiters: None,
+        ..Default::default()
     });
     let at = if base.is_empty() { "$".to_string() } else { base.to_string() };
     w.approximation(
@@ -306,6 +307,7 @@ fn one(v: &Value, base: &str, others: Option<&[&str]>) -> Result<Normalized> {
                 match_mode: MatchMode::Substring,
                 min_word_length: Some(MIN_TERM),
                 substitutions: SUBSTITUTIONS.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+                ..Default::default()
             });
             w.approximation(
                 path,
