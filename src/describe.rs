@@ -132,8 +132,8 @@ impl Describer<'_> {
             self.rule("rule.dictionary.common", "dictionary.common", m.text("rule.dictionary.common", &[]));
         }
         if let Some(custom) = &p.dictionary.custom {
-            let code = phrases::dictionary_code(true, custom.match_mode);
-            self.rule(code, "dictionary.custom", m.text(code, &[]));
+            let (code, text) = phrases::dictionary(m, true, custom);
+            self.rule(code, "dictionary.custom", text);
         }
         let c = &p.context;
         let fields: [(&Option<ContextCheck>, ContextField, &str); 4] = [

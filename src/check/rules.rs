@@ -174,10 +174,7 @@ impl Texts {
                 .dictionary
                 .custom
                 .as_ref()
-                .map(|d| {
-                    let code = phrases::dictionary_code(false, d.match_mode);
-                    Text { code, text: m.text(code, &[]) }
-                })
+                .map(|d| Text::new(phrases::dictionary(m, false, d)))
                 .unwrap_or_default(),
             context: [
                 context_text(ContextField::Username, c.username.as_ref().map(|x| x.match_mode)),
