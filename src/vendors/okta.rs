@@ -450,7 +450,8 @@ mod tests {
                 names: Some(vec!["firstName".into(), "lastName".into()]),
                 match_mode: MatchMode::Substring,
                 min_token_length: 3,
-                delimiters: None..Default::default()
+                delimiters: None,
+                ..Default::default()
             })
         );
         assert_eq!(p.history, Some(History { count: 4, enforced: true }));
