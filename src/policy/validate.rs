@@ -103,6 +103,12 @@ pub fn validate(p: &Policy) -> Result<()> {
                 format!("fuzzy matching finds words 0 or 1 edit away, not {}", d.edit_distance),
             ));
         }
+        if d.edit_distance > 0 && d.match_mode != MatchMode::Substring {
+            return Err(PolicyError::field(
+                "dictionary.custom.editDistance",
+                "fuzzy matching looks for words inside the password: it needs match \"substring\"",
+            ));
+        }
         if let Some(min) = d.min_score {
             if d.match_mode != MatchMode::Substring {
                 return Err(PolicyError::field(
