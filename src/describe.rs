@@ -1036,6 +1036,35 @@ mod tests {
     }
 
     #[test]
+    fn the_fuzzy_and_scored_dictionary_in_every_language() {
+        let mut p = Policy::default();
+        let d = CustomDictionary { words: vec!["contoso".into()], ..Default::default() };
+        let forms = [
+            (0, None, "describe.dictionary.custom"),
+            (1, None, "describe.dictionary.custom.fuzzy"),
+            (0, Some(5), "describe.dictionary.custom.score"),
+            (1, Some(5), "describe.dictionary.custom.score.fuzzy"),
+        ];
+        for (edit_distance, min_score, code) in forms {
+            p.dictionary.custom = Some(CustomDictionary { edit_distance, min_score, ..d.clone() });
+            for locale in ["en", "de", "fr", "es"] {
+                let out = describe(&p, &Messages::new(locale));
+                let s = out.rules.iter().find(|s| s.field == "dictionary.custom").unwrap();
+                assert_eq!(s.code, code, "{locale}");
+                assert_eq!(s.text.contains('5'), min_score.is_some(), "{locale}: {}", s.text);
+                assert!(!s.text.contains("contoso"), "{locale}: {}", s.text);
+                assert_clean(&s.text);
+            }
+        }
+        let out = describe(&p, &Messages::english());
+        let s = out.rules.iter().find(|s| s.field == "dictionary.custom").unwrap();
+        assert_eq!(
+            s.text,
+            "Must score at least 5 when it contains a dictionary word (even with one character changed, added or removed): 1 for each word, 1 for each other character"
+        );
+    }
+
+    #[test]
     fn overrides_by_code() {
         let p = fixture(MERAKI).remove(0);
         let mut o = BTreeMap::new();
