@@ -497,6 +497,13 @@ mod tests {
         assert_eq!(err(json!([{ "name": "x", "value": "1", "type": "y" }])).path(), Some("values[0].type"));
         let n = norm_json("entra", setting(json!([{ "name": "NewThing", "value": "1" }])));
         assert_eq!(codes(&n, WarningCode::UnknownField), ["values[0]"]);
+        // "The minimum string length is four characters, and the maximum is 16 characters."
+        let n = norm_json(
+            "entra",
+            setting(json!([{ "name": "BannedPasswordList", "value": "contoso\tseventeen-letters" }])),
+        );
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["values[0]"]);
+        assert_eq!(n.policy.dictionary.custom.unwrap().words, ["contoso", "seventeen-letters"]);
     }
 
     #[test]
