@@ -24,7 +24,8 @@
 //! example `p0LL23fb` (first name Poll) is rejected though it would score 5.
 //!
 //! The setting's values (strings):
-//! - `BannedPasswordList` (tab-separated; at most 1000 terms of 4 to 16 characters) with
+//! - `BannedPasswordList` (tab-separated; at most 1000 terms of 4 to 16 characters, as the
+//!   tutorial `tutorial-configure-custom-password-protection.md` says) with
 //!   `EnableBannedPasswordCheck` (default `True`) → `dictionary.custom` as Entra evaluates it:
 //!   normalization (lower case, then `0`→`o`, `1`→`l`, `$`→`s`, `@`→`a`: `substitutions`),
 //!   substring matching with fuzzy matching one edit away (`editDistance` 1), terms of 4 or more
