@@ -252,6 +252,19 @@ export interface CustomDictionary {
    * character each): `{ "0": "o", "1": "l", "$": "s", "@": "a" }` is Entra's normalization.
    */
   substitutions?: Record<string, string>;
+  /**
+   * Fuzzy matching (`match: 'substring'` only): `1` also finds a word one edit away (one
+   * character changed, added or removed: `abcdef` finds `abcdeg`, `abcdefg`, `abcde`), as Entra
+   * does. `0` (the default) or `1`.
+   */
+  editDistance?: number;
+  /**
+   * Entra's score (`match: 'substring'` only): the words found, left to right without overlap
+   * (exact matches first), count one point each and every other character one point; a password
+   * holding words still passes with at least this many points (Entra: 5). The rule reports
+   * `required` = `minScore`, `actual` = the points. Absent: any word found fails.
+   */
+  minScore?: number;
 }
 
 export interface Dictionary {
@@ -278,6 +291,8 @@ export interface AttributeCheck {
   minTokenLength: number;
   /** As `ContextCheck.delimiters`. */
   delimiters?: string;
+  /** As `CustomDictionary.substitutions`, in the password and the values alike. */
+  substitutions?: Record<string, string>;
 }
 
 export interface ContextRules {

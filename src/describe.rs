@@ -136,8 +136,8 @@ impl Describer<'_> {
             self.rule(code, "breached", text);
         }
         if let Some(custom) = &p.dictionary.custom {
-            let code = phrases::dictionary_code(true, custom.match_mode);
-            self.rule(code, "dictionary.custom", m.text(code, &[]));
+            let (code, text) = phrases::dictionary(m, true, custom);
+            self.rule(code, "dictionary.custom", text);
         }
         let c = &p.context;
         let fields: [(&Option<ContextCheck>, ContextField, &str); 4] = [
@@ -693,6 +693,7 @@ mod tests {
                     match_mode: MatchMode::Whole,
                     min_word_length: Some(4),
                     substitutions: [("0".to_string(), "o".to_string())].into_iter().collect(),
+                    ..Default::default()
                 }),
             },
             breached: Some(BreachedRule { max: 2 }),
@@ -706,6 +707,7 @@ mod tests {
                     match_mode: MatchMode::Substring,
                     min_token_length: 3,
                     delimiters: None,
+                    ..Default::default()
                 }),
             },
             history: Some(History { count: 5, enforced: true }),
@@ -1037,6 +1039,35 @@ mod tests {
         assert_eq!(describe(&p, &m).rules[0].text, "4 verschiedene, bitte");
         let report = crate::Checker::compile_with(&p, m).unwrap().check_rules("x", &crate::Context::default());
         assert_eq!(report.rules[0].message, "4 verschiedene, bitte");
+    }
+
+    #[test]
+    fn the_fuzzy_and_scored_dictionary_in_every_language() {
+        let mut p = Policy::default();
+        let d = CustomDictionary { words: vec!["contoso".into()], ..Default::default() };
+        let forms = [
+            (0, None, "describe.dictionary.custom"),
+            (1, None, "describe.dictionary.custom.fuzzy"),
+            (0, Some(5), "describe.dictionary.custom.score"),
+            (1, Some(5), "describe.dictionary.custom.score.fuzzy"),
+        ];
+        for (edit_distance, min_score, code) in forms {
+            p.dictionary.custom = Some(CustomDictionary { edit_distance, min_score, ..d.clone() });
+            for locale in ["en", "de", "fr", "es"] {
+                let out = describe(&p, &Messages::new(locale));
+                let s = out.rules.iter().find(|s| s.field == "dictionary.custom").unwrap();
+                assert_eq!(s.code, code, "{locale}");
+                assert_eq!(s.text.contains('5'), min_score.is_some(), "{locale}: {}", s.text);
+                assert!(!s.text.contains("contoso"), "{locale}: {}", s.text);
+                assert_clean(&s.text);
+            }
+        }
+        let out = describe(&p, &Messages::english());
+        let s = out.rules.iter().find(|s| s.field == "dictionary.custom").unwrap();
+        assert_eq!(
+            s.text,
+            "Must score at least 5 when it contains a dictionary word (even with one character changed, added or removed): 1 for each word, 1 for each other character"
+        );
     }
 
     #[test]

@@ -288,6 +288,7 @@ fn dictionaries() {
         match_mode: MatchMode::Substring,
         min_word_length: Some(4),
         substitutions: entra,
+        ..Default::default()
     });
     for pw in ["Bl@nK", "xxC0NT0$Oxx", "contoso", "B1ank!"] {
         assert_eq!(status(&run(&p, pw), "dictionary.custom"), Status::Fail, "{pw}");
@@ -306,6 +307,109 @@ fn dictionaries() {
     }
     let e = Checker::compile(&bad).unwrap_err();
     assert_eq!((e.code(), e.path()), ("invalid_field", Some("dictionary.custom.substitutions.ph")));
+}
+
+/// Entra's evaluation in the canonical policy: `editDistance`, `minScore`, read, validated,
+/// checked (the policy's words and the context's alike) and reported.
+#[test]
+fn fuzzy_and_scored_dictionary() {
+    let read = |custom: &str| {
+        let doc = format!(r#"{{"version":1,"dictionary":{{"custom":{custom}}}}}"#);
+        passpolicy::normalize(&doc, Some("canonical")).map(|mut l| l.remove(0).policy)
+    };
+    for (custom, path) in [
+        (r#"{"words":["acme"],"editDistance":2}"#, "dictionary.custom.editDistance"),
+        (r#"{"words":["acme"],"editDistance":"1"}"#, "dictionary.custom.editDistance"),
+        (r#"{"words":["acme"],"minScore":-1}"#, "dictionary.custom.minScore"),
+        (r#"{"words":["acme"],"minScore":0}"#, "dictionary.custom.minScore"),
+        (r#"{"words":["acme"],"match":"whole","minScore":5}"#, "dictionary.custom.minScore"),
+        (r#"{"words":["acme"],"match":"whole","editDistance":1}"#, "dictionary.custom.editDistance"),
+        (r#"{"words":["acme"],"fuzzy":true}"#, "dictionary.custom.fuzzy"),
+    ] {
+        let e = read(custom).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_field", Some(path)), "{custom}");
+    }
+    let p = read(r#"{"words":["contoso","blank"],"minWordLength":4,"editDistance":1,"minScore":5,"substitutions":{"0":"o","@":"a"}}"#)
+        .unwrap();
+    let d = p.dictionary.custom.as_ref().unwrap();
+    assert_eq!((d.edit_distance, d.min_score), (1, Some(5)));
+    // The canonical JSON round-trips; absent fields stay absent.
+    assert_eq!(passpolicy::normalize(&p.to_json(), Some("canonical")).unwrap()[0].policy, p);
+    let plain = read(r#"{"words":["acme"]}"#).unwrap();
+    assert!(!plain.to_json().contains("editDistance") && !plain.to_json().contains("minScore"));
+
+    let rule = |p: &Policy, pw: &str, ctx: &Context| {
+        let r = Checker::compile(p).unwrap().check_rules(pw, ctx);
+        let x = r.rules.into_iter().find(|r| r.id == "dictionary.custom").unwrap();
+        (x.status, x.required, x.actual)
+    };
+    let none = Context::default();
+    // [contoso] + [blank] + 1 + 2 = 4 points; [contoso] + [blank] + f + 9 + ! = 5.
+    assert_eq!(rule(&p, "C0ntos0Blank12", &none), (Status::Fail, Some(5), Some(4)));
+    assert_eq!(rule(&p, "ContoS0Bl@nkf9!", &none), (Status::Pass, Some(5), Some(5)));
+    // One edit away: "contosa" is a match (1 point), then one point per character.
+    assert_eq!(rule(&p, "Contosa!1xy", &none), (Status::Pass, Some(5), Some(1 + 4)));
+    assert_eq!(rule(&p, "Contosa!1x", &none), (Status::Fail, Some(5), Some(1 + 3)));
+    assert_eq!(rule(&p, "Contosa!1", &none), (Status::Fail, Some(5), Some(1 + 2)));
+    // Nothing found: passes whatever the length, one point per character.
+    assert_eq!(rule(&p, "xyz", &none), (Status::Pass, Some(5), Some(3)));
+    // The context's words are banned terms too.
+    let ctx = Context { dictionary: vec!["Widget".into()], ..Default::default() };
+    assert_eq!(rule(&p, "w1dgetX", &ctx), (Status::Fail, Some(5), Some(2)));
+    // Fuzzy matching without a score: any match fails; `actual` counts the matches.
+    let mut fuzzy = p.clone();
+    fuzzy.dictionary.custom.as_mut().unwrap().min_score = None;
+    assert_eq!(rule(&fuzzy, "ContoS0Bl@nkf9!", &none), (Status::Fail, None, Some(2)));
+    assert_eq!(rule(&fuzzy, "xx-Blamk-xx", &none), (Status::Fail, None, Some(1)));
+    assert_eq!(rule(&fuzzy, "xx-Blnk-xx", &none), (Status::Fail, None, Some(1)));
+    assert_eq!(rule(&fuzzy, "xx-Bxmk-xx", &none), (Status::Pass, None, Some(0)));
+    // The messages say which form applies, in every language.
+    for (policy, code) in [(&p, "rule.dictionary.custom.score.fuzzy"), (&fuzzy, "rule.dictionary.custom.fuzzy")] {
+        for locale in ["en", "de", "fr", "es"] {
+            let checker = Checker::compile_with(policy, passpolicy::messages::Messages::new(locale)).unwrap();
+            let r = checker.check_rules("C0ntos0Blank12", &none);
+            let x = r.rules.iter().find(|r| r.id == "dictionary.custom").unwrap();
+            assert_eq!(x.code, code);
+            assert_eq!(
+                x.message.contains('5'),
+                policy.dictionary.custom.as_ref().unwrap().min_score.is_some(),
+                "{locale}"
+            );
+            assert!(!x.message.contains("contoso") && !x.message.contains('{'), "{locale}: {}", x.message);
+        }
+    }
+    let mut scored = p.clone();
+    scored.dictionary.custom.as_mut().unwrap().edit_distance = 0;
+    let r = Checker::compile(&scored).unwrap().check_rules("Contosa!1", &none);
+    assert_eq!(r.rules.iter().find(|r| r.id == "dictionary.custom").unwrap().code, "rule.dictionary.custom.score");
+    // Without fuzzy matching "contosa" is 7 characters, not a match.
+    assert_eq!(rule(&scored, "Contosa!1", &none), (Status::Pass, Some(5), Some(9)));
+}
+
+/// The attributes rule with Entra's substitutions: `p0LL23fb` contains the first name Poll.
+#[test]
+fn attribute_substitutions() {
+    let mut p = Policy::default();
+    let entra: std::collections::BTreeMap<String, String> =
+        [("0", "o"), ("1", "l"), ("$", "s"), ("@", "a")].into_iter().map(|(a, b)| (a.into(), b.into())).collect();
+    p.context.attributes = Some(AttributeCheck { min_token_length: 4, ..Default::default() });
+    let ctx = Context { attributes: [("givenName".into(), "Poll".into())].into_iter().collect(), ..Default::default() };
+    assert_eq!(status(&run_ctx(&p, "p0LL23fb", &ctx), "context.attribute"), Status::Pass);
+    p.context.attributes.as_mut().unwrap().substitutions = entra;
+    assert_eq!(status(&run_ctx(&p, "p0LL23fb", &ctx), "context.attribute"), Status::Fail);
+    assert_eq!(status(&run_ctx(&p, "p0L723fb", &ctx), "context.attribute"), Status::Pass);
+    // A value written with a substituted character is found too.
+    let ctx =
+        Context { attributes: [("tenantName".into(), "C0ntoso".into())].into_iter().collect(), ..Default::default() };
+    assert_eq!(status(&run_ctx(&p, "xxCONTOSOxx", &ctx), "context.attribute"), Status::Fail);
+    // Read and validated like the dictionary's.
+    let doc = r#"{"version":1,"context":{"attributes":{"substitutions":{"ph":"f"}}}}"#;
+    let e = passpolicy::normalize(doc, Some("canonical")).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("invalid_field", Some("context.attributes.substitutions.ph")));
+    let doc = r#"{"version":1,"context":{"attributes":{"substitutions":{"0":"o"}}}}"#;
+    let q = passpolicy::normalize(doc, Some("canonical")).unwrap().remove(0).policy;
+    assert_eq!(q.context.attributes.as_ref().unwrap().substitutions.get("0").map(String::as_str), Some("o"));
+    assert_eq!(passpolicy::normalize(&q.to_json(), Some("canonical")).unwrap()[0].policy, q);
 }
 
 #[test]

@@ -124,3 +124,30 @@ fn random_documents_up_to_the_limit_compile_and_check_within_bounds() {
     assert!(checked >= 40, "{checked} checks");
     println!("compile: at most {worst_ms_per_kb:.3} ms per KB of document; largest report {biggest_report} bytes");
 }
+
+/// Entra's fuzzy, scored custom dictionary at its worst: 1000 terms of 16 characters (Entra's
+/// limits), each two characters away from every window of a password of one repeated letter,
+/// so that every term is tried at every position and each try compares most of the term (see
+/// `check::banned`: O(n · Σ(L + 1)) comparisons). Nothing is found: the score is one point per
+/// analysed character. The time is printed; the only bound is a hang guard.
+#[test]
+fn fuzzy_scored_dictionary_worst_case_is_bounded() {
+    let tails: Vec<char> = "bcdefghijklmnopqrstuvwxyz0123456789".chars().collect();
+    let words: Vec<String> =
+        (0..1000).map(|i| format!("{}{}{}", "a".repeat(14), tails[i / tails.len()], tails[i % tails.len()])).collect();
+    let doc = json!({
+        "version": 1,
+        "dictionary": { "custom": { "words": words, "match": "substring", "editDistance": 1, "minScore": 5 } }
+    });
+    let policy = passpolicy::normalize(&doc.to_string(), Some("canonical")).unwrap().remove(0).policy;
+    let checker = Checker::compile(&policy).unwrap();
+    let password = "a".repeat(passpolicy::check::ANALYSIS_LIMIT_CODE_POINTS + 1000);
+    let start = Instant::now();
+    let report = checker.check_rules(&password, &Context::default());
+    let elapsed = start.elapsed();
+    let rule = report.rules.iter().find(|r| r.id == "dictionary.custom").unwrap();
+    let analysed = passpolicy::check::ANALYSIS_LIMIT_CODE_POINTS as u32;
+    assert_eq!((rule.required, rule.actual), (Some(5), Some(analysed)));
+    assert!(elapsed < Duration::from_secs(60), "{elapsed:?}");
+    println!("fuzzy scored dictionary, 1000 terms × {analysed} positions: {elapsed:?}");
+}

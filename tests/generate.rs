@@ -302,6 +302,38 @@ fn every_vendor_sample_yields_passing_passwords() {
     assert!(policies >= 5, "{policies}");
 }
 
+/// Entra's scored custom list (fuzzy matching, `minScore`) over a small alphabet, where random
+/// passwords often hold a term or a near miss: every password generated passes the scored rule
+/// (with terms, the score decides; the generator makes again those that fall short).
+#[test]
+fn a_scored_fuzzy_dictionary_yields_passing_passwords() {
+    let mut p = Policy::default();
+    p.length.min = Some(10);
+    p.allowed = Some(CharSet::chars("abcd0123"));
+    p.dictionary.custom = Some(CustomDictionary {
+        words: vec!["abcd".into(), "dcba".into(), "0123".into()],
+        min_word_length: Some(4),
+        edit_distance: 1,
+        min_score: Some(5),
+        substitutions: [("1".to_string(), "l".to_string())].into_iter().collect(),
+        ..Default::default()
+    });
+    let checker = Checker::compile(&p).unwrap();
+    // The rule is live over this alphabet: a near miss and 6 characters score 7 and pass; a term,
+    // a near miss and 2 characters score 4 and fail.
+    let r = checker.check_rules("abcc0220ab", &Context::default());
+    assert!(r.ok, "{:?}", r.violations);
+    let r = checker.check_rules("abcddcbb00", &Context::default());
+    let rule = r.rules.iter().find(|r| r.id == "dictionary.custom").unwrap();
+    assert_eq!((rule.required, r.ok), (Some(5), false), "{rule:?}");
+    for exclude in [None, Some(Exclude::Ambiguous)] {
+        let o = GenerateOptions { count: 200, length: Some(10), exclude, ..Default::default() };
+        let g = generate(&p, &o).unwrap();
+        assert_eq!(g.passwords.len(), 200);
+        assert_all_pass_with(&checker, &g, &Context::default(), "scored dictionary");
+    }
+}
+
 #[test]
 fn apple_site_rules_yield_passing_passwords() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/apple/password-rules.json");

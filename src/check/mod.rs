@@ -4,6 +4,7 @@
 //! on the password (lower-cased words, labels); `checker.check(password, &context)` then runs
 //! every rule and the strength estimate. Compile once, check on every keystroke.
 
+mod banned;
 pub mod common;
 mod context;
 pub mod report;

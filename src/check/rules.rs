@@ -7,12 +7,12 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::context::{any_email_token_split, any_token_split, Context};
 use super::report::{Analyzed, LengthCounts, Report, RuleResult, Status};
-use super::{common, sequence, strength};
+use super::{banned, common, sequence, strength};
 use crate::error::{PolicyError, Result};
 use crate::estimate::Languages;
 use crate::messages::phrases::{self, ContextField};
 use crate::messages::Messages;
-use crate::policy::{validate, CharClass, CharSet, ContextCheck, Kind, LengthUnit, MatchMode, Policy};
+use crate::policy::{substitute, validate, CharClass, CharSet, ContextCheck, Kind, LengthUnit, MatchMode, Policy};
 
 /// The rules judge at most this many leading code points of a password; beyond it the report
 /// says `analyzed.complete: false`. The length counts in code points and UTF-16 units are exact
@@ -189,10 +189,7 @@ impl Texts {
                 .dictionary
                 .custom
                 .as_ref()
-                .map(|d| {
-                    let code = phrases::dictionary_code(false, d.match_mode);
-                    Text { code, text: m.text(code, &[]) }
-                })
+                .map(|d| Text::new(phrases::dictionary(m, false, d)))
                 .unwrap_or_default(),
             context: [
                 context_text(ContextField::Username, c.username.as_ref().map(|x| x.match_mode)),
@@ -618,6 +615,18 @@ impl Checker {
                 .map(|w| custom.substitute(&w.trim().to_lowercase()))
                 .filter(|w| w.chars().count() as u32 >= min_word)
                 .collect();
+            if custom.edit_distance > 0 || custom.min_score.is_some() {
+                // Entra's evaluation (`validate`: substring matching only).
+                let terms: Vec<&str> = self.words.iter().chain(&extra).map(String::as_str).collect();
+                let any = !terms.is_empty();
+                let found = banned::evaluate(lower, &terms, custom.edit_distance > 0);
+                let pass = found.matches == 0 || custom.min_score.is_some_and(|min| found.points >= min);
+                let mut r = result("dictionary.custom", any.then_some(pass), &texts.custom);
+                r.required = custom.min_score;
+                r.actual = any.then_some(if custom.min_score.is_some() { found.points } else { found.matches });
+                out.push(r);
+                return;
+            }
             let (mut any, mut found) = (false, 0u32);
             for w in self.words.iter().chain(&extra) {
                 any = true;
@@ -657,12 +666,24 @@ impl Checker {
                 .iter()
                 .filter(|(k, v)| !v.trim().is_empty() && a.names.as_ref().is_none_or(|n| n.contains(k)))
                 .collect();
+            // Entra's normalization of the password and the values (`substitutions`).
+            let substituted;
+            let lower = if a.substitutions.is_empty() {
+                lower
+            } else {
+                substituted = substitute(&a.substitutions, lower);
+                substituted.as_str()
+            };
             let hits: Vec<&str> = values
                 .iter()
                 .filter(|(_, v)| {
                     let delimiters = a.delimiters.as_deref();
                     any_token_split(v, delimiters, a.min_token_length, lower.len(), &mut |t| {
-                        matches(lower, t, a.match_mode)
+                        if a.substitutions.is_empty() {
+                            matches(lower, t, a.match_mode)
+                        } else {
+                            matches(lower, &substitute(&a.substitutions, t), a.match_mode)
+                        }
                     })
                 })
                 .map(|(k, _)| k.as_str())

@@ -2,7 +2,7 @@
 //! rule reads the same in a report and in a description.
 
 use super::{Messages, PluralForm};
-use crate::policy::{CharClass, CharSet, LengthUnit, MatchMode, Requirement, SetMin, TypesRule};
+use crate::policy::{CharClass, CharSet, CustomDictionary, LengthUnit, MatchMode, Requirement, SetMin, TypesRule};
 
 /// The code of a class noun (`class.lower`; plural forms `.one`/`.many`).
 pub fn class_code(class: CharClass) -> &'static str {
@@ -267,13 +267,29 @@ pub fn context_code(field: ContextField, describe: bool, mode: MatchMode) -> &'s
     }
 }
 
-/// The message code of the custom dictionary rule, by match mode.
-pub fn dictionary_code(describe: bool, mode: MatchMode) -> &'static str {
-    match (describe, mode) {
-        (false, MatchMode::Substring) => "rule.dictionary.custom",
-        (false, MatchMode::Whole) => "rule.dictionary.custom.whole",
-        (true, MatchMode::Substring) => "describe.dictionary.custom",
-        (true, MatchMode::Whole) => "describe.dictionary.custom.whole",
+/// The message code of the custom dictionary rule, by match mode, fuzzy matching and score.
+pub fn dictionary_code(describe: bool, d: &CustomDictionary) -> &'static str {
+    let fuzzy = d.edit_distance > 0;
+    match (describe, d.match_mode, d.min_score.is_some(), fuzzy) {
+        (false, MatchMode::Whole, _, _) => "rule.dictionary.custom.whole",
+        (true, MatchMode::Whole, _, _) => "describe.dictionary.custom.whole",
+        (false, MatchMode::Substring, false, false) => "rule.dictionary.custom",
+        (false, MatchMode::Substring, false, true) => "rule.dictionary.custom.fuzzy",
+        (false, MatchMode::Substring, true, false) => "rule.dictionary.custom.score",
+        (false, MatchMode::Substring, true, true) => "rule.dictionary.custom.score.fuzzy",
+        (true, MatchMode::Substring, false, false) => "describe.dictionary.custom",
+        (true, MatchMode::Substring, false, true) => "describe.dictionary.custom.fuzzy",
+        (true, MatchMode::Substring, true, false) => "describe.dictionary.custom.score",
+        (true, MatchMode::Substring, true, true) => "describe.dictionary.custom.score.fuzzy",
+    }
+}
+
+/// The custom dictionary rule's code and sentence ("Scores at least 5: …" for Entra's score).
+pub fn dictionary(m: &Messages, describe: bool, d: &CustomDictionary) -> (&'static str, String) {
+    let code = dictionary_code(describe, d);
+    match d.min_score {
+        Some(min) => (code, m.text(code, &[("min", &min)])),
+        None => (code, m.text(code, &[])),
     }
 }
 

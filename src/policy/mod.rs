@@ -252,18 +252,31 @@ pub struct CustomDictionary {
     /// normalization). Each key and value is one code point.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub substitutions: BTreeMap<String, String>,
+    /// Fuzzy matching: `1` also finds a word one edit away (one character changed, added or
+    /// removed: `abcdef` finds `abcdeg`, `abcdefg`, `abcde`), as Entra does. `0` (default) or `1`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub edit_distance: u32,
+    /// Entra's score (substring match only): the words found, left to right without overlap,
+    /// count one point each, every other character one point; a password holding words still
+    /// passes with at least this many points. Absent: any word found fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_score: Option<u32>,
 }
 
 impl CustomDictionary {
     /// `text` with the substitutions made (each key and value one code point: `validate`).
     pub fn substitute(&self, text: &str) -> String {
-        if self.substitutions.is_empty() {
-            return text.to_string();
-        }
-        let map: BTreeMap<char, char> =
-            self.substitutions.iter().filter_map(|(k, v)| Some((single(k)?, single(v)?))).collect();
-        text.chars().map(|c| map.get(&c).copied().unwrap_or(c)).collect()
+        substitute(&self.substitutions, text)
     }
+}
+
+/// `text` with `substitutions` made (each key and value one code point: `validate`).
+pub fn substitute(substitutions: &BTreeMap<String, String>, text: &str) -> String {
+    if substitutions.is_empty() {
+        return text.to_string();
+    }
+    let map: BTreeMap<char, char> = substitutions.iter().filter_map(|(k, v)| Some((single(k)?, single(v)?))).collect();
+    text.chars().map(|c| map.get(&c).copied().unwrap_or(c)).collect()
 }
 
 /// The one code point of `s`, if it has exactly one.
@@ -340,6 +353,10 @@ pub struct AttributeCheck {
     /// As [`ContextCheck::delimiters`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delimiters: Option<String>,
+    /// As [`CustomDictionary::substitutions`], in the password and the values alike (Entra's
+    /// normalization: `p0LL23fb` contains the first name `Poll`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub substitutions: BTreeMap<String, String>,
 }
 
 impl Default for AttributeCheck {
@@ -349,6 +366,7 @@ impl Default for AttributeCheck {
             match_mode: MatchMode::Substring,
             min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
             delimiters: None,
+            substitutions: BTreeMap::new(),
         }
     }
 }

@@ -11,6 +11,8 @@
 //! reported. One difference from serde: a struct is never read from an array (serde accepted
 //! `"length": [8, 64]` positionally, which the canonical format never documented).
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
 use super::charset::{CharClass, CharSet};
@@ -236,16 +238,28 @@ fn custom_dictionary(v: &Value, path: &str) -> Result<CustomDictionary> {
             "words" => d.words = list(v, at, string)?,
             "match" => d.match_mode = match_mode(v, at)?,
             "minWordLength" => d.min_word_length = optional(v, at, uint)?,
-            "substitutions" => {
-                for (from, to) in object(v, at, "a map of characters")? {
-                    let at = join(at, from);
-                    d.substitutions.insert(from.clone(), string(to, &at)?);
-                }
+            "substitutions" => d.substitutions = substitutions(v, at)?,
+            "editDistance" => d.edit_distance = uint(v, at)?,
+            "minScore" => d.min_score = optional(v, at, uint)?,
+            _ => {
+                return Err(unknown(
+                    at,
+                    k,
+                    &["words", "match", "minWordLength", "substitutions", "editDistance", "minScore"],
+                ))
             }
-            _ => return Err(unknown(at, k, &["words", "match", "minWordLength", "substitutions"])),
         }
     }
     Ok(d)
+}
+
+fn substitutions(v: &Value, path: &str) -> Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for (from, to) in object(v, path, "a map of characters")? {
+        let at = join(path, from);
+        out.insert(from.clone(), string(to, &at)?);
+    }
+    Ok(out)
 }
 
 fn context_rules(v: &Value, path: &str) -> Result<ContextRules> {
@@ -290,7 +304,8 @@ fn attribute_check(v: &Value, path: &str) -> Result<AttributeCheck> {
             "match" => c.match_mode = match_mode(v, at)?,
             "minTokenLength" => c.min_token_length = uint(v, at)?,
             "delimiters" => c.delimiters = optional(v, at, string)?,
-            _ => return Err(unknown(at, k, &["names", "match", "minTokenLength", "delimiters"])),
+            "substitutions" => c.substitutions = substitutions(v, at)?,
+            _ => return Err(unknown(at, k, &["names", "match", "minTokenLength", "delimiters", "substitutions"])),
         }
     }
     Ok(c)

@@ -9,7 +9,7 @@
 //! than the maximum length or the allowed characters hold.
 
 use super::charset::{kind_of_char, CharClass, CharSet, Kind};
-use super::{Policy, Requirement};
+use super::{MatchMode, Policy, Requirement};
 use crate::error::{PolicyError, Result};
 
 /// Code points sampled from ranges when deciding whether a set can hold a character of a class.
@@ -96,7 +96,43 @@ pub fn validate(p: &Policy) -> Result<()> {
             }
         }
     }
+    if let Some(d) = &p.dictionary.custom {
+        if d.edit_distance > 1 {
+            return Err(PolicyError::field(
+                "dictionary.custom.editDistance",
+                format!("fuzzy matching finds words 0 or 1 edit away, not {}", d.edit_distance),
+            ));
+        }
+        if d.edit_distance > 0 && d.match_mode != MatchMode::Substring {
+            return Err(PolicyError::field(
+                "dictionary.custom.editDistance",
+                "fuzzy matching looks for words inside the password: it needs match \"substring\"",
+            ));
+        }
+        if let Some(min) = d.min_score {
+            if d.match_mode != MatchMode::Substring {
+                return Err(PolicyError::field(
+                    "dictionary.custom.minScore",
+                    "the score counts the words found inside the password: it needs match \"substring\"",
+                ));
+            }
+            if min == 0 {
+                return Err(PolicyError::field(
+                    "dictionary.custom.minScore",
+                    "must be at least 1 (0 would accept every password)",
+                ));
+            }
+        }
+    }
     if let Some(a) = &p.context.attributes {
+        for (from, to) in &a.substitutions {
+            if super::single(from).is_none() || super::single(to).is_none() {
+                return Err(PolicyError::field(
+                    format!("context.attributes.substitutions.{from}"),
+                    "a substitution replaces one character by one character",
+                ));
+            }
+        }
         if let Some(names) = &a.names {
             if names.iter().any(|n| n.is_empty()) {
                 return Err(PolicyError::field("context.attributes.names", "attribute names cannot be empty"));

@@ -182,6 +182,7 @@ fn complexity(p: &mut Policy, w: &mut Warnings, path: &str) {
         match_mode: MatchMode::Substring,
         min_token_length: MIN_TOKEN,
         delimiters: Some(DISPLAY_NAME_DELIMITERS.to_string()),
+        ..Default::default()
     });
     w.approximation(
         path,

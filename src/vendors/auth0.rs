@@ -404,6 +404,7 @@ fn personal_data(path: &str, extra: &[String], p: &mut Policy, w: &mut Warnings)
         match_mode: MatchMode::Substring,
         min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
         delimiters: None,
+        ..Default::default()
     });
     w.approximation(
         path,

@@ -17,20 +17,26 @@
 //! `@#$%^&*-_!+=[]{}|\:',.?/`~"();<>` and the blank space ("Unicode characters" are not
 //! allowed); 3 of lower case, upper case, digits, symbols; the last password cannot be used again
 //! (`history` 1). The global banned password list (not published, cannot be turned off) is our
-//! common-password list (`approximation`); the user's first and last names and the tenant's name
-//! are looked for as substrings of 4 characters or more (attributes `givenName`, `surname`,
-//! `tenantName`).
+//! common-password list, an exact whole-password rule (`approximation`); the user's first and
+//! last names and the tenant's name are looked for as substrings of 4 characters or more in the
+//! normalized password (attributes `givenName`, `surname`, `tenantName`, with the
+//! `substitutions`); a name found rejects the password whatever its score, as the documented
+//! example `p0LL23fb` (first name Poll) is rejected though it would score 5.
 //!
 //! The setting's values (strings):
-//! - `BannedPasswordList` (tab-separated) with `EnableBannedPasswordCheck` (default `True`) →
-//!   `dictionary.custom`: substring, words of 4 or more, after Entra's normalization (lower case,
-//!   `0`→`o`, `1`→`l`, `$`→`s`, `@`→`a`: `substitutions`). Entra's fuzzy matching (one edit) and
-//!   its score (a password with banned words passes with 5 points or more) are not modelled: an
-//!   `approximation` warning says so.
+//! - `BannedPasswordList` (tab-separated; at most 1000 terms of 4 to 16 characters, as the
+//!   tutorial `tutorial-configure-custom-password-protection.md` says) with
+//!   `EnableBannedPasswordCheck` (default `True`) → `dictionary.custom` as Entra evaluates it:
+//!   normalization (lower case, then `0`→`o`, `1`→`l`, `$`→`s`, `@`→`a`: `substitutions`),
+//!   substring matching with fuzzy matching one edit away (`editDistance` 1), terms of 4 or more
+//!   (`minWordLength`), and the score: one point per banned term found, one per other character,
+//!   at least 5 to pass (`minScore` 5). See `check::banned` for the order of the matches.
 //! - `LockoutThreshold` (default 10), `LockoutDurationInSeconds` (default 60) →
 //!   `settings.lockout` (smart lockout; `not_checkable`).
 //! - `EnableBannedPasswordCheckOnPremises`, `BannedPasswordCheckOnPremisesMode` (`Audit`,
 //!   `Enforce`) → `vendorExtras` (they govern the domain controllers' agent, not this policy).
+
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -51,8 +57,11 @@ pub const SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();<>";
 const SUBSTITUTIONS: [(&str, &str); 4] = [("0", "o"), ("1", "l"), ("$", "s"), ("@", "a")];
 /// Terms and names shorter than this are not looked for as substrings.
 const MIN_TERM: u32 = 4;
-/// The custom list holds at most this many terms.
+/// The custom list holds at most this many terms, each of at most `MAX_TERM` characters.
 const MAX_TERMS: usize = 1000;
+const MAX_TERM: usize = 16;
+/// "A password must be at least five (5) points to be accepted."
+const MIN_SCORE: u32 = 5;
 /// The template's defaults.
 const DEFAULT_THRESHOLD: u32 = 10;
 const DEFAULT_DURATION: u32 = 60;
@@ -68,6 +77,11 @@ const NAMES: &[&str] = &[
 ];
 
 /// A key in Graph's spelling or the PowerShell SDK's.
+/// Entra's character substitutions, for the custom list and the names alike.
+fn substitutions() -> BTreeMap<String, String> {
+    SUBSTITUTIONS.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
 fn get<'a>(m: &'a Map<String, Value>, camel: &str, pascal: &str) -> Option<&'a Value> {
     m.get(camel).or_else(|| m.get(pascal))
 }
@@ -230,15 +244,16 @@ fn fixed_rules(p: &mut Policy, w: &mut Warnings, base: &str) {
         match_mode: MatchMode::Substring,
         min_token_length: MIN_TERM,
         delimiters: None,
+        substitutions: substitutions(),
     });
     let at = if base.is_empty() { "$".to_string() } else { base.to_string() };
     w.approximation(
         &at,
-        "Entra's global banned password list is not published: the built-in list of the 10,000 most common passwords is used (whole password), without Entra's normalization, fuzzy matching or score",
+        "Entra's global banned password list is not published: the built-in list of the 10,000 most common passwords is used, as whole passwords (case-insensitive), not as banned terms found and scored inside the password like the custom list's",
     );
     w.approximation(
         &at,
-        "Entra looks for the user's first and last names and the tenant's name in the normalized password; read as the attributes givenName, surname and tenantName, words of 4 characters or more, case-insensitive, without the character substitutions",
+        "Entra looks for the user's first and last names and the tenant's name in the normalized password: read as the attributes givenName, surname and tenantName (the caller passes them), cut into words, 4 characters or more; a name found rejects the password whatever its score",
     );
     w.approximation(
         &at,
@@ -297,6 +312,10 @@ fn one(v: &Value, base: &str, others: Option<&[&str]>) -> Result<Normalized> {
         if words.len() > MAX_TERMS {
             w.out_of_range(path, format!("{} terms", words.len()), "at most 1000 terms");
         }
+        let long = words.iter().filter(|t| t.chars().count() > MAX_TERM).count();
+        if long > 0 {
+            w.out_of_range(path, format!("{long} terms longer than 16 characters"), "4 to 16 characters per term");
+        }
         if !enabled && !words.is_empty() {
             p.extra(format!("{path}.value"), Value::String(list.to_string()));
             w.inactive(path, "EnableBannedPasswordCheck");
@@ -305,12 +324,10 @@ fn one(v: &Value, base: &str, others: Option<&[&str]>) -> Result<Normalized> {
                 words,
                 match_mode: MatchMode::Substring,
                 min_word_length: Some(MIN_TERM),
-                substitutions: SUBSTITUTIONS.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+                substitutions: substitutions(),
+                edit_distance: 1,
+                min_score: Some(MIN_SCORE),
             });
-            w.approximation(
-                path,
-                "a password containing a banned term (after Entra's normalization: lower case, 0→o, 1→l, $→s, @→a) is rejected; Entra also matches terms one edit away, and accepts a password whose banned terms and other characters score 5 points or more: stricter here for long passwords, looser for near misses",
-            );
         }
     }
 
@@ -397,11 +414,17 @@ mod tests {
         assert_eq!(failures(p, "troubadour3"), ["chars.types"]);
         assert_eq!(failures(p, "Tröub4dor&3"), ["chars.allowed"]);
         assert!(failures(p, "Tr0ub4 dor").is_empty());
-        // The custom list after Entra's normalization ("ab" is too short to look for).
-        assert_eq!(failures(p, "C0nt0$o!2024"), ["dictionary.custom"]);
-        assert_eq!(failures(p, "B1g-W1dget"), Vec::<&str>::new());
+        assert_eq!((d.edit_distance, d.min_score, d.min_word_length), (1, Some(5), Some(4)));
+        assert!(codes(&n, WarningCode::Approximation).iter().all(|path| !path.starts_with("values[")));
+        // The custom list after Entra's normalization, scored ("ab" is too short to look for):
+        // [contoso] + 4 characters = 5 points passes, [contoso] + 3 = 4 fails.
+        assert!(failures(p, "C0nt0$o!2024").is_empty());
+        assert_eq!(failures(p, "C0nt0$o!24"), ["dictionary.custom"]);
+        // One edit away: "wldget" is "widget" with one character changed.
+        assert_eq!(failures(p, "W1dget-9!"), ["dictionary.custom"]);
+        assert!(failures(p, "B1g-W1dget").is_empty());
         assert!(failures(p, "Tab-Key-42").is_empty());
-        // Names, 4 characters or more.
+        // Names, 4 characters or more, after the substitutions.
         let ctx = Context {
             attributes: [("givenName".to_string(), "Poll".to_string()), ("surname".to_string(), "Li".to_string())]
                 .into_iter()
@@ -410,6 +433,48 @@ mod tests {
         };
         assert_eq!(failures_in(p, "xPOLL23fb!", &ctx), ["context.attribute"]);
         assert!(failures_in(p, "xLi-23fb!A", &ctx).is_empty());
+    }
+
+    /// Every worked example of "How are passwords evaluated" (Microsoft Learn,
+    /// `concept-password-ban-bad.md`). "blank" is on the global list there: our global list is
+    /// not Entra's, so the examples put it on the custom list.
+    #[test]
+    fn the_worked_examples_of_microsoft_learn() {
+        let n =
+            norm_json("entra", setting(json!([{ "name": "BannedPasswordList", "value": "contoso\tblank\tabcdef" }])));
+        let p = &n.policy;
+        // "The password "blank" is banned. A user tries to change their password to "Bl@nK". […]
+        // the normalization process converts this password to "blank". This password would be
+        // rejected." (It is also shorter than Entra's 8 characters.)
+        assert_eq!(failures(p, "Bl@nK"), ["length.min", "dictionary.custom"]);
+        // "The password "abcdef" is banned. […] 'abcdeg' - last character changed from 'f' to
+        // 'g'; 'abcdefg' - 'g' appended to end; 'abcde' - trailing 'f' was deleted from end […]
+        // These passwords would be rejected." (They fail Entra's fixed rules as well.)
+        for pw in ["abcdeg", "abcdefg", "abcde"] {
+            assert!(failures(p, pw).contains(&"dictionary.custom"), "{pw}");
+        }
+        // "A user named Poll who wants to reset their password to "p0LL23fb". After
+        // normalization, this password would become "poll23fb". […] This password would be
+        // rejected."
+        let poll = Context {
+            attributes: [("givenName".to_string(), "Poll".to_string())].into_iter().collect(),
+            ..Default::default()
+        };
+        assert_eq!(failures_in(p, "p0LL23fb", &poll), ["context.attribute"]);
+        assert!(failures(p, "p0LL23fb").is_empty());
+        // "a user changes their password to "C0ntos0Blank12" […] [contoso] + [blank] + [1] + [2]
+        // = 4 points. As this password is under five (5) points, it's rejected."
+        let checker = crate::Checker::compile(p).unwrap();
+        let r = checker.check_rules("C0ntos0Blank12", &Context::default());
+        let rule = r.rules.iter().find(|r| r.id == "dictionary.custom").unwrap();
+        assert_eq!((rule.status, rule.required, rule.actual), (crate::check::Status::Fail, Some(5), Some(4)));
+        assert_eq!(r.violations.iter().map(|v| v.id).collect::<Vec<_>>(), ["dictionary.custom"]);
+        // "a user changes their password to "ContoS0Bl@nkf9!" […] [contoso] + [blank] + [f] + [9]
+        // + [!] = 5 points. As this password is at least five (5) points, it's accepted."
+        let r = checker.check_rules("ContoS0Bl@nkf9!", &Context::default());
+        let rule = r.rules.iter().find(|r| r.id == "dictionary.custom").unwrap();
+        assert_eq!((rule.status, rule.required, rule.actual), (crate::check::Status::Pass, Some(5), Some(5)));
+        assert!(r.ok);
     }
 
     #[test]
@@ -433,6 +498,13 @@ mod tests {
         assert_eq!(err(json!([{ "name": "x", "value": "1", "type": "y" }])).path(), Some("values[0].type"));
         let n = norm_json("entra", setting(json!([{ "name": "NewThing", "value": "1" }])));
         assert_eq!(codes(&n, WarningCode::UnknownField), ["values[0]"]);
+        // "The minimum string length is four characters, and the maximum is 16 characters."
+        let n = norm_json(
+            "entra",
+            setting(json!([{ "name": "BannedPasswordList", "value": "contoso\tseventeen-letters" }])),
+        );
+        assert_eq!(codes(&n, WarningCode::OutOfRange), ["values[0]"]);
+        assert_eq!(n.policy.dictionary.custom.unwrap().words, ["contoso", "seventeen-letters"]);
     }
 
     #[test]

@@ -243,6 +243,7 @@ fn read_complexity(c: Option<&Obj>, path: &str, p: &mut Policy, w: &mut Warnings
                 match_mode: MatchMode::Substring,
                 min_token_length: DEFAULT_MIN_TOKEN_LENGTH,
                 delimiters: None,
+                ..Default::default()
             });
         }
     }
@@ -456,7 +457,8 @@ mod tests {
                 names: Some(vec!["firstName".into(), "lastName".into()]),
                 match_mode: MatchMode::Substring,
                 min_token_length: 3,
-                delimiters: None
+                delimiters: None,
+                ..Default::default()
             })
         );
         assert_eq!(p.history, Some(History { count: 4, enforced: true }));
