@@ -266,14 +266,27 @@ export function addCheckWithBreach(PasswordPolicy, method) {
     configurable: true,
     writable: true,
     value: async function checkWithBreach(/** @type {unknown} */ password, /** @type {unknown} */ context, /** @type {unknown} */ options) {
-      // The password and context are checked first: a bad call fails before any request.
-      const self = /** @type {Record<string, (p: unknown, c: unknown) => unknown>} */ (this);
-      const sync = self[method];
-      self.checkRules(password, context);
-      const { count } = await checkBreached(password, options);
-      const base = context === undefined || context === null ? {} : context;
-      if (typeof base !== 'object' || Array.isArray(base)) return sync.call(this, password, base);
-      return sync.call(this, password, { ...base, breachCount: count });
+      return checkWithBreachOf(this, method, password, context, options);
     },
   });
+}
+
+/**
+ * `policy.checkWithBreach(password, context, options)` of a tier whose synchronous check is
+ * `method`: the password and context checked first (a bad call fails before any request), the
+ * count looked up, then `method` with it as `context.breachCount`.
+ * @param {unknown} policy
+ * @param {'check' | 'checkRules'} method
+ * @param {unknown} password
+ * @param {unknown} context
+ * @param {unknown} options
+ */
+export async function checkWithBreachOf(policy, method, password, context, options) {
+  const self = /** @type {Record<string, (p: unknown, c: unknown) => unknown>} */ (policy);
+  const sync = self[method];
+  self.checkRules.call(policy, password, context);
+  const { count } = await checkBreached(password, options);
+  const base = context === undefined || context === null ? {} : context;
+  if (typeof base !== 'object' || Array.isArray(base)) return sync.call(policy, password, base);
+  return sync.call(policy, password, { ...base, breachCount: count });
 }

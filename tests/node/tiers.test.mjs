@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as root from 'passpolicy';
 import * as rules from 'passpolicy/rules';
+import { startRangeServer } from './range-server.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -193,6 +194,33 @@ test('rules.js: a failed fetch of the list is a load_failed error, and a later p
   const p = m.PasswordPolicy.from({ version: 1, dictionary: { common: true } });
   await assert.rejects(m.ready(), (e) => m.isPassPolicyError(e) && e.code === 'load_failed' && /404/.test(e.message));
   assert.equal(p.checkRules('password').rules[0].status, 'unchecked');
+});
+
+test('the browser entries import the breach check on first use only, and it works through them', async () => {
+  for (const [entry, method] of [['rules.js', 'checkRules'], ['browser.js', 'check']]) {
+    const src = fs.readFileSync(path.join(pkgDir, entry), 'utf8');
+    assert.ok(!/from\s*['"]\.\/breach\.js['"]/.test(src), `${entry} imports breach.js statically`);
+    assert.match(src, /import\('\.\/breach\.js'\)/);
+    const m = await freshEntry(entry);
+    const bytes = (f) => fs.readFileSync(path.join(pkgDir, f));
+    await m.init(entry === 'rules.js'
+      ? { wasm: bytes('passpolicy_rules_bg.wasm') }
+      : { wasm: bytes('passpolicy_bg.wasm'), commonPasswords: bytes('common.bin'), strengthData: bytes('strength.bin') });
+    const range = await startRangeServer({ 'Password123!': 7 });
+    try {
+      const r = await m.checkBreached('Password123!', { endpoint: range.endpoint });
+      assert.deepEqual(r, { breached: true, count: 7 });
+      const p = m.PasswordPolicy.from({ version: 1, breached: { max: 0 } });
+      const report = await p.checkWithBreach('Password123!', null, { endpoint: range.endpoint });
+      assert.equal(report.rules.find((x) => x.id === 'dictionary.breached').status, 'fail', `${entry} ${method}`);
+      assert.equal(typeof p.checkWithBreach, 'function');
+      await assert.rejects(p.checkWithBreach(42, null, { endpoint: range.endpoint }), (e) => m.isPassPolicyError(e) && e.code === 'invalid_field');
+      assert.equal(range.requests.filter((x) => x.method === 'GET').length, 2, 'a bad call sends nothing');
+      p.free();
+    } finally {
+      await range.close();
+    }
+  }
 });
 
 test('browser.js: strength in the background, rules at once', async () => {
