@@ -10,7 +10,7 @@
 // Call (and await) `init()` once before anything else (or `initSync(bytes)`); later calls
 // return at once. Before it, every export throws a `not_initialized` PassPolicyError.
 import initWasm, { initSync as initWasmSync, loadCommonPasswords, loadLanguage as loadLanguageBytes, loadStrengthData } from './passpolicy.js';
-import { besideWasm, dataBytes, initOptions, languageFile, once, packageUrl } from './data.js';
+import { besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
 import { PasswordPolicy } from './passpolicy.js';
 
 export { PasswordPolicy, check, detectVendor, languageLoaded, normalize, strength } from './passpolicy.js';
@@ -110,6 +110,20 @@ export function strengthReady() {
 }
 /** @type {{ resolve: () => void, reject: (e: unknown) => void }[]} */
 let waiters = [];
+
+/**
+ * The pack file of a language code (`lang-de.bin`), undefined for `en` (its words are
+ * strength.bin); any other value is an `invalid_field` PassPolicyError at `language`.
+ * @param {unknown} code
+ * @returns {string | undefined}
+ */
+function languageFile(code) {
+  if (code === 'en') return undefined;
+  if (code === 'de' || code === 'fr' || code === 'es') return `lang-${code}.bin`;
+  const e = new Error(`language: expected 'en', 'de', 'fr' or 'es', got ${typeof code === 'string' ? JSON.stringify(code.slice(0, 16)) : typeof code}`);
+  e.name = 'PassPolicyError';
+  throw Object.assign(e, { code: 'invalid_field', path: 'language' });
+}
 
 // The packs, as literal URLs so that Vite and webpack emit them as assets.
 /** @type {Record<string, () => URL>} */

@@ -84,20 +84,6 @@ function loadFailed(name, message) {
 }
 
 /**
- * The pack file of a language code (`lang-de.bin`), undefined for `en` (its words are
- * strength.bin); any other value is an `invalid_field` PassPolicyError at `language`.
- * @param {unknown} code
- * @returns {string | undefined}
- */
-export function languageFile(code) {
-  if (code === 'en') return undefined;
-  if (code === 'de' || code === 'fr' || code === 'es') return `lang-${code}.bin`;
-  const e = new Error(`language: expected 'en', 'de', 'fr' or 'es', got ${typeof code === 'string' ? JSON.stringify(code.slice(0, 16)) : typeof code}`);
-  e.name = 'PassPolicyError';
-  throw Object.assign(e, { code: 'invalid_field', path: 'language' });
-}
-
-/**
  * Runs `start` once; a rejected run is forgotten so that a later call can retry.
  * @template T
  * @param {() => Promise<T>} start
