@@ -10,32 +10,15 @@
 // Call (and await) `init()` once before anything else (or `initSync(bytes)`); later calls
 // return at once. Before it, every export throws a `not_initialized` PassPolicyError.
 import initWasm, { initSync as initWasmSync, loadCommonPasswords, loadLanguage as loadLanguageBytes, loadStrengthData } from './passpolicy.js';
-import { besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
+import { addCheckWithBreach, besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
 import { PasswordPolicy } from './passpolicy.js';
 
 export { PasswordPolicy, check, detectVendor, languageLoaded, normalize, strength } from './passpolicy.js';
+export { checkBreached } from './data.js';
 
-// The breach check is fetched on first use: a page that never calls it does not download it.
-const breach = () => import('./breach.js');
-
-/**
- * How often `password` appears in a Pwned Passwords range API (only 5 hex characters of its
- * SHA-1 leave the page): `{ breached, count }`. See `breach.js`.
- * @param {unknown} password
- * @param {unknown} [options]
- */
-export async function checkBreached(password, options) {
-  return (await breach()).checkBreached(password, options);
-}
-
-// `policy.checkWithBreach(password, context, options)`: the breach count looked up, then check().
-Object.defineProperty(PasswordPolicy.prototype, 'checkWithBreach', {
-  configurable: true,
-  writable: true,
-  value: async function checkWithBreach(/** @type {unknown} */ password, /** @type {unknown} */ context, /** @type {unknown} */ options) {
-    return (await breach()).checkWithBreachOf(this, 'check', password, context, options);
-  },
-});
+// `policy.checkWithBreach(password, context, options)`: the breach count looked up (the breach
+// check is fetched on first use), then check().
+addCheckWithBreach(PasswordPolicy, 'check');
 
 let options = initOptions(undefined);
 const wasmReady = once(() => initWasm({ module_or_path: options.wasm ?? packageUrl(new URL('./passpolicy_bg.wasm', import.meta.url)) }));

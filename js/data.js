@@ -1,5 +1,6 @@
-// Loading of the data files (`strength.bin`, `common.bin`) and of the init() options, shared by
-// the browser entries of `passpolicy` and `passpolicy/rules`.
+// Loading of the data files (`strength.bin`, `common.bin`) and of the init() options, and the
+// breach check fetched on first use, shared by the browser entries of `passpolicy` and
+// `passpolicy/rules`.
 
 /**
  * The init() argument: an options object `{ wasm?, strength?, strengthData?, commonPasswords?,
@@ -81,6 +82,35 @@ function loadFailed(name, message) {
   const e = new Error(`${name}: ${message}`);
   e.name = 'PassPolicyError';
   return Object.assign(e, { code: 'load_failed', path: name });
+}
+
+// The breach check is fetched on first use: a page that never calls it does not download it.
+const breach = () => import('./breach.js');
+
+/**
+ * How often `password` appears in a Pwned Passwords range API (only 5 hex characters of its
+ * SHA-1 leave the page): `{ breached, count }`. See `breach.js`.
+ * @param {unknown} password
+ * @param {unknown} [options]
+ */
+export async function checkBreached(password, options) {
+  return (await breach()).checkBreached(password, options);
+}
+
+/**
+ * Adds `checkWithBreach(password, context, options)` to a tier's `PasswordPolicy`: the count
+ * looked up (importing `breach.js` on first use), then the tier's synchronous `method`.
+ * @param {{ prototype: object }} PasswordPolicy
+ * @param {'check' | 'checkRules'} method
+ */
+export function addCheckWithBreach(PasswordPolicy, method) {
+  Object.defineProperty(PasswordPolicy.prototype, 'checkWithBreach', {
+    configurable: true,
+    writable: true,
+    value: async function checkWithBreach(/** @type {unknown} */ password, /** @type {unknown} */ context, /** @type {unknown} */ options) {
+      return (await breach()).checkWithBreachOf(this, method, password, context, options);
+    },
+  });
 }
 
 /**

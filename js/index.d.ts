@@ -616,6 +616,22 @@ export interface PassPolicyError extends Error {
   path: string | null;
 }
 
+/** Options of `checkBreached` and `checkWithBreach`. */
+export interface BreachOptions {
+  /** A Pwned Passwords range API: `GET {endpoint}/{prefix}` (default `https://api.pwnedpasswords.com/range`; a trailing slash is fine). */
+  endpoint?: string | GlobalInstance<'URL'>;
+  /** Aborts the lookup (a `network` error). */
+  signal?: GlobalInstance<'AbortSignal'>;
+  /** The longest the lookup may take, from the request to the answer's last byte (default 5000). */
+  timeoutMs?: number;
+}
+
+/** What a range lookup found: the number of times the password appears in known breaches. */
+export interface BreachResult {
+  breached: boolean;
+  count: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // API
 
@@ -640,22 +656,6 @@ export function strengthReady(): Promise<void>;
 
 /** Whether `e` is an error thrown by passpolicy. */
 export function isPassPolicyError(e: unknown): e is PassPolicyError;
-
-/** Options of `checkBreached` and `checkWithBreach`. */
-export interface BreachOptions {
-  /** A Pwned Passwords range API: `GET {endpoint}/{prefix}` (default `https://api.pwnedpasswords.com/range`; a trailing slash is fine). */
-  endpoint?: string | GlobalInstance<'URL'>;
-  /** Aborts the lookup (a `network` error). */
-  signal?: GlobalInstance<'AbortSignal'>;
-  /** The longest the lookup may take, from the request to the answer's last byte (default 5000). */
-  timeoutMs?: number;
-}
-
-/** What a range lookup found: the number of times the password appears in known breaches. */
-export interface BreachResult {
-  breached: boolean;
-  count: number;
-}
 
 /**
  * Looks the password up in a Pwned Passwords range API: only the first 5 hex characters of its

@@ -32,22 +32,6 @@ export function ready(): Promise<void>;
 /** Whether `e` is an error thrown by passpolicy. */
 export function isPassPolicyError(e: unknown): e is PassPolicyError;
 
-/** Options of `checkBreached` and `checkWithBreach`. */
-export interface BreachOptions {
-  /** A Pwned Passwords range API: `GET {endpoint}/{prefix}` (default `https://api.pwnedpasswords.com/range`). */
-  endpoint?: string | GlobalInstance<'URL'>;
-  /** Aborts the lookup (a `network` error). */
-  signal?: GlobalInstance<'AbortSignal'>;
-  /** The longest the lookup may take (default 5000 ms). */
-  timeoutMs?: number;
-}
-
-/** What a range lookup found. */
-export interface BreachResult {
-  breached: boolean;
-  count: number;
-}
-
 /** Looks the password up in a Pwned Passwords range API (only 5 hex characters of its SHA-1 are sent). */
 export function checkBreached(password: string, options?: BreachOptions | null): Promise<BreachResult>;
 

@@ -12,31 +12,14 @@
 // `init({ wasm, commonPasswords, common: true })`: where your bundler put the files; `common:
 // true` loads the common-password list up front.
 import initWasm, { PasswordPolicy, initSync as initWasmSync, loadCommonPasswords } from './passpolicy_rules.js';
-import { besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
+import { addCheckWithBreach, besideWasm, dataBytes, initOptions, once, packageUrl } from './data.js';
 
 export { PasswordPolicy };
+export { checkBreached } from './data.js';
 
-// The breach check is fetched on first use: a page that never calls it does not download it.
-const breach = () => import('./breach.js');
-
-/**
- * How often `password` appears in a Pwned Passwords range API (only 5 hex characters of its
- * SHA-1 leave the page): `{ breached, count }`. See `breach.js`.
- * @param {unknown} password
- * @param {unknown} [options]
- */
-export async function checkBreached(password, options) {
-  return (await breach()).checkBreached(password, options);
-}
-
-// `policy.checkWithBreach(password, context, options)`: the breach count looked up, then checkRules().
-Object.defineProperty(PasswordPolicy.prototype, 'checkWithBreach', {
-  configurable: true,
-  writable: true,
-  value: async function checkWithBreach(/** @type {unknown} */ password, /** @type {unknown} */ context, /** @type {unknown} */ options) {
-    return (await breach()).checkWithBreachOf(this, 'checkRules', password, context, options);
-  },
-});
+// `policy.checkWithBreach(password, context, options)`: the breach count looked up (the breach
+// check is fetched on first use), then checkRules().
+addCheckWithBreach(PasswordPolicy, 'checkRules');
 
 let options = initOptions(undefined);
 // packageUrl(): the files of the package when Vite 5-7's dev server pre-bundled this module.

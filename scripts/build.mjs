@@ -179,11 +179,14 @@ for (const name of extras) {
 }
 const breachSrc = fs.readFileSync(path.join(jsDir, 'breach.js'), 'utf8');
 if (/^\s*import\b/m.test(breachSrc)) fail('js/breach.js may not import anything (the build writes it as CommonJS too)');
+const dataSrc = fs.readFileSync(path.join(jsDir, 'data.js'), 'utf8');
+if (!dataSrc.includes("import('./breach.js')") || /from\s*'\.\/breach\.js'/.test(dataSrc)) fail("js/data.js must import ./breach.js on first use only (import('./breach.js'))");
 for (const name of breachExports) {
   if (!new RegExp(`^export (?:async )?function ${name}\\b`, 'm').test(breachSrc)) fail(`js/breach.js does not export ${name}`);
+  if (!new RegExp(`^export async function ${name}\\b`, 'm').test(dataSrc)) fail(`js/data.js does not wrap ${name}`);
   for (const [file, src] of [['browser.js', browserSrc], ['rules.js', fs.readFileSync(path.join(jsDir, 'rules.js'), 'utf8')]]) {
-    // Fetched on first use: an async wrapper that imports ./breach.js dynamically.
-    if (!new RegExp(`^export async function ${name}\\b`, 'm').test(src) || !src.includes("import('./breach.js')")) fail(`js/${file} does not export ${name} through import('./breach.js')`);
+    // Fetched on first use: data.js wraps it in an async function that imports ./breach.js dynamically.
+    if (!new RegExp(`^export \\{ ${name} \\} from '\\./data\\.js';$`, 'm').test(src)) fail(`js/${file} does not re-export ${name} from ./data.js`);
   }
   for (const [file, src] of [['node.cjs', nodeCjsSrc], ['rules-node.cjs', fs.readFileSync(path.join(jsDir, 'rules-node.cjs'), 'utf8')]]) {
     if (!new RegExp(`^exports\\.${name} = breach\\.${name};$`, 'm').test(src)) fail(`js/${file} does not export ${name}`);

@@ -332,22 +332,19 @@ fn one(v: &Value, base: &str, others: Option<&[&str]>) -> Result<Normalized> {
     }
 
     // Smart lockout.
-    let threshold = match find("LockoutThreshold") {
-        Some((_, raw, path)) => number(raw, path)?,
-        None => None,
+    // A number value, or the template's default (a `defaulted` warning).
+    let mut number_or = |name: &str, default: u32| -> Result<u32> {
+        let given = match find(name) {
+            Some((_, raw, path)) => number(raw, path)?,
+            None => None,
+        };
+        Ok(given.unwrap_or_else(|| {
+            w.defaulted(&format!("{values_path}[{name}]"), default);
+            default
+        }))
     };
-    let threshold = threshold.unwrap_or_else(|| {
-        w.defaulted(&format!("{values_path}[LockoutThreshold]"), DEFAULT_THRESHOLD);
-        DEFAULT_THRESHOLD
-    });
-    let duration = match find("LockoutDurationInSeconds") {
-        Some((_, raw, path)) => number(raw, path)?,
-        None => None,
-    };
-    let duration = duration.unwrap_or_else(|| {
-        w.defaulted(&format!("{values_path}[LockoutDurationInSeconds]"), DEFAULT_DURATION);
-        DEFAULT_DURATION
-    });
+    let threshold = number_or("LockoutThreshold", DEFAULT_THRESHOLD)?;
+    let duration = number_or("LockoutDurationInSeconds", DEFAULT_DURATION)?;
     w.not_checkable(&values_path, "smart lockout");
     p.settings.lockout =
         Some(Lockout { threshold: Some(threshold), duration_seconds: Some(f64::from(duration)), ..Default::default() });
